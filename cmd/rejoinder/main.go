@@ -1,0 +1,88 @@
+// Command rejoinder validates, builds, compares and exports the rejoinder
+// dataset of state accusations and responses. Run `rejoinder --help`.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// Exit statuses, as ../shared/CLI.md fixes them.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // the data is invalid or a check failed
+	exitUsage   = 2 // the command was used wrongly
+)
+
+// usageError marks an error as the user's misuse of the command line.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the exit status; main and the
+// tests share it.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	var list schema.ErrorList
+	var fe *schema.FieldError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "rejoinder: %v\nRun 'rejoinder --help' for usage.\n", err)
+		return exitUsage
+	case errors.As(err, &list):
+		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", list, len(list))
+		return exitInvalid
+	case errors.As(err, &fe):
+		fmt.Fprintf(stderr, "%v\n", fe)
+		return exitInvalid
+	}
+	fmt.Fprintf(stderr, "rejoinder: %v\n", err)
+	return exitInvalid
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "rejoinder",
+		Short: "A sourced, coded dataset of state accusations and how the accused answer",
+		Long: `rejoinder works with a curated dataset of public accusations between states
+(indictments, attributions, police charges) and the accused state's responses
+(denial, ridicule of the evidence, disputing the named suspects,
+counter-accusation, warnings). Every record cites its sources.
+
+With no --data flag, commands use the dataset embedded in the binary.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd())
+	return root
+}
+
+// args wraps a cobra argument check so that its failure is a usage error.
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}

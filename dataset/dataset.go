@@ -1,0 +1,259 @@
+// Package dataset holds rejoinder's curated records and moves them between
+// their three forms: the human-edited YAML files under records/ (embedded
+// in the binary), the in-memory Dataset, and Parquet files.
+//
+// A notebook script starts from Default, the embedded dataset:
+//
+//	ds, err := dataset.Default()
+//	for _, r := range ds.Responses { ... }
+package dataset
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+//go:embed records/*.yaml
+var embedded embed.FS
+
+// MetadataFile is the name of the file, beside the case files, that holds
+// the dataset's title, version, licence and citation.
+const MetadataFile = "dataset.yaml"
+
+// Metadata describes a dataset as a whole: what to call it, which version
+// it is, and how to cite it.
+type Metadata struct {
+	Name        string `rj:"name"`
+	Title       string `rj:"title"`
+	Version     string `rj:"version"`
+	Description string `rj:"description"`
+	License     string `rj:"license"`
+	Citation    string `rj:"citation"`
+	Homepage    string `rj:"homepage"`
+}
+
+// Dataset is a loaded, validated dataset: the records, what they are, and
+// the codebook they were checked against.
+type Dataset struct {
+	schema.Records
+	Meta     Metadata
+	Codebook *schema.Codebook
+
+	pendingQuotes []schema.Quote // quotes read from Parquet, not yet attached
+}
+
+var (
+	defaultOnce sync.Once
+	defaultDS   *Dataset
+	defaultErr  error
+)
+
+// Default returns the curated dataset embedded in the binary, validated
+// against the built-in codebook. It is loaded once; each call returns a
+// fresh copy of the records' top-level slices, so a caller that appends
+// or reorders does not affect others (edit records in place at your own
+// risk).
+func Default() (*Dataset, error) {
+	defaultOnce.Do(func() {
+		sub, err := fs.Sub(embedded, "records")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultDS, defaultErr = LoadFS(sub, "records")
+	})
+	if defaultErr != nil {
+		return nil, defaultErr
+	}
+	ds := *defaultDS
+	ds.Cases = slices.Clone(ds.Cases)
+	ds.Accusations = slices.Clone(ds.Accusations)
+	ds.Responses = slices.Clone(ds.Responses)
+	ds.Sources = slices.Clone(ds.Sources)
+	return &ds, nil
+}
+
+// MustDefault is Default for scripts and examples: it panics if the
+// embedded dataset is invalid, which the project's tests rule out.
+func MustDefault() *Dataset {
+	ds, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return ds
+}
+
+// Load reads and validates the dataset in dir: a directory of YAML record
+// files (dataset.yaml plus one <case_id>.yaml per case) or of Parquet
+// files as Write leaves them. Every problem in every file is returned at
+// once, as a schema.ErrorList.
+func Load(dir string) (*Dataset, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s: not a directory (give the folder that holds the record files or Parquet files)", dir)
+	}
+	if _, err := os.Stat(path.Join(dir, ParquetFile(schema.TableResponses))); err == nil {
+		return ReadParquet(dir)
+	}
+	return LoadFS(os.DirFS(dir), dir)
+}
+
+// LoadFS reads and validates the YAML records in fsys. name is how the
+// directory is named in messages (file paths are name/file.yaml).
+func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	var problems schema.ErrorList
+	ds := &Dataset{Codebook: schema.Default()}
+	sawMeta, sawCase := false, false
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		file := path.Join(name, e.Name())
+		data, err := fs.ReadFile(fsys, e.Name())
+		if err != nil {
+			return nil, err
+		}
+		if e.Name() == MetadataFile {
+			sawMeta = true
+			problems = append(problems, decodeMetadata(file, data, &ds.Meta)...)
+			continue
+		}
+		sawCase = true
+		rf, errs := decodeRecordFile(file, data)
+		problems = append(problems, errs...)
+		if rf == nil {
+			continue
+		}
+		if want := strings.TrimSuffix(e.Name(), ".yaml"); rf.Case.CaseID != "" && rf.Case.CaseID != want {
+			p := rf.Case.Pos.Field("case_id")
+			problems = append(problems, &schema.FieldError{File: file, Line: p.Line, Column: p.Column, Table: schema.TableCases,
+				ID: rf.Case.CaseID, Field: "case_id", Value: rf.Case.CaseID, Allowed: want + " (the file's name)",
+				Err: schema.ErrInconsistent, Detail: "a case file is named after its case"})
+		}
+		ds.Cases = append(ds.Cases, rf.Case)
+		ds.Sources = append(ds.Sources, rf.Sources...)
+		ds.Accusations = append(ds.Accusations, rf.Accusations...)
+		ds.Responses = append(ds.Responses, rf.Responses...)
+	}
+	if !sawMeta {
+		problems = append(problems, &schema.FieldError{File: path.Join(name, MetadataFile), Err: schema.ErrMissing,
+			Detail: "every records directory needs a dataset.yaml with name, title, version, license and citation"})
+	}
+	if !sawCase {
+		problems = append(problems, &schema.FieldError{File: name, Err: schema.ErrMissing, Detail: "no case files (*.yaml) found"})
+	}
+	problems = append(problems, ds.Validate()...)
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// Validate checks the dataset against its codebook and its metadata for
+// completeness, and returns every problem.
+func (ds *Dataset) Validate() schema.ErrorList {
+	cb := ds.Codebook
+	if cb == nil {
+		cb = schema.Default()
+	}
+	problems := schema.Validate(cb, &ds.Records)
+	if ds.Meta.Version != "" && !semver.MatchString(ds.Meta.Version) {
+		problems = append(problems, &schema.FieldError{File: MetadataFile, Field: "version", Value: ds.Meta.Version,
+			Allowed: "a semantic version such as 1.2.0", Err: schema.ErrBadValue})
+	}
+	return problems
+}
+
+func decodeMetadata(file string, data []byte, m *Metadata) schema.ErrorList {
+	root, perr := parseYAML(file, data)
+	if perr != nil {
+		return schema.ErrorList{perr}
+	}
+	d := &decoder{file: file}
+	d.decode(root, reflect.ValueOf(m).Elem(), recCtx{table: "dataset"})
+	for _, f := range schema.FieldsOf(reflect.TypeFor[Metadata]()) {
+		if reflect.ValueOf(*m).Field(f.Index).String() == "" {
+			d.problems = append(d.problems, &schema.FieldError{File: file, Line: 1, Table: "dataset", Field: f.Name, Err: schema.ErrMissing, Allowed: "non-empty text"})
+		}
+	}
+	return d.problems
+}
+
+// Case returns the case with the given id.
+func (ds *Dataset) Case(id string) (*schema.Case, error) {
+	for i := range ds.Cases {
+		if ds.Cases[i].CaseID == id {
+			return &ds.Cases[i], nil
+		}
+	}
+	ids := make([]string, len(ds.Cases))
+	for i, c := range ds.Cases {
+		ids[i] = c.CaseID
+	}
+	return nil, fmt.Errorf("%w: %q (cases: %s)", ErrNoSuchCase, id, strings.Join(ids, ", "))
+}
+
+// ErrNoSuchCase is returned when a case id is not in the dataset.
+var ErrNoSuchCase = errors.New("no such case")
+
+// AccusationsOf returns the case's accusations in record order.
+func (ds *Dataset) AccusationsOf(caseID string) []*schema.Accusation {
+	var out []*schema.Accusation
+	for i := range ds.Accusations {
+		if ds.Accusations[i].CaseID == caseID {
+			out = append(out, &ds.Accusations[i])
+		}
+	}
+	return out
+}
+
+// ResponsesOf returns the case's responses in record order.
+func (ds *Dataset) ResponsesOf(caseID string) []*schema.Response {
+	var out []*schema.Response
+	for i := range ds.Responses {
+		if ds.Responses[i].CaseID == caseID {
+			out = append(out, &ds.Responses[i])
+		}
+	}
+	return out
+}
+
+// Accusation returns the accusation with the given id, or nil.
+func (ds *Dataset) Accusation(id string) *schema.Accusation {
+	for i := range ds.Accusations {
+		if ds.Accusations[i].AccusationID == id {
+			return &ds.Accusations[i]
+		}
+	}
+	return nil
+}
+
+// Source returns the source with the given id, or nil.
+func (ds *Dataset) Source(id string) *schema.Source {
+	for i := range ds.Sources {
+		if ds.Sources[i].SourceID == id {
+			return &ds.Sources[i]
+		}
+	}
+	return nil
+}
+
+var semver = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$`)

@@ -1,0 +1,379 @@
+package dataset
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// Tables lists the tables written to Parquet, in the order they are
+// written. Quotes are a table of their own so that each quote keeps the
+// source that prints it.
+var Tables = []string{schema.TableCases, schema.TableAccusations, schema.TableResponses, schema.TableQuotes, schema.TableSources}
+
+// Metadata keys stored in every Parquet file's key-value metadata.
+const (
+	MetaCodebookVersion = "rejoinder.codebook_version"
+	MetaDatasetName     = "rejoinder.dataset_name"
+	MetaDatasetVersion  = "rejoinder.dataset_version"
+	MetaContentHash     = "rejoinder.content_sha256"
+	MetaTable           = "rejoinder.table"
+)
+
+// ParquetFile is the file name of a table's Parquet file.
+func ParquetFile(table string) string { return table + ".parquet" }
+
+// ContentHash is the SHA-256 of the dataset's records in a canonical
+// encoding. Two datasets with the same records have the same hash,
+// whatever files they were read from; it lets a reader check that a set of
+// Parquet files belongs together and that a citation matches the data.
+func (ds *Dataset) ContentHash() string {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	for _, part := range []any{ds.Cases, ds.Accusations, ds.Responses, ds.Sources} {
+		if err := enc.Encode(part); err != nil {
+			panic(err) // the record types always encode
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Record converts one table of the dataset to an Arrow record batch with
+// the codebook's schema. The caller releases it.
+func (ds *Dataset) Record(table string, mem memory.Allocator) (arrow.RecordBatch, error) {
+	cb := ds.codebook()
+	cols := cb.Columns(table)
+	if cols == nil {
+		return nil, fmt.Errorf("no table %q (tables: %v)", table, Tables)
+	}
+	md := map[string]string{
+		MetaCodebookVersion: cb.Version,
+		MetaDatasetName:     ds.Meta.Name,
+		MetaDatasetVersion:  ds.Meta.Version,
+		MetaContentHash:     ds.ContentHash(),
+		MetaTable:           table,
+	}
+	sc := cb.ArrowSchema(table, md)
+	b := array.NewRecordBuilder(mem, sc)
+	defer b.Release()
+	rows := ds.Rows(table)
+	for _, row := range rows {
+		fields := fieldValues(row)
+		for i, col := range cols {
+			appendValue(b.Field(i), col, fields[col.Variable.Name])
+		}
+	}
+	return b.NewRecordBatch(), nil
+}
+
+// fieldValues maps variable names to a record's field values. A record's
+// "quotes" field is stored as the list of its quote ids.
+func fieldValues(row reflect.Value) map[string]any {
+	out := map[string]any{}
+	for _, f := range schema.FieldsOf(row.Type()) {
+		v := row.Field(f.Index).Interface()
+		if qs, ok := v.([]schema.Quote); ok {
+			ids := make([]string, len(qs))
+			for i, q := range qs {
+				ids[i] = q.QuoteID
+			}
+			v = ids
+		}
+		out[f.Name] = v
+	}
+	return out
+}
+
+func appendValue(b array.Builder, col schema.Column, v any) {
+	switch x := v.(type) {
+	case string:
+		sb := b.(*array.StringBuilder)
+		if x == "" && col.Field.Nullable {
+			sb.AppendNull()
+		} else {
+			sb.Append(x)
+		}
+	case bool:
+		b.(*array.BooleanBuilder).Append(x)
+	case []string:
+		lb := b.(*array.ListBuilder)
+		lb.Append(true)
+		vb := lb.ValueBuilder().(*array.StringBuilder)
+		for _, s := range x {
+			vb.Append(s)
+		}
+	case schema.Date:
+		switch {
+		case x.IsZero():
+			b.AppendNull()
+		case col.Precision:
+			b.(*array.StringBuilder).Append(x.Precision.String())
+		default:
+			b.(*array.Date32Builder).Append(arrow.Date32(x.DaysSinceEpoch()))
+		}
+	default:
+		panic(fmt.Sprintf("dataset: no Arrow mapping for %T", v))
+	}
+}
+
+func (ds *Dataset) codebook() *schema.Codebook {
+	if ds.Codebook != nil {
+		return ds.Codebook
+	}
+	return schema.Default()
+}
+
+// writerProperties fixes every setting that reaches the file's bytes, so
+// that the same dataset always gives byte-identical files.
+func writerProperties() (*parquet.WriterProperties, pqarrow.ArrowWriterProperties) {
+	props := parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithCompressionLevel(3),
+		parquet.WithDictionaryDefault(true),
+		parquet.WithStats(true),
+		parquet.WithCreatedBy("rejoinder (arrow-go v18)"),
+	)
+	return props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
+}
+
+// WriteParquet writes one zstd-compressed Parquet file per table into dir
+// (created if needed) and returns their paths. Each file carries the
+// codebook version, dataset name and version and the content hash in its
+// key-value metadata. Files are written to a temporary name and renamed,
+// so an interrupted run leaves the previous files intact.
+func (ds *Dataset) WriteParquet(dir string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, table := range Tables {
+		p := filepath.Join(dir, ParquetFile(table))
+		err := atomicfile.Write(p, func(w io.Writer) error { return ds.writeTable(w, table) })
+		if err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+func (ds *Dataset) writeTable(w io.Writer, table string) error {
+	rec, err := ds.Record(table, memory.DefaultAllocator)
+	if err != nil {
+		return err
+	}
+	defer rec.Release()
+	props, aprops := writerProperties()
+	fw, err := pqarrow.NewFileWriter(rec.Schema(), w, props, aprops)
+	if err != nil {
+		return err
+	}
+	md := rec.Schema().Metadata()
+	for i, k := range md.Keys() {
+		if err := fw.AppendKeyValueMetadata(k, md.Values()[i]); err != nil {
+			return err
+		}
+	}
+	if err := fw.Write(rec); err != nil {
+		fw.Close()
+		return err
+	}
+	return fw.Close()
+}
+
+// ReadParquet reads a dataset written by WriteParquet. Metadata comes from
+// the files' key-value metadata; the dataset is validated like one read
+// from YAML, with problems located by file and row.
+func ReadParquet(dir string) (*Dataset, error) {
+	ds := &Dataset{Codebook: schema.Default()}
+	for _, table := range Tables {
+		p := filepath.Join(dir, ParquetFile(table))
+		tbl, kv, err := readTable(p)
+		if err != nil {
+			return nil, err
+		}
+		if err := ds.fillTable(table, p, tbl); err != nil {
+			tbl.Release()
+			return nil, err
+		}
+		tbl.Release()
+		if table == schema.TableCases {
+			ds.Meta.Name = kv[MetaDatasetName]
+			ds.Meta.Version = kv[MetaDatasetVersion]
+		}
+	}
+	if err := ds.attachQuotes(); err != nil {
+		return nil, err
+	}
+	if err := ds.Validate().Err(); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+func readTable(path string) (arrow.Table, map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	pf, err := file.NewParquetReader(f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: not a readable Parquet file: %w", path, err)
+	}
+	defer pf.Close()
+	kv := map[string]string{}
+	for _, e := range pf.MetaData().KeyValueMetadata() {
+		if e.Value != nil {
+			kv[e.Key] = *e.Value
+		}
+	}
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	tbl, err := fr.ReadTable(context.Background())
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return tbl, kv, nil
+}
+
+// fillTable appends the rows of an Arrow table to the matching record
+// slice, checking that each codebook column is present with its type.
+func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
+	cols := ds.codebook().Columns(table)
+	arrays := make([]arrow.Array, len(cols))
+	for i, col := range cols {
+		idx := tbl.Schema().FieldIndices(col.Field.Name)
+		if len(idx) != 1 {
+			return &schema.FieldError{File: path, Table: table, Field: col.Field.Name, Err: schema.ErrMissing, Detail: "column not in the file"}
+		}
+		got := tbl.Schema().Field(idx[0]).Type
+		if !arrow.TypeEqual(got, col.Field.Type) {
+			return &schema.FieldError{File: path, Table: table, Field: col.Field.Name, Value: got.String(), Allowed: col.Field.Type.String(), Err: schema.ErrBadValue, Detail: "column has the wrong type"}
+		}
+		chunks := tbl.Column(idx[0]).Data().Chunks()
+		if len(chunks) == 1 {
+			chunks[0].Retain()
+			arrays[i] = chunks[0]
+		} else {
+			a, err := array.Concatenate(chunks, memory.DefaultAllocator)
+			if err != nil {
+				return err
+			}
+			arrays[i] = a
+		}
+	}
+	defer func() {
+		for _, a := range arrays {
+			a.Release()
+		}
+	}()
+	rt, _ := schema.RecordType(table)
+	n := int(tbl.NumRows())
+	slice := reflect.MakeSlice(reflect.SliceOf(rt), n, n)
+	for row := 0; row < n; row++ {
+		rv := slice.Index(row)
+		byName := map[string]reflect.Value{}
+		for _, f := range schema.FieldsOf(rt) {
+			byName[f.Name] = rv.Field(f.Index)
+		}
+		for i, col := range cols {
+			fv, ok := byName[col.Variable.Name]
+			if !ok || col.Variable.Name == "quotes" {
+				continue
+			}
+			setValue(fv, col, arrays[i], row)
+		}
+		rv.FieldByName("Pos").Set(reflect.ValueOf(&schema.Position{File: path, Line: row + 1}))
+	}
+	switch table {
+	case schema.TableCases:
+		ds.Cases = slice.Interface().([]schema.Case)
+	case schema.TableAccusations:
+		ds.Accusations = slice.Interface().([]schema.Accusation)
+	case schema.TableResponses:
+		ds.Responses = slice.Interface().([]schema.Response)
+	case schema.TableSources:
+		ds.Sources = slice.Interface().([]schema.Source)
+	case schema.TableQuotes:
+		ds.pendingQuotes = slice.Interface().([]schema.Quote)
+	}
+	return nil
+}
+
+func setValue(fv reflect.Value, col schema.Column, a arrow.Array, row int) {
+	if a.IsNull(row) {
+		return
+	}
+	switch arr := a.(type) {
+	case *array.String:
+		if col.Precision {
+			p, err := schema.ParsePrecision(arr.Value(row))
+			if d := fv.Interface().(schema.Date); err == nil && !d.IsZero() {
+				fv.Set(reflect.ValueOf(schema.DateFromEpochDays(d.DaysSinceEpoch(), p)))
+			}
+			return
+		}
+		fv.SetString(arr.Value(row))
+	case *array.Boolean:
+		fv.SetBool(arr.Value(row))
+	case *array.Date32:
+		fv.Set(reflect.ValueOf(schema.DateFromEpochDays(int32(arr.Value(row)), schema.PrecisionDay)))
+	case *array.List:
+		start, end := arr.ValueOffsets(row)
+		values := arr.ListValues().(*array.String)
+		out := make([]string, 0, end-start)
+		for j := start; j < end; j++ {
+			out = append(out, values.Value(int(j)))
+		}
+		if len(out) > 0 {
+			fv.Set(reflect.ValueOf(out))
+		}
+	}
+}
+
+// attachQuotes moves the rows of the quotes table back into their
+// accusations and responses.
+func (ds *Dataset) attachQuotes() error {
+	byUnit := map[string][]schema.Quote{}
+	for _, q := range ds.pendingQuotes {
+		byUnit[q.UnitID] = append(byUnit[q.UnitID], q)
+	}
+	ds.pendingQuotes = nil
+	for i := range ds.Accusations {
+		a := &ds.Accusations[i]
+		a.Quotes = byUnit[a.AccusationID]
+		delete(byUnit, a.AccusationID)
+	}
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		r.Quotes = byUnit[r.ResponseID]
+		delete(byUnit, r.ResponseID)
+	}
+	for _, unit := range slices.Sorted(maps.Keys(byUnit)) {
+		return &schema.FieldError{File: ParquetFile(schema.TableQuotes), Table: schema.TableQuotes, Field: "unit_id", Value: unit,
+			Allowed: "the id of an accusation or response", Err: schema.ErrDangling}
+	}
+	return nil
+}

@@ -1,0 +1,412 @@
+package schema
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"net/url"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The kinds of problem the validator and the loaders report. Test a
+// FieldError's kind with errors.Is.
+var (
+	ErrSyntax           = errors.New("syntax error")
+	ErrUnknownField     = errors.New("unknown field")
+	ErrMissing          = errors.New("required field is missing")
+	ErrBadValue         = errors.New("invalid value")
+	ErrUnknownCode      = errors.New("unknown code")
+	ErrBadCountry       = errors.New("not an ISO 3166-1 alpha-3 country code")
+	ErrMissingSource    = errors.New("no source cited")
+	ErrDangling         = errors.New("refers to an id that does not exist")
+	ErrDuplicateID      = errors.New("duplicate id")
+	ErrBeforeAccusation = errors.New("dated before the accusation it answers")
+	ErrNoStrategy       = errors.New("observed response has no strategy")
+	ErrInconsistent     = errors.New("inconsistent with another field")
+)
+
+// FieldError is one problem with one field of one record, with where it
+// stands. It is modelled on encoding/csv's ParseError: the position and
+// the record, then the kind of problem in Err.
+type FieldError struct {
+	File    string // file the record was read from; empty for records built in code
+	Line    int    // 1-based; 0 when unknown
+	Column  int    // 1-based; 0 when unknown
+	Table   string // cases, accusations, responses, quotes, sources
+	ID      string // the record's id, when it has one
+	Field   string // the field path within the record ("strategies[1]")
+	Value   string // the offending value, as written
+	Allowed string // what would have been accepted
+	Err     error  // the kind of problem: one of the Err variables
+	Detail  string // more words on this instance, if any
+}
+
+// Error formats the problem as file:line:col: table id: field: problem
+// "value" (allowed: ...).
+func (e *FieldError) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ":%d", e.Line)
+			if e.Column > 0 {
+				fmt.Fprintf(&b, ":%d", e.Column)
+			}
+		}
+		b.WriteString(": ")
+	}
+	if e.Table != "" {
+		b.WriteString(e.Table)
+		if e.ID != "" {
+			b.WriteString(" " + e.ID)
+		}
+		b.WriteString(": ")
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field + ": ")
+	}
+	b.WriteString(e.Err.Error())
+	if e.Value != "" {
+		fmt.Fprintf(&b, " %q", e.Value)
+	}
+	if e.Detail != "" {
+		b.WriteString(": " + e.Detail)
+	}
+	if e.Allowed != "" {
+		b.WriteString(" (allowed: " + e.Allowed + ")")
+	}
+	return b.String()
+}
+
+// Unwrap returns the kind of problem, for errors.Is.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ErrorList is every problem found in a dataset, sorted by file and
+// position. It is an error when it is not empty.
+type ErrorList []*FieldError
+
+// Error lists the problems one per line.
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns nil for an empty list and the list otherwise, so that a
+// function can return `problems.Err()` as its error.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	l.Sort()
+	return l
+}
+
+// Sort orders the problems by file, line and column, then table, id and
+// field for records without positions.
+func (l ErrorList) Sort() {
+	slices.SortStableFunc(l, func(a, b *FieldError) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Table, b.Table), cmp.Compare(a.ID, b.ID), cmp.Compare(a.Field, b.Field))
+	})
+}
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	languagePattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	cameoPattern    = regexp.MustCompile(`^[0-9]{2,4}$`)
+)
+
+// IsCountry reports whether code is an ISO 3166-1 alpha-3 country code.
+func IsCountry(code string) bool {
+	_, ok := iso3166Alpha3[code]
+	return ok
+}
+
+// CountryName returns the English short name of an ISO 3166-1 alpha-3
+// code, or "" for an unknown code.
+func CountryName(code string) string { return iso3166Alpha3[code] }
+
+// validator gathers problems while it walks the records.
+type validator struct {
+	cb       *Codebook
+	problems ErrorList
+}
+
+func (v *validator) report(table, id string, pos *Position, field, value, allowed string, kind error, detail string) {
+	p := pos.Field(field)
+	v.problems = append(v.problems, &FieldError{File: p.File, Line: p.Line, Column: p.Column,
+		Table: table, ID: id, Field: field, Value: value, Allowed: allowed, Err: kind, Detail: detail})
+}
+
+// Validate checks records against the codebook and returns every problem
+// at once: unknown codes, bad country codes, missing sources, dangling and
+// duplicate ids, responses dated before their accusation, observed
+// responses without a strategy, and malformed values. It never stops at
+// the first problem, so a researcher can fix a file in one pass.
+func Validate(cb *Codebook, r *Records) ErrorList {
+	v := &validator{cb: cb}
+	ids := map[string]map[string]bool{}
+	for _, t := range cb.Tables {
+		ids[t.Name] = v.checkTable(&t, r.Rows(t.Name))
+	}
+	v.checkReferences(r, ids)
+	v.checkResponses(r)
+	v.checkAccusations(r)
+	v.problems.Sort()
+	return v.problems
+}
+
+// checkTable applies each variable's type rules to every row and returns
+// the set of the table's keys.
+func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
+	keys := map[string]bool{}
+	for _, row := range rows {
+		pos := positionOf(row)
+		values := map[string]reflect.Value{}
+		for _, f := range FieldsOf(row.Type()) {
+			values[f.Name] = row.Field(f.Index)
+		}
+		id := values[t.Key].String()
+		for i := range t.Variables {
+			variable := &t.Variables[i]
+			fv, ok := values[variable.Name]
+			if !ok || variable.Name == "quotes" {
+				continue // quotes are rows of their own table
+			}
+			v.checkValue(t.Name, id, pos, variable, fv)
+		}
+		if id != "" {
+			if keys[id] {
+				v.report(t.Name, id, pos, t.Key, id, "each id once", ErrDuplicateID, "")
+			}
+			keys[id] = true
+		}
+	}
+	return keys
+}
+
+// checkValue applies one variable's rules to one field.
+func (v *validator) checkValue(table, id string, pos *Position, vr *Variable, fv reflect.Value) {
+	switch x := fv.Interface().(type) {
+	case string:
+		if x == "" {
+			if vr.Required {
+				v.report(table, id, pos, vr.Name, "", allowedFor(vr), ErrMissing, "")
+			}
+			return
+		}
+		v.checkScalar(table, id, pos, vr, vr.Name, x)
+	case []string:
+		if len(x) == 0 && vr.Required {
+			v.report(table, id, pos, vr.Name, "", allowedFor(vr), ErrMissing, "")
+		}
+		seen := map[string]bool{}
+		for i, s := range x {
+			path := fmt.Sprintf("%s[%d]", vr.Name, i)
+			if seen[s] {
+				v.report(table, id, pos, path, s, "each value once", ErrBadValue, "repeated in the list")
+			}
+			seen[s] = true
+			v.checkScalar(table, id, pos, vr, path, s)
+		}
+	case Date:
+		if x.IsZero() && vr.Required {
+			v.report(table, id, pos, vr.Name, "", allowedFor(vr), ErrMissing, "")
+		}
+	case bool:
+		if vr.Required && !pos.Has(vr.Name) {
+			v.report(table, id, pos, vr.Name, "", "true or false", ErrMissing, "")
+		}
+	}
+}
+
+// checkScalar checks one non-empty value against its variable's type.
+// References are checked later, once every table's ids are known.
+func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, path, s string) {
+	bad := func(kind error, detail string) {
+		v.report(table, id, pos, path, s, allowedFor(vr), kind, detail)
+	}
+	switch vr.Type {
+	case TypeID:
+		if !idPattern.MatchString(s) {
+			bad(ErrBadValue, "")
+		}
+	case TypeEnum:
+		if _, ok := vr.Value(s); !ok {
+			bad(ErrUnknownCode, "")
+		}
+	case TypeCountry:
+		if !IsCountry(s) {
+			bad(ErrBadCountry, "")
+		}
+	case TypeURL:
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n\"") {
+			bad(ErrBadValue, "")
+		}
+	case TypeLanguage:
+		if !languagePattern.MatchString(s) {
+			bad(ErrBadValue, "")
+		}
+	case TypeCAMEO:
+		if !cameoPattern.MatchString(s) {
+			bad(ErrBadValue, "")
+		}
+	case TypeText:
+		if strings.TrimSpace(s) != s || strings.TrimSpace(s) == "" {
+			bad(ErrBadValue, "leading or trailing white space")
+		}
+	}
+}
+
+// allowedFor describes in words what a variable accepts, for messages.
+func allowedFor(vr *Variable) string {
+	switch vr.Type {
+	case TypeID:
+		return "lower-case letters, digits and single hyphens, e.g. prk-park-2018-r1"
+	case TypeEnum:
+		return strings.Join(vr.Codes(), ", ")
+	case TypeCountry:
+		return "an ISO 3166-1 alpha-3 code such as USA, GBR, RUS, PRK"
+	case TypeDate:
+		return "YYYY-MM-DD, YYYY-MM or YYYY"
+	case TypeURL:
+		return "an absolute http or https URL"
+	case TypeLanguage:
+		return "a BCP 47 tag such as en, ru, ko, pt-BR"
+	case TypeCAMEO:
+		return "a CAMEO event code of 2 to 4 digits, e.g. 016, 1125"
+	case TypeRef:
+		return "the id of a row of " + vr.Ref
+	case TypeBool:
+		return "true or false"
+	}
+	return "non-empty text"
+}
+
+// checkReferences checks every reference against the ids of its table,
+// and that every record cites a source.
+func (v *validator) checkReferences(r *Records, ids map[string]map[string]bool) {
+	refs := func(table, id string, pos *Position, field string, targets []string, list []string) {
+		allowed := "the id of a row of " + strings.Join(targets, " or ")
+		for i, ref := range list {
+			if ref == "" {
+				continue
+			}
+			found := false
+			for _, t := range targets {
+				found = found || ids[t][ref]
+			}
+			if !found {
+				path := field
+				if len(list) > 1 || field == "sources" {
+					path = fmt.Sprintf("%s[%d]", field, i)
+				}
+				v.report(table, id, pos, path, ref, allowed, ErrDangling, "")
+			}
+		}
+	}
+	sourcesOnly := []string{TableSources}
+	for _, c := range r.Cases {
+		refs(TableCases, c.CaseID, c.Pos, "sources", sourcesOnly, c.Sources)
+	}
+	for _, a := range r.Accusations {
+		refs(TableAccusations, a.AccusationID, a.Pos, "case_id", []string{TableCases}, []string{a.CaseID})
+		refs(TableAccusations, a.AccusationID, a.Pos, "sources", sourcesOnly, a.Sources)
+		v.checkQuotes(TableAccusations, a.AccusationID, a.Pos, a.Quotes, a.Sources)
+	}
+	for _, s := range r.Responses {
+		refs(TableResponses, s.ResponseID, s.Pos, "case_id", []string{TableCases}, []string{s.CaseID})
+		refs(TableResponses, s.ResponseID, s.Pos, "responds_to", []string{TableAccusations}, []string{s.RespondsTo})
+		refs(TableResponses, s.ResponseID, s.Pos, "sources", sourcesOnly, s.Sources)
+		v.checkQuotes(TableResponses, s.ResponseID, s.Pos, s.Quotes, s.Sources)
+	}
+}
+
+// checkQuotes checks that each quote cites a source that its unit cites.
+func (v *validator) checkQuotes(table, id string, pos *Position, quotes []Quote, unitSources []string) {
+	for i, q := range quotes {
+		field := fmt.Sprintf("quotes[%d].source_id", i)
+		switch {
+		case q.SourceID == "":
+			v.report(table, id, pos, field, "", "one of the record's sources: "+strings.Join(unitSources, ", "), ErrMissingSource, "a quote must name the source that prints it")
+		case !slices.Contains(unitSources, q.SourceID):
+			v.report(table, id, pos, field, q.SourceID, "one of the record's sources: "+strings.Join(unitSources, ", "), ErrDangling, "the quote's source is not among the record's sources")
+		}
+		if q.Text == "" {
+			v.report(table, id, pos, fmt.Sprintf("quotes[%d].text", i), "", "the verbatim passage", ErrMissing, "")
+		}
+	}
+}
+
+// checkAccusations applies the rules that tie an accusation's fields
+// together.
+func (v *validator) checkAccusations(r *Records) {
+	for _, a := range r.Accusations {
+		if a.Accuser != "" && a.Accuser == a.AccusedState {
+			v.report(TableAccusations, a.AccusationID, a.Pos, "accused_state", a.AccusedState, "a state other than the accuser", ErrInconsistent, "")
+		}
+		if a.CaseID != "" && a.AccusationID != "" && !strings.HasPrefix(a.AccusationID, a.CaseID+"-a") {
+			v.report(TableAccusations, a.AccusationID, a.Pos, "accusation_id", a.AccusationID, a.CaseID+"-a<number>", ErrInconsistent, "the id must start with its case id")
+		}
+	}
+}
+
+// checkResponses applies the rules that tie a response to its accusation
+// and its fields to each other.
+func (v *validator) checkResponses(r *Records) {
+	accusations := map[string]*Accusation{}
+	for i := range r.Accusations {
+		accusations[r.Accusations[i].AccusationID] = &r.Accusations[i]
+	}
+	strategies := v.cb.MustVariable(TableResponses, "strategies")
+	for _, s := range r.Responses {
+		rep := func(field, value, allowed string, kind error, detail string) {
+			v.report(TableResponses, s.ResponseID, s.Pos, field, value, allowed, kind, detail)
+		}
+		if s.CaseID != "" && s.ResponseID != "" && !strings.HasPrefix(s.ResponseID, s.CaseID+"-r") {
+			rep("response_id", s.ResponseID, s.CaseID+"-r<number>", ErrInconsistent, "the id must start with its case id")
+		}
+		switch s.Observed {
+		case "responded":
+			if len(s.Strategies) == 0 {
+				rep("strategies", "", strings.Join(strategies.Codes(), ", "), ErrNoStrategy, "code at least one strategy")
+			}
+		case "declined_comment", "no_response_found":
+			for i, code := range s.Strategies {
+				if s.Observed == "no_response_found" || code != "non_denial" {
+					rep(fmt.Sprintf("strategies[%d]", i), code, "no strategies (non_denial only, for declined_comment)", ErrInconsistent, "observed is "+s.Observed)
+				}
+			}
+			if s.Observed == "no_response_found" && len(s.Quotes) > 0 {
+				rep("quotes", "", "no quotes", ErrInconsistent, "observed is no_response_found")
+			}
+		}
+		if s.RespondsTo == "" {
+			if !s.Anticipatory {
+				rep("responds_to", "", "the id of the accusation answered (empty only when anticipatory is true)", ErrMissing, "")
+			}
+			continue
+		}
+		a, ok := accusations[s.RespondsTo]
+		if !ok {
+			continue // reported as dangling
+		}
+		if a.CaseID != s.CaseID {
+			rep("responds_to", s.RespondsTo, "an accusation of case "+s.CaseID, ErrInconsistent, "the accusation belongs to case "+a.CaseID)
+		}
+		before := s.Date.Before(a.Date)
+		switch {
+		case before && !s.Anticipatory:
+			rep("date", s.Date.String(), "on or after "+a.Date.String()+" (or set anticipatory: true)", ErrBeforeAccusation, "accusation "+a.AccusationID+" is dated "+a.Date.String())
+		case s.Anticipatory && (a.Date.Before(s.Date) || (s.Date == a.Date && s.Date.Precision == PrecisionDay)):
+			rep("anticipatory", "true", "false unless the response is dated before accusation "+a.AccusationID+" ("+a.Date.String()+")", ErrInconsistent, "")
+		}
+	}
+}
