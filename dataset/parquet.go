@@ -75,14 +75,26 @@ func (ds *Dataset) Record(table string, mem memory.Allocator) (arrow.RecordBatch
 	sc := cb.ArrowSchema(table, md)
 	b := array.NewRecordBuilder(mem, sc)
 	defer b.Release()
-	rows := ds.Rows(table)
-	for _, row := range rows {
-		fields := fieldValues(row)
+	for _, row := range ds.TableRows(table) {
 		for i, col := range cols {
-			appendValue(b.Field(i), col, fields[col.Variable.Name])
+			appendValue(b.Field(i), col, row[col.Variable.Name])
 		}
 	}
 	return b.NewRecordBatch(), nil
+}
+
+// TableRows returns the rows of a table as maps from variable name to
+// value: string, bool, []string or schema.Date. A record's "quotes" field
+// appears as the list of its quote ids. Writers of every format (Parquet,
+// workbook, CSV) read the tables through it, in the codebook's column
+// order given by Codebook.Columns.
+func (ds *Dataset) TableRows(table string) []map[string]any {
+	rows := ds.Rows(table)
+	out := make([]map[string]any, len(rows))
+	for i, row := range rows {
+		out[i] = fieldValues(row)
+	}
+	return out
 }
 
 // fieldValues maps variable names to a record's field values. A record's
@@ -183,7 +195,9 @@ func (ds *Dataset) writeTable(w io.Writer, table string) error {
 	}
 	defer rec.Release()
 	props, aprops := writerProperties()
-	fw, err := pqarrow.NewFileWriter(rec.Schema(), w, props, aprops)
+	// Hide w's Close: the file writer would close it, but the caller syncs
+	// and renames the file after the Parquet footer is written.
+	fw, err := pqarrow.NewFileWriter(rec.Schema(), struct{ io.Writer }{w}, props, aprops)
 	if err != nil {
 		return err
 	}

@@ -129,7 +129,8 @@ func (r *Records) Quotes() []Quote {
 }
 
 // Position is where a record, and each of its fields, stands in the file it
-// was read from. It is nil for records built in code.
+// was read from. It is nil for records built in code. For a record read
+// from a Parquet file, Line is its 1-based row number and Fields is nil.
 type Position struct {
 	File   string
 	Line   int
@@ -156,10 +157,10 @@ func (p *Position) Field(path string) Position {
 	return Position{File: p.File, Line: p.Line, Column: p.Column}
 }
 
-// Has reports whether the field was written in the file. Records without a
-// position (built in code or read from Parquet) have every field.
+// Has reports whether the field was written in the file. Records without
+// field positions (built in code or read from Parquet) have every field.
 func (p *Position) Has(field string) bool {
-	if p == nil {
+	if p == nil || p.Fields == nil {
 		return true
 	}
 	_, ok := p.Fields[field]

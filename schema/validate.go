@@ -50,7 +50,9 @@ func (e *FieldError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File)
-		if e.Line > 0 {
+		if e.Line > 0 && strings.HasSuffix(e.File, ".parquet") {
+			fmt.Fprintf(&b, ": row %d", e.Line)
+		} else if e.Line > 0 {
 			fmt.Fprintf(&b, ":%d", e.Line)
 			if e.Column > 0 {
 				fmt.Fprintf(&b, ":%d", e.Column)

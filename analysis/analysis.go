@@ -1,0 +1,204 @@
+// Package analysis answers comparative questions of a rejoinder dataset
+// and returns the answers as gota DataFrames, ready to print, filter or
+// export from a notebook-style Go program.
+//
+// The computations run on plain Go slices of the records (and, for large
+// data, on Arrow columns); gota is only the result type. Every DataFrame
+// returned has stable column names and a stable row order, so scripts may
+// index columns by name and tests may pin values.
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// ErrBadGrouping is returned for a grouping variable the analysis does not
+// know.
+var ErrBadGrouping = errors.New("unknown grouping")
+
+// Observed response values from the codebook that the analysis relies on.
+const observedResponded = "responded"
+
+// ResponseLag returns the days from the accusation a response answers to
+// the response. ok is false when either date is coarser than a day, when
+// the response answers no accusation, or when it is anticipatory (made
+// before the accusation it anticipates): such a lag is not known, and a
+// negative lag would mislead.
+func ResponseLag(ds *dataset.Dataset, r *schema.Response) (days int, ok bool) {
+	if r.Anticipatory || r.RespondsTo == "" {
+		return 0, false
+	}
+	a := ds.Accusation(r.RespondsTo)
+	if a == nil {
+		return 0, false
+	}
+	return schema.DaysBetween(a.Date, r.Date)
+}
+
+// Responses returns one row per response with its accusation's context and
+// one boolean column per strategy code (named after the code, in codebook
+// order), the shape most analyses start from.
+//
+// Columns: response_id, case_id, responds_to, accuser, responder, date,
+// date_precision, lag_days (NaN when unknown), organ, channel_type,
+// observed, anticipatory, verified, n_quotes, strategies (codes joined by
+// ";"), then the strategy columns.
+func Responses(ds *dataset.Dataset) (dataframe.DataFrame, error) {
+	n := len(ds.Responses)
+	str := func() []string { return make([]string, n) }
+	ids, cases, to, accusers, responders, dates, precisions := str(), str(), str(), str(), str(), str(), str()
+	organs, channels, observed, joined := str(), str(), str(), str()
+	lags := make([]any, n)
+	anticipatory, verified := make([]bool, n), make([]bool, n)
+	nQuotes := make([]int, n)
+	codes := strategyCodes(ds)
+	flags := make([][]bool, len(codes))
+	for i := range flags {
+		flags[i] = make([]bool, n)
+	}
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		ids[i], cases[i], to[i], responders[i] = r.ResponseID, r.CaseID, r.RespondsTo, r.Responder
+		if a := ds.Accusation(r.RespondsTo); a != nil {
+			accusers[i] = a.Accuser
+		}
+		dates[i], precisions[i] = r.Date.String(), r.Date.Precision.String()
+		if lag, ok := ResponseLag(ds, r); ok {
+			lags[i] = lag
+		}
+		organs[i], channels[i], observed[i] = r.Organ, r.ChannelType, r.Observed
+		anticipatory[i], verified[i], nQuotes[i] = r.Anticipatory, r.Verified, len(r.Quotes)
+		joined[i] = strings.Join(r.Strategies, ";")
+		for j, code := range codes {
+			flags[j][i] = slices.Contains(r.Strategies, code)
+		}
+	}
+	cols := []series.Series{
+		series.New(ids, series.String, "response_id"),
+		series.New(cases, series.String, "case_id"),
+		series.New(to, series.String, "responds_to"),
+		series.New(accusers, series.String, "accuser"),
+		series.New(responders, series.String, "responder"),
+		series.New(dates, series.String, "date"),
+		series.New(precisions, series.String, "date_precision"),
+		series.New(lags, series.Int, "lag_days"),
+		series.New(organs, series.String, "organ"),
+		series.New(channels, series.String, "channel_type"),
+		series.New(observed, series.String, "observed"),
+		series.New(anticipatory, series.Bool, "anticipatory"),
+		series.New(verified, series.Bool, "verified"),
+		series.New(nQuotes, series.Int, "n_quotes"),
+		series.New(joined, series.String, "strategies"),
+	}
+	for j, code := range codes {
+		cols = append(cols, series.New(flags[j], series.Bool, code))
+	}
+	return newFrame(cols...)
+}
+
+// newFrame builds a DataFrame and surfaces gota's deferred error.
+func newFrame(cols ...series.Series) (dataframe.DataFrame, error) {
+	for _, c := range cols {
+		if c.Err != nil {
+			return dataframe.DataFrame{}, fmt.Errorf("column %s: %w", c.Name, c.Err)
+		}
+	}
+	df := dataframe.New(cols...)
+	if df.Err != nil {
+		return dataframe.DataFrame{}, df.Err
+	}
+	return df, nil
+}
+
+func strategyCodes(ds *dataset.Dataset) []string {
+	cb := ds.Codebook
+	if cb == nil {
+		cb = schema.Default()
+	}
+	return cb.MustVariable(schema.TableResponses, "strategies").Codes()
+}
+
+// Groupings accepted by StrategyProfile.
+const (
+	ByResponder = "responder"
+	ByCase      = "case"
+)
+
+// StrategyProfile counts, for each group of responses, how many use each
+// strategy and what share of the group's responses that is. by is
+// ByResponder or ByCase. Only observed responses (observed = responded)
+// count; a record of silence is not a response with no strategy.
+//
+// The result is long: one row per group and strategy, every strategy of
+// the codebook present (zero counts included), groups sorted by key and
+// strategies in codebook order. Columns: the grouping (responder or
+// case_id), strategy, count, responses, share.
+func StrategyProfile(ds *dataset.Dataset, by string) (dataframe.DataFrame, error) {
+	var key func(*schema.Response) string
+	var name string
+	switch by {
+	case ByResponder:
+		key, name = func(r *schema.Response) string { return r.Responder }, "responder"
+	case ByCase:
+		key, name = func(r *schema.Response) string { return r.CaseID }, "case_id"
+	default:
+		return dataframe.DataFrame{}, fmt.Errorf("%w %q (allowed: %s, %s)", ErrBadGrouping, by, ByResponder, ByCase)
+	}
+	codes := strategyCodes(ds)
+	index := map[string]int{}
+	for i, c := range codes {
+		index[c] = i
+	}
+	totals := map[string]int{}
+	counts := map[string][]int{}
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		if r.Observed != observedResponded {
+			continue
+		}
+		k := key(r)
+		if counts[k] == nil {
+			counts[k] = make([]int, len(codes))
+		}
+		totals[k]++
+		for _, s := range r.Strategies {
+			counts[k][index[s]]++
+		}
+	}
+	groups := make([]string, 0, len(counts))
+	for k := range counts {
+		groups = append(groups, k)
+	}
+	slices.Sort(groups)
+	var gcol, scol []string
+	var ccol, ncol []int
+	var shares []float64
+	for _, g := range groups {
+		for i, code := range codes {
+			gcol = append(gcol, g)
+			scol = append(scol, code)
+			ccol = append(ccol, counts[g][i])
+			ncol = append(ncol, totals[g])
+			shares = append(shares, float64(counts[g][i])/float64(totals[g]))
+		}
+	}
+	if len(groups) == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("no observed responses to profile")
+	}
+	return newFrame(
+		series.New(gcol, series.String, name),
+		series.New(scol, series.String, "strategy"),
+		series.New(ccol, series.Int, "count"),
+		series.New(ncol, series.Int, "responses"),
+		series.New(shares, series.Float, "share"),
+	)
+}

@@ -1,0 +1,547 @@
+// Package exports writes a rejoinder dataset in the forms its readers use:
+// an Excel workbook for colleagues who only open spreadsheets, and
+// table/CSV/JSON renderings of analysis results for scripts.
+package exports
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// SeedPair is the pair of cases the project started from, compared by
+// default.
+var SeedPair = [2]string{"prk-park-2018", "rus-skripal-2018"}
+
+// Sheet names of the workbook, in order.
+const (
+	SheetAbout       = "About"
+	SheetCodebook    = "Codebook"
+	SheetCases       = "Cases"
+	SheetAccusations = "Accusations"
+	SheetResponses   = "Responses"
+	SheetQuotes      = "Quotes"
+	SheetSources     = "Sources"
+	SheetComparison  = "Comparison"
+	SheetProfile     = "Profile"
+)
+
+// WorkbookOptions adjusts the workbook.
+type WorkbookOptions struct {
+	// Compare names the two cases of the Comparison sheet; the seed pair
+	// when empty.
+	Compare [2]string
+	// Generated is the generation time printed on the About sheet and
+	// stored in the document properties. When zero, SOURCE_DATE_EPOCH
+	// (seconds since 1970) is used if set, so that builds can be
+	// reproduced, and the current time otherwise.
+	Generated time.Time
+}
+
+func (o WorkbookOptions) generated() time.Time {
+	if !o.Generated.IsZero() {
+		return o.Generated.UTC()
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now().UTC()
+}
+
+// SaveWorkbook writes the workbook to path through a temporary file, so
+// that a failed or interrupted run leaves any previous workbook intact.
+func SaveWorkbook(path string, ds *dataset.Dataset, opts WorkbookOptions) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteWorkbook(w, ds, opts) })
+}
+
+// WriteWorkbook writes the dataset as an .xlsx workbook: About (what it
+// is, versions, citation, contents), Codebook, one sheet per table
+// (Cases, Accusations, Responses, Quotes, Sources), a Comparison of two
+// cases side by side, and a Profile of strategy shares per responder with
+// a native bar chart. Text is always stored as text, never as a formula,
+// whatever it starts with.
+func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error {
+	if opts.Compare == [2]string{} {
+		opts.Compare = SeedPair
+	}
+	cmp, err := analysis.CompareCases(ds, opts.Compare[0], opts.Compare[1])
+	if err != nil {
+		return fmt.Errorf("comparison sheet: %w", err)
+	}
+	profile, err := analysis.StrategyProfile(ds, analysis.ByResponder)
+	if err != nil {
+		return fmt.Errorf("profile sheet: %w", err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	wb, err := newWorkbook(f)
+	if err != nil {
+		return err
+	}
+	generated := opts.generated()
+	steps := []func() error{
+		func() error { return wb.about(ds, generated, opts.Compare) },
+		func() error { return wb.codebook(ds.Codebook) },
+		func() error { return wb.table(ds, SheetCases, schema.TableCases) },
+		func() error { return wb.table(ds, SheetAccusations, schema.TableAccusations) },
+		func() error { return wb.table(ds, SheetResponses, schema.TableResponses) },
+		func() error { return wb.table(ds, SheetQuotes, schema.TableQuotes) },
+		func() error { return wb.table(ds, SheetSources, schema.TableSources) },
+		func() error { return wb.comparison(cmp) },
+		func() error { return wb.profile(profile) },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:       ds.Meta.Title,
+		Subject:     "State accusations and the accused state's responses",
+		Description: "Dataset " + ds.Meta.Version + ", codebook " + ds.Codebook.Version,
+		Creator:     "rejoinder",
+		Version:     ds.Meta.Version,
+		Keywords:    "accusation; denial; attribution; rhetoric; dataset",
+		Created:     generated.Format(time.RFC3339),
+		Modified:    generated.Format(time.RFC3339),
+		Language:    "en",
+	}); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// workbook holds the file and the shared styles.
+type workbook struct {
+	f                               *excelize.File
+	header, wrap, link, title, pct  int
+	dayFmt, monthFmt, yearFmt, bold int
+}
+
+func newWorkbook(f *excelize.File) (*workbook, error) {
+	wb := &workbook{f: f}
+	dayFmt, monthFmt, yearFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy"
+	styles := []struct {
+		dst *int
+		s   *excelize.Style
+	}{
+		{&wb.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&wb.wrap, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&wb.link, &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&wb.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&wb.bold, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&wb.pct, &excelize.Style{NumFmt: 9}},
+		{&wb.dayFmt, &excelize.Style{CustomNumFmt: &dayFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&wb.monthFmt, &excelize.Style{CustomNumFmt: &monthFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&wb.yearFmt, &excelize.Style{CustomNumFmt: &yearFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+	}
+	for _, st := range styles {
+		id, err := f.NewStyle(st.s)
+		if err != nil {
+			return nil, err
+		}
+		*st.dst = id
+	}
+	return wb, nil
+}
+
+// sheet creates (or, for the first, renames) a sheet.
+func (wb *workbook) sheet(name string) error {
+	if wb.f.SheetCount == 1 && wb.f.GetSheetName(0) == "Sheet1" {
+		return wb.f.SetSheetName("Sheet1", name)
+	}
+	_, err := wb.f.NewSheet(name)
+	return err
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// text writes s as a string cell. SetCellStr never makes a formula, so a
+// value starting with "=", "+", "-" or "@" stays inert text.
+func (wb *workbook) text(sheet string, col, row int, s string, style int) error {
+	c := cell(col, row)
+	if err := wb.f.SetCellStr(sheet, c, s); err != nil {
+		return err
+	}
+	if style != 0 {
+		return wb.f.SetCellStyle(sheet, c, c, style)
+	}
+	return nil
+}
+
+// grid is a rectangular sheet under construction: a header row and data
+// rows, tracking column widths.
+type grid struct {
+	wb     *workbook
+	sheet  string
+	widths []int
+	rows   int
+}
+
+func (wb *workbook) grid(sheet string, header []string) (*grid, error) {
+	if err := wb.sheet(sheet); err != nil {
+		return nil, err
+	}
+	g := &grid{wb: wb, sheet: sheet, widths: make([]int, len(header)), rows: 1}
+	for i, h := range header {
+		if err := wb.text(sheet, i+1, 1, h, wb.header); err != nil {
+			return nil, err
+		}
+		g.widths[i] = utf8.RuneCountInString(h)
+	}
+	return g, nil
+}
+
+func (g *grid) measure(col int, s string) {
+	for _, line := range strings.Split(s, "\n") {
+		if n := utf8.RuneCountInString(line); n > g.widths[col] {
+			g.widths[col] = n
+		}
+	}
+}
+
+// put writes one value at (col, g.rows): text, bool, int, float, Date,
+// []string (joined by "; "), or a URL link.
+func (g *grid) put(col int, v any, isURL bool) error {
+	wb, c := g.wb, cell(col+1, g.rows)
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return nil
+		}
+		g.measure(col, x)
+		if isURL {
+			if err := wb.text(g.sheet, col+1, g.rows, x, wb.link); err != nil {
+				return err
+			}
+			return wb.f.SetCellHyperLink(g.sheet, c, x, "External")
+		}
+		return wb.text(g.sheet, col+1, g.rows, x, wb.wrap)
+	case []string:
+		return g.put(col, strings.Join(x, "; "), false)
+	case bool:
+		g.measure(col, "FALSE")
+		return wb.f.SetCellBool(g.sheet, c, x)
+	case int:
+		g.measure(col, strconv.Itoa(x))
+		return wb.f.SetCellInt(g.sheet, c, int64(x))
+	case float64:
+		g.measure(col, "100%")
+		return wb.f.SetCellFloat(g.sheet, c, x, -1, 64)
+	case schema.Date:
+		if x.IsZero() {
+			return nil
+		}
+		g.measure(col, "2018-09-14")
+		if err := wb.f.SetCellValue(g.sheet, c, x.Time()); err != nil {
+			return err
+		}
+		style := map[schema.Precision]int{schema.PrecisionDay: wb.dayFmt, schema.PrecisionMonth: wb.monthFmt, schema.PrecisionYear: wb.yearFmt}[x.Precision]
+		return wb.f.SetCellStyle(g.sheet, c, c, style)
+	case nil:
+		return nil
+	}
+	return fmt.Errorf("sheet %s: cannot write %T", g.sheet, v)
+}
+
+// finish sets widths (capped, so long text wraps instead of running on),
+// freezes the header row and first column, and adds filter buttons.
+func (g *grid) finish(freeze bool) error {
+	f := g.wb.f
+	for i, w := range g.widths {
+		width := float64(min(max(w, 6)+2, 60))
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(g.sheet, col, col, width); err != nil {
+			return err
+		}
+	}
+	if !freeze {
+		return nil
+	}
+	if err := f.SetPanes(g.sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	return f.AutoFilter(g.sheet, "A1:"+cell(len(g.widths), max(g.rows, 2)), nil)
+}
+
+// table writes one dataset table with the codebook's columns. The
+// responses sheet gains lag_days, derived from the dates.
+func (wb *workbook) table(ds *dataset.Dataset, sheet, table string) error {
+	cols := ds.Codebook.Columns(table)
+	var header []string
+	var kept []schema.Column
+	for _, c := range cols {
+		if c.Precision {
+			continue // the date cell's number format shows its precision
+		}
+		header = append(header, c.Field.Name)
+		kept = append(kept, c)
+	}
+	withLag := table == schema.TableResponses
+	if withLag {
+		header = append(header, "lag_days")
+	}
+	g, err := wb.grid(sheet, header)
+	if err != nil {
+		return err
+	}
+	for i, row := range ds.TableRows(table) {
+		g.rows++
+		for j, c := range kept {
+			if err := g.put(j, row[c.Variable.Name], c.Variable.Type == schema.TypeURL); err != nil {
+				return err
+			}
+		}
+		if withLag {
+			if lag, ok := analysis.ResponseLag(ds, &ds.Responses[i]); ok {
+				if err := g.put(len(kept), lag, false); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return g.finish(true)
+}
+
+// codebook writes one row per variable, then one per allowed value.
+func (wb *workbook) codebook(cb *schema.Codebook) error {
+	header := []string{"table", "variable", "type", "list", "level", "required", "definition", "code", "code_definition", "examples", "benoit_family", "four_d"}
+	g, err := wb.grid(SheetCodebook, header)
+	if err != nil {
+		return err
+	}
+	for _, t := range cb.Tables {
+		for _, v := range t.Variables {
+			g.rows++
+			vals := []any{t.Name, v.Name, string(v.Type), v.List, string(v.Level), v.Required, v.Definition}
+			for i, x := range vals {
+				if err := g.put(i, x, false); err != nil {
+					return err
+				}
+			}
+			for _, val := range v.Values {
+				g.rows++
+				vals := []any{t.Name, v.Name, "", nil, "", nil, "", val.Code, val.Definition, strings.Join(val.Examples, " | "), val.Benoit, val.FourD}
+				for i, x := range vals {
+					if err := g.put(i, x, false); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return g.finish(true)
+}
+
+// frame writes a DataFrame as a plain grid, typed by column.
+func (wb *workbook) frame(sheet string, df dataframe.DataFrame) (*grid, error) {
+	g, err := wb.grid(sheet, df.Names())
+	if err != nil {
+		return nil, err
+	}
+	for r := 0; r < df.Nrow(); r++ {
+		g.rows++
+		for c, col := range df.Names() {
+			if err := g.put(c, frameValue(df.Col(col).Elem(r)), false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return g, nil
+}
+
+func (wb *workbook) comparison(df dataframe.DataFrame) error {
+	g, err := wb.frame(SheetComparison, df)
+	if err != nil {
+		return err
+	}
+	return g.finish(true)
+}
+
+// profile writes strategy shares as a strategy × responder matrix and adds
+// a clustered bar chart of it.
+func (wb *workbook) profile(long dataframe.DataFrame) error {
+	responders := distinct(long.Col("responder").Records())
+	strategies := distinct(long.Col("strategy").Records())
+	header := append([]string{"strategy"}, responders...)
+	g, err := wb.grid(SheetProfile, header)
+	if err != nil {
+		return err
+	}
+	share := map[[2]string]float64{}
+	counts := map[string]int{}
+	resp, share0 := long.Col("responder").Records(), long.Col("share").Float()
+	totals := long.Col("responses").Records()
+	for i := range resp {
+		share[[2]string{resp[i], long.Col("strategy").Elem(i).String()}] = share0[i]
+		counts[resp[i]], _ = strconv.Atoi(totals[i])
+	}
+	for _, s := range strategies {
+		g.rows++
+		if err := g.put(0, s, false); err != nil {
+			return err
+		}
+		for j, r := range responders {
+			if err := g.put(j+1, share[[2]string{r, s}], false); err != nil {
+				return err
+			}
+		}
+	}
+	last := cell(len(header), g.rows)
+	if err := wb.f.SetCellStyle(SheetProfile, "B2", last, wb.pct); err != nil {
+		return err
+	}
+	g.rows += 2
+	note := "Share of each responder's observed responses that use the strategy (a response may use several). Responses: "
+	var parts []string
+	for _, r := range responders {
+		parts = append(parts, fmt.Sprintf("%s %d", r, counts[r]))
+	}
+	if err := wb.text(SheetProfile, 1, g.rows, note+strings.Join(parts, ", ")+".", 0); err != nil {
+		return err
+	}
+	if err := g.finish(false); err != nil {
+		return err
+	}
+	if err := wb.f.SetColWidth(SheetProfile, "A", "A", 26); err != nil {
+		return err
+	}
+	var series []excelize.ChartSeries
+	n := len(strategies) + 1
+	for j := range responders {
+		col, _ := excelize.ColumnNumberToName(j + 2)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$1", SheetProfile, col),
+			Categories: fmt.Sprintf("%s!$A$2:$A$%d", SheetProfile, n),
+			Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", SheetProfile, col, col, n),
+		})
+	}
+	anchor, _ := excelize.ColumnNumberToName(len(header) + 2)
+	return wb.f.AddChart(SheetProfile, anchor+"2", &excelize.Chart{
+		Type:      excelize.Bar,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Strategy shares by responder"}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
+		Dimension: excelize.ChartDimension{Width: 720, Height: 900},
+	})
+}
+
+// about writes the title page: what the workbook is, versions, how to
+// cite, and a linked table of contents.
+func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]string) error {
+	if err := wb.sheet(SheetAbout); err != nil {
+		return err
+	}
+	s := SheetAbout
+	if err := wb.text(s, 1, 1, ds.Meta.Title, wb.title); err != nil {
+		return err
+	}
+	fields := [][2]string{
+		{"What this is", ds.Meta.Description},
+		{"Dataset version", ds.Meta.Version},
+		{"Codebook version", ds.Codebook.Version},
+		{"Content SHA-256", ds.ContentHash()},
+		{"Generated", generated.Format("2006-01-02 15:04 UTC")},
+		{"Licence", ds.Meta.License},
+		{"How to cite", ds.Meta.Citation},
+		{"Counts", fmt.Sprintf("%d cases, %d accusations, %d responses, %d quotes, %d sources",
+			len(ds.Cases), len(ds.Accusations), len(ds.Responses), len(ds.Quotes()), len(ds.Sources))},
+		{"How to read it", "One sheet per table; column names are the codebook's variable names (see Codebook). " +
+			"Dates are real dates shown to their known precision (2018-09-14, 2018-09 or 2018). " +
+			"Multi-valued fields are joined with '; '. Every quote names the source that prints it."},
+	}
+	row := 3
+	for _, kv := range fields {
+		if err := wb.text(s, 1, row, kv[0], wb.bold); err != nil {
+			return err
+		}
+		if err := wb.text(s, 2, row, kv[1], wb.wrap); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	if err := wb.text(s, 1, row, "Sheets", wb.bold); err != nil {
+		return err
+	}
+	contents := [][2]string{
+		{SheetCodebook, "Every variable and allowed code, with definitions, examples, Benoit family and 4D scheme."},
+		{SheetCases, "One row per case (incident)."},
+		{SheetAccusations, "One row per public accusation act."},
+		{SheetResponses, "One row per response of the accused state, with lag_days from the accusation."},
+		{SheetQuotes, "One row per verbatim quote, with the source that prints it."},
+		{SheetSources, "One row per cited document, with links."},
+		{SheetComparison, pair[0] + " and " + pair[1] + " side by side."},
+		{SheetProfile, "Share of responses using each strategy, per responder, with a bar chart."},
+	}
+	for _, c := range contents {
+		row++
+		if err := wb.text(s, 1, row, c[0], wb.link); err != nil {
+			return err
+		}
+		if err := wb.f.SetCellHyperLink(s, cell(1, row), "'"+c[0]+"'!A1", "Location"); err != nil {
+			return err
+		}
+		if err := wb.text(s, 2, row, c[1], wb.wrap); err != nil {
+			return err
+		}
+	}
+	if err := wb.f.SetColWidth(s, "A", "A", 20); err != nil {
+		return err
+	}
+	return wb.f.SetColWidth(s, "B", "B", 100)
+}
+
+// frameValue converts a gota element to a Go value for a cell.
+func frameValue(e series.Element) any {
+	if e.IsNA() {
+		return nil
+	}
+	switch e.Type() {
+	case series.Int:
+		n, _ := e.Int()
+		return n
+	case series.Float:
+		return e.Float()
+	case series.Bool:
+		b, _ := e.Bool()
+		return b
+	}
+	return e.String()
+}
+
+func distinct(values []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
