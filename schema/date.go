@@ -90,8 +90,12 @@ func (d Date) Time() time.Time {
 	return time.Date(d.Year, m, day, 0, 0, 0, 0, time.UTC)
 }
 
-// DaysSinceEpoch returns the Arrow date32 value of Time.
+// DaysSinceEpoch returns the Arrow date32 value of Time, or 0 for an
+// unknown date (which is stored as null beside it).
 func (d Date) DaysSinceEpoch() int32 {
+	if d.IsZero() {
+		return 0
+	}
 	return int32(d.Time().Unix() / 86400)
 }
 

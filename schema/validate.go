@@ -195,18 +195,22 @@ func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 
 // checkValue applies one variable's rules to one field.
 func (v *validator) checkValue(table, id string, pos *Position, vr *Variable, fv reflect.Value) {
+	missing := ErrMissing
+	if vr.Type == TypeRef && vr.Ref == TableSources {
+		missing = ErrMissingSource // every unit cites a source: say so in those words
+	}
 	switch x := fv.Interface().(type) {
 	case string:
 		if x == "" {
 			if vr.Required {
-				v.report(table, id, pos, vr.Name, "", allowedFor(vr), ErrMissing, "")
+				v.report(table, id, pos, vr.Name, "", allowedFor(vr), missing, "")
 			}
 			return
 		}
 		v.checkScalar(table, id, pos, vr, vr.Name, x)
 	case []string:
 		if len(x) == 0 && vr.Required {
-			v.report(table, id, pos, vr.Name, "", allowedFor(vr), ErrMissing, "")
+			v.report(table, id, pos, vr.Name, "", allowedFor(vr), missing, "")
 		}
 		seen := map[string]bool{}
 		for i, s := range x {
@@ -335,14 +339,9 @@ func (v *validator) checkReferences(r *Records, ids map[string]map[string]bool) 
 func (v *validator) checkQuotes(table, id string, pos *Position, quotes []Quote, unitSources []string) {
 	for i, q := range quotes {
 		field := fmt.Sprintf("quotes[%d].source_id", i)
-		switch {
-		case q.SourceID == "":
-			v.report(table, id, pos, field, "", "one of the record's sources: "+strings.Join(unitSources, ", "), ErrMissingSource, "a quote must name the source that prints it")
-		case !slices.Contains(unitSources, q.SourceID):
+		// A missing source_id is reported with the quotes table's rules.
+		if q.SourceID != "" && !slices.Contains(unitSources, q.SourceID) {
 			v.report(table, id, pos, field, q.SourceID, "one of the record's sources: "+strings.Join(unitSources, ", "), ErrDangling, "the quote's source is not among the record's sources")
-		}
-		if q.Text == "" {
-			v.report(table, id, pos, fmt.Sprintf("quotes[%d].text", i), "", "the verbatim passage", ErrMissing, "")
 		}
 	}
 }

@@ -1,0 +1,219 @@
+package dataset
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestDefaultLoadsAndValidates(t *testing.T) {
+	ds, err := Default()
+	if err != nil {
+		t.Fatalf("embedded dataset is invalid:\n%v", err)
+	}
+	if ds.Meta.Version == "" || ds.Meta.Name != "rejoinder" {
+		t.Errorf("metadata = %+v", ds.Meta)
+	}
+	for _, id := range []string{"prk-park-2018", "rus-skripal-2018"} {
+		if _, err := ds.Case(id); err != nil {
+			t.Errorf("seed case missing: %v", err)
+		}
+	}
+}
+
+func TestDefaultReturnsIndependentCopies(t *testing.T) {
+	a, b := MustDefault(), MustDefault()
+	a.Responses = a.Responses[:1]
+	if len(b.Responses) < 2 {
+		t.Fatal("truncating one copy's responses changed another copy")
+	}
+}
+
+// The Park statement of 2018-09-14, coded from its quotes: it disputes that
+// the named man exists, denies involvement, calls the charges a smear and
+// false, accuses the US, and warns about the summit's joint statement.
+func TestParkResponseCoding(t *testing.T) {
+	ds := MustDefault()
+	r := findResponse(t, ds, "prk-park-2018-r1")
+	want := []string{"denial", "identity_dispute", "evidence_rejection", "smear_framing", "counter_accusation", "threat_warning", "diplomatic_linkage"}
+	if !slices.Equal(r.Strategies, want) {
+		t.Errorf("strategies = %v, want %v", r.Strategies, want)
+	}
+	if r.Date != schema.DayDate(2018, 9, 14) || r.RespondsTo != "prk-park-2018-a1" || r.Speaker != "Han Yong Song" {
+		t.Errorf("date %v, responds_to %s, speaker %q", r.Date, r.RespondsTo, r.Speaker)
+	}
+	if q := r.Quotes[0]; q.Text != "is a non-existent entity" || q.QuoteID != "prk-park-2018-r1-q1" {
+		t.Errorf("first quote = %+v", q)
+	}
+	src := ds.Source(r.Quotes[0].SourceID)
+	if src == nil || !strings.Contains(src.URL, "washingtontimes.com/news/2018/sep/14/north-korea-disputes-existence-park-jin-hyok") {
+		t.Errorf("first quote's source = %+v", src)
+	}
+}
+
+func TestSkripalFacts(t *testing.T) {
+	ds := MustDefault()
+	if n := len(ds.ResponsesOf("rus-skripal-2018")); n != 16 {
+		t.Errorf("Skripal responses = %d, want 16", n)
+	}
+	// Russia expelled 23 British diplomats on 2018-03-17 in answer to the UK's expulsions.
+	r := findResponse(t, ds, "rus-skripal-2018-r8")
+	if r.Date != schema.DayDate(2018, 3, 17) || !slices.Contains(r.Strategies, "reciprocal_measure") || r.RespondsTo != "rus-skripal-2018-a2" {
+		t.Errorf("r8 = %v %v %s", r.Date, r.Strategies, r.RespondsTo)
+	}
+	// Putin called the two suspects civilians on 2018-09-12.
+	r = findResponse(t, ds, "rus-skripal-2018-r15")
+	if r.Date != schema.DayDate(2018, 9, 12) || !slices.Contains(r.Strategies, "identity_dispute") || r.Quotes[1].Text != "They are civilians, of course" {
+		t.Errorf("r15 = %v %v %q", r.Date, r.Strategies, r.Quotes[1].Text)
+	}
+	// Peskov's undated remark is known only to the month.
+	if r := findResponse(t, ds, "rus-skripal-2018-r2"); r.Date.Precision != schema.PrecisionMonth || r.Date.String() != "2018-03" {
+		t.Errorf("r2 date = %v", r.Date)
+	}
+}
+
+// Every record of the embedded dataset cites a source, every quote links
+// to a source of its record, and no reference dangles.
+func TestEmbeddedSourcing(t *testing.T) {
+	ds := MustDefault()
+	for _, a := range ds.Accusations {
+		if len(a.Sources) == 0 {
+			t.Errorf("%s cites no source", a.AccusationID)
+		}
+		checkQuotes(t, ds, a.AccusationID, a.Quotes, a.Sources)
+	}
+	for _, r := range ds.Responses {
+		if len(r.Sources) == 0 {
+			t.Errorf("%s cites no source", r.ResponseID)
+		}
+		if r.RespondsTo != "" && ds.Accusation(r.RespondsTo) == nil {
+			t.Errorf("%s responds to unknown %s", r.ResponseID, r.RespondsTo)
+		}
+		checkQuotes(t, ds, r.ResponseID, r.Quotes, r.Sources)
+	}
+}
+
+func checkQuotes(t *testing.T, ds *Dataset, unit string, qs []schema.Quote, sources []string) {
+	t.Helper()
+	for _, q := range qs {
+		if q.SourceID == "" || !slices.Contains(sources, q.SourceID) || ds.Source(q.SourceID) == nil {
+			t.Errorf("%s: quote %q has source %q, not one of the record's %v", unit, q.Text, q.SourceID, sources)
+		}
+	}
+}
+
+func findResponse(t *testing.T, ds *Dataset, id string) *schema.Response {
+	t.Helper()
+	for i := range ds.Responses {
+		if ds.Responses[i].ResponseID == id {
+			return &ds.Responses[i]
+		}
+	}
+	t.Fatalf("no response %s", id)
+	return nil
+}
+
+func TestLoadMinimal(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Cases) != 2 || len(ds.Accusations) != 2 || len(ds.Responses) != 5 || len(ds.Quotes()) != 3 || len(ds.Sources) != 3 {
+		t.Fatalf("counts: %d cases %d accusations %d responses %d quotes %d sources", len(ds.Cases), len(ds.Accusations), len(ds.Responses), len(ds.Quotes()), len(ds.Sources))
+	}
+	a := ds.Accusations[1]
+	if a.CaseID != "tst-beta-2021" || !slices.Equal(a.CoAccusers, []string{"USA", "NLD"}) || a.Date != schema.DayDate(2021, 5, 10) {
+		t.Errorf("beta a1 = %+v", a)
+	}
+	if got := ds.Cases[1].StartDate; got.Precision != schema.PrecisionYear || got.Year != 2021 {
+		t.Errorf("year-precision start date = %+v", got)
+	}
+	if p := ds.Responses[0].Pos.Field("strategies[1]"); p.Line != 41 || p.Column != 24 {
+		t.Errorf("position of strategies[1] = %+v, want line 41 col 24", p)
+	}
+}
+
+// The invalid fixture holds one of each problem; all are reported at
+// once, with positions, in a stable order (golden file).
+func TestLoadInvalidReportsEverything(t *testing.T) {
+	_, err := Load("testdata/invalid")
+	var list schema.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v (%T), want schema.ErrorList", err, err)
+	}
+	kinds := []error{schema.ErrBadCountry, schema.ErrBeforeAccusation, schema.ErrUnknownCode, schema.ErrMissingSource,
+		schema.ErrDangling, schema.ErrNoStrategy, schema.ErrDuplicateID, schema.ErrBadValue, schema.ErrUnknownField, schema.ErrSyntax}
+	for _, k := range kinds {
+		if !slices.ContainsFunc(list, func(e *schema.FieldError) bool { return errors.Is(e, k) }) {
+			t.Errorf("no %q problem reported", k)
+		}
+	}
+	for _, e := range list {
+		if e.File == "" || e.Line == 0 {
+			t.Errorf("problem without position: %v", e)
+		}
+	}
+	golden(t, "testdata/invalid.golden", list.Error()+"\n")
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Load(filepath.Join(dir, "missing")); err == nil {
+		t.Error("no error for a missing directory")
+	}
+	_, err := Load(dir)
+	var list schema.ErrorList
+	if !errors.As(err, &list) || len(list) != 2 || !errors.Is(list[0], schema.ErrMissing) {
+		t.Errorf("empty directory: %v", err)
+	}
+	f := filepath.Join(dir, "file.yaml")
+	os.WriteFile(f, []byte("x: 1"), 0o644)
+	if _, err := Load(f); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("file as dir: %v", err)
+	}
+}
+
+func TestCaseFileNamedAfterCase(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "testdata/minimal/dataset.yaml", filepath.Join(dir, "dataset.yaml"))
+	copyFile(t, "testdata/minimal/tst-beta-2021.yaml", filepath.Join(dir, "other-name.yaml"))
+	_, err := Load(dir)
+	if err == nil || !strings.Contains(err.Error(), "other-name.yaml:3:12: cases tst-beta-2021: case_id: inconsistent with another field") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,201 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// withoutPositions returns a copy of the records with every Pos cleared,
+// so that datasets read from different files compare equal.
+func withoutPositions(r schema.Records) schema.Records {
+	clear := func(v reflect.Value) {
+		for i := 0; i < v.Len(); i++ {
+			row := v.Index(i)
+			row.FieldByName("Pos").SetZero()
+			if q := row.FieldByName("Quotes"); q.IsValid() {
+				qs := reflect.MakeSlice(q.Type(), q.Len(), q.Len())
+				reflect.Copy(qs, q)
+				for j := 0; j < qs.Len(); j++ {
+					qs.Index(j).FieldByName("Pos").SetZero()
+				}
+				if qs.Len() > 0 {
+					row.FieldByName("Quotes").Set(qs)
+				}
+			}
+		}
+	}
+	out := schema.Records{
+		Cases:       append([]schema.Case(nil), r.Cases...),
+		Accusations: append([]schema.Accusation(nil), r.Accusations...),
+		Responses:   append([]schema.Response(nil), r.Responses...),
+		Sources:     append([]schema.Source(nil), r.Sources...),
+	}
+	clear(reflect.ValueOf(out.Cases))
+	clear(reflect.ValueOf(out.Accusations))
+	clear(reflect.ValueOf(out.Responses))
+	clear(reflect.ValueOf(out.Sources))
+	return out
+}
+
+func TestParquetRoundTrip(t *testing.T) {
+	for _, name := range []string{"embedded", "testdata/minimal"} {
+		t.Run(name, func(t *testing.T) {
+			var ds *Dataset
+			var err error
+			if name == "embedded" {
+				ds, err = Default()
+			} else {
+				ds, err = Load(name)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			paths, err := ds.WriteParquet(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(paths) != len(Tables) {
+				t.Fatalf("wrote %d files, want %d", len(paths), len(Tables))
+			}
+			back, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back.Meta.Version != ds.Meta.Version || back.Meta.Name != ds.Meta.Name {
+				t.Errorf("metadata %+v, want %+v", back.Meta, ds.Meta)
+			}
+			want, got := withoutPositions(ds.Records), withoutPositions(back.Records)
+			if !reflect.DeepEqual(got, want) {
+				a, _ := json.MarshalIndent(want, "", " ")
+				b, _ := json.MarshalIndent(got, "", " ")
+				t.Fatalf("round trip changed the records:\nwant %.2000s\ngot  %.2000s", a, b)
+			}
+			if back.ContentHash() != ds.ContentHash() {
+				t.Error("content hash changed in the round trip")
+			}
+		})
+	}
+}
+
+func TestParquetDeterministic(t *testing.T) {
+	ds := MustDefault()
+	a, b := t.TempDir(), t.TempDir()
+	if _, err := ds.WriteParquet(a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ds.WriteParquet(b); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range Tables {
+		x, _ := os.ReadFile(filepath.Join(a, ParquetFile(table)))
+		y, _ := os.ReadFile(filepath.Join(b, ParquetFile(table)))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s: two writes differ (%d and %d bytes)", table, len(x), len(y))
+		}
+	}
+}
+
+func TestParquetMetadataAndTypes(t *testing.T) {
+	ds := MustDefault()
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	tbl, kv, err := readTable(filepath.Join(dir, ParquetFile(schema.TableResponses)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tbl.Release()
+	if kv[MetaCodebookVersion] != schema.CodebookVersion || kv[MetaDatasetVersion] != ds.Meta.Version || kv[MetaContentHash] != ds.ContentHash() || kv[MetaTable] != "responses" {
+		t.Errorf("key-value metadata = %v", kv)
+	}
+	if int(tbl.NumRows()) != len(ds.Responses) {
+		t.Errorf("rows = %d, want %d", tbl.NumRows(), len(ds.Responses))
+	}
+	for name, typ := range map[string]string{"date": "date32", "date_precision": "utf8", "strategies": "list<element: utf8>", "anticipatory": "bool"} {
+		idx := tbl.Schema().FieldIndices(name)
+		if len(idx) != 1 || tbl.Schema().Field(idx[0]).Type.String() != typ {
+			t.Errorf("column %s: %v, want type %s", name, idx, typ)
+		}
+	}
+}
+
+func TestReadParquetRejectsDamagedFiles(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := MustDefault().WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, ParquetFile(schema.TableQuotes))
+	os.WriteFile(p, []byte("not parquet"), 0o644)
+	if _, err := Load(dir); err == nil {
+		t.Fatal("damaged quotes.parquet accepted")
+	}
+	os.Remove(p)
+	if _, err := Load(dir); err == nil {
+		t.Fatal("missing quotes.parquet accepted")
+	}
+}
+
+// A Parquet reader that is not arrow-go (DuckDB, through npm's
+// @duckdb/node-api) reads our files with the same row counts, types and
+// metadata. .ci/run installs it and sets REJOINDER_REQUIRE_INTEROP=1, so
+// in CI a missing reader is a failure, not a skip.
+func TestDuckDBReadsParquet(t *testing.T) {
+	script, _ := filepath.Abs("../interop/parquet_counts.mjs")
+	node, err := exec.LookPath("node")
+	if _, serr := os.Stat("../interop/node_modules/@duckdb/node-api"); err != nil || serr != nil {
+		if os.Getenv("REJOINDER_REQUIRE_INTEROP") == "1" {
+			t.Fatalf("DuckDB reader not installed (node: %v, module: %v); run: npm ci --prefix interop", err, serr)
+		}
+		t.Skip("DuckDB reader not installed; run: npm ci --prefix interop")
+	}
+	ds := MustDefault()
+	dir := t.TempDir()
+	paths, err := ds.WriteParquet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, append([]string{script}, paths...)...).Output()
+	if err != nil {
+		t.Fatalf("duckdb: %v", err)
+	}
+	var got map[string]struct {
+		Rows     int
+		Columns  [][2]string
+		Metadata map[string]string
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	want := map[string]int{
+		schema.TableCases: len(ds.Cases), schema.TableAccusations: len(ds.Accusations),
+		schema.TableResponses: len(ds.Responses), schema.TableQuotes: len(ds.Quotes()), schema.TableSources: len(ds.Sources),
+	}
+	for _, table := range Tables {
+		g := got[filepath.Join(dir, ParquetFile(table))]
+		if g.Rows != want[table] || g.Rows == 0 {
+			t.Errorf("%s: DuckDB reads %d rows, want %d", table, g.Rows, want[table])
+		}
+		if g.Metadata[MetaContentHash] != ds.ContentHash() {
+			t.Errorf("%s: DuckDB sees content hash %q", table, g.Metadata[MetaContentHash])
+		}
+		if len(g.Columns) != len(ds.codebook().Columns(table)) {
+			t.Errorf("%s: DuckDB sees %d columns, want %d", table, len(g.Columns), len(ds.codebook().Columns(table)))
+		}
+	}
+	types := map[string]string{}
+	for _, c := range got[filepath.Join(dir, ParquetFile(schema.TableResponses))].Columns {
+		types[c[0]] = c[1]
+	}
+	if types["date"] != "DATE" || types["strategies"] != "VARCHAR[]" || types["anticipatory"] != "BOOLEAN" {
+		t.Errorf("DuckDB types: date %s, strategies %s, anticipatory %s", types["date"], types["strategies"], types["anticipatory"])
+	}
+}

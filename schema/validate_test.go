@@ -1,0 +1,97 @@
+package schema
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// validRecords is a small, valid dataset built in code.
+func validRecords() *Records {
+	return &Records{
+		Cases: []Case{{CaseID: "tst-x-2020", Title: "T", Summary: "S", IncidentType: "other", Sources: []string{"tst-x-2020-s1"}}},
+		Sources: []Source{{SourceID: "tst-x-2020-s1", Outlet: "O", URL: "https://example.org/x"}},
+		Accusations: []Accusation{{AccusationID: "tst-x-2020-a1", CaseID: "tst-x-2020", Accuser: "USA", AccusedState: "PRK",
+			AccuserOrgan: "police", Instrument: "indictment", Date: DayDate(2020, 5, 1), EvidenceDisclosure: "none",
+			Sources: []string{"tst-x-2020-s1"}, Verified: true}},
+		Responses: []Response{{ResponseID: "tst-x-2020-r1", CaseID: "tst-x-2020", RespondsTo: "tst-x-2020-a1", Link: "stated",
+			Responder: "PRK", Date: DayDate(2020, 5, 3), Organ: "foreign_ministry", Observed: "responded",
+			Strategies: []string{"denial"}, Summary: "Denies.", Sources: []string{"tst-x-2020-s1"}, Verified: true,
+			Quotes: []Quote{{QuoteID: "tst-x-2020-r1-q1", UnitID: "tst-x-2020-r1", CaseID: "tst-x-2020", Text: "no", SourceID: "tst-x-2020-s1"}}}},
+	}
+}
+
+func TestValidateAcceptsValidRecords(t *testing.T) {
+	if problems := Validate(Default(), validRecords()); len(problems) != 0 {
+		t.Fatalf("problems in valid records:\n%v", problems)
+	}
+}
+
+func TestValidateFindsProblems(t *testing.T) {
+	tests := []struct {
+		name   string
+		break_ func(r *Records)
+		kind   error
+		field  string
+	}{
+		{"unknown strategy", func(r *Records) { r.Responses[0].Strategies = []string{"denial", "denail"} }, ErrUnknownCode, "strategies[1]"},
+		{"unknown organ", func(r *Records) { r.Responses[0].Organ = "ministry" }, ErrUnknownCode, "organ"},
+		{"bad country", func(r *Records) { r.Accusations[0].Accuser = "UK" }, ErrBadCountry, "accuser"},
+		{"bad co-accuser", func(r *Records) { r.Accusations[0].CoAccusers = []string{"GBR", "EU"} }, ErrBadCountry, "co_accusers[1]"},
+		{"no source", func(r *Records) { r.Responses[0].Sources = nil; r.Responses[0].Quotes = nil }, ErrMissingSource, "sources"},
+		{"quote without source", func(r *Records) { r.Responses[0].Quotes[0].SourceID = "" }, ErrMissingSource, "source_id"},
+		{"quote source not cited", func(r *Records) {
+			r.Sources = append(r.Sources, Source{SourceID: "tst-x-2020-s2", Outlet: "P", URL: "https://example.org/y"})
+			r.Responses[0].Quotes[0].SourceID = "tst-x-2020-s2"
+		}, ErrDangling, "quotes[0].source_id"},
+		{"dangling responds_to", func(r *Records) { r.Responses[0].RespondsTo = "tst-x-2020-a9" }, ErrDangling, "responds_to"},
+		{"dangling source", func(r *Records) { r.Accusations[0].Sources = []string{"nope"} }, ErrDangling, "sources[0]"},
+		{"duplicate id", func(r *Records) { r.Sources = append(r.Sources, r.Sources[0]) }, ErrDuplicateID, "source_id"},
+		{"before accusation", func(r *Records) { r.Responses[0].Date = DayDate(2020, 4, 30) }, ErrBeforeAccusation, "date"},
+		{"anticipatory after", func(r *Records) { r.Responses[0].Anticipatory = true }, ErrInconsistent, "anticipatory"},
+		{"no strategy", func(r *Records) { r.Responses[0].Strategies = nil }, ErrNoStrategy, "strategies"},
+		{"silence with strategy", func(r *Records) { r.Responses[0].Observed = "no_response_found"; r.Responses[0].Quotes = nil }, ErrInconsistent, "strategies[0]"},
+		{"bad id", func(r *Records) { r.Cases[0].CaseID = "Bad Id" }, ErrBadValue, "case_id"},
+		{"bad url", func(r *Records) { r.Sources[0].URL = "javascript:alert(1)" }, ErrBadValue, "url"},
+		{"bad cameo", func(r *Records) { r.Accusations[0].CAMEOCode = "11a" }, ErrBadValue, "cameo_code"},
+		{"bad language", func(r *Records) { r.Responses[0].Language = "English" }, ErrBadValue, "language"},
+		{"missing summary", func(r *Records) { r.Responses[0].Summary = "" }, ErrMissing, "summary"},
+		{"accuses itself", func(r *Records) { r.Accusations[0].AccusedState = "USA" }, ErrInconsistent, "accused_state"},
+		{"id outside case", func(r *Records) { r.Responses[0].ResponseID = "other-r1" }, ErrInconsistent, "response_id"},
+		{"untrimmed text", func(r *Records) { r.Cases[0].Title = " T" }, ErrBadValue, "title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := validRecords()
+			tt.break_(r)
+			problems := Validate(Default(), r)
+			for _, p := range problems {
+				if errors.Is(p, tt.kind) && p.Field == tt.field {
+					return
+				}
+			}
+			t.Errorf("want a %q problem on %s; got:\n%v", tt.kind, tt.field, problems)
+		})
+	}
+}
+
+func TestFieldErrorFormat(t *testing.T) {
+	e := &FieldError{File: "records/x.yaml", Line: 12, Column: 7, Table: "responses", ID: "x-r1", Field: "strategies[1]",
+		Value: "denail", Allowed: "denial, non_denial", Err: ErrUnknownCode}
+	want := `records/x.yaml:12:7: responses x-r1: strategies[1]: unknown code "denail" (allowed: denial, non_denial)`
+	if e.Error() != want {
+		t.Errorf("got  %s\nwant %s", e.Error(), want)
+	}
+	p := &FieldError{File: "out/responses.parquet", Line: 3, Table: "responses", Field: "verified", Err: ErrMissing}
+	if !strings.HasPrefix(p.Error(), "out/responses.parquet: row 3: ") {
+		t.Errorf("parquet position: %s", p.Error())
+	}
+	var l ErrorList
+	if l.Err() != nil {
+		t.Error("empty list is not an error")
+	}
+	l = ErrorList{p, e}
+	if err := l.Err(); err == nil || !strings.HasPrefix(err.Error(), "out/") || strings.Count(err.Error(), "\n") != 1 {
+		t.Errorf("list: %v", err)
+	}
+}
