@@ -9,7 +9,7 @@ import (
 // validRecords is a small, valid dataset built in code.
 func validRecords() *Records {
 	return &Records{
-		Cases: []Case{{CaseID: "tst-x-2020", Title: "T", Summary: "S", IncidentType: "other", Sources: []string{"tst-x-2020-s1"}}},
+		Cases:   []Case{{CaseID: "tst-x-2020", Title: "T", Summary: "S", IncidentType: "other", Sources: []string{"tst-x-2020-s1"}}},
 		Sources: []Source{{SourceID: "tst-x-2020-s1", Outlet: "O", URL: "https://example.org/x"}},
 		Accusations: []Accusation{{AccusationID: "tst-x-2020-a1", CaseID: "tst-x-2020", Accuser: "USA", AccusedState: "PRK",
 			AccuserOrgan: "police", Instrument: "indictment", Date: DayDate(2020, 5, 1), EvidenceDisclosure: "none",
