@@ -123,6 +123,11 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 	}); err != nil {
 		return err
 	}
+	for _, sheet := range f.GetSheetList() {
+		if err := wb.printSetup(sheet); err != nil {
+			return err
+		}
+	}
 	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
@@ -198,13 +203,17 @@ type grid struct {
 	sheet  string
 	widths []int
 	rows   int
+	// texts holds the lengths of each row's text cells by column, so that
+	// finish can size rows for wrapped text (LibreOffice does not grow
+	// them on its own).
+	texts map[int]map[int][]int
 }
 
 func (wb *workbook) grid(sheet string, header []string) (*grid, error) {
 	if err := wb.sheet(sheet); err != nil {
 		return nil, err
 	}
-	g := &grid{wb: wb, sheet: sheet, widths: make([]int, len(header)), rows: 1}
+	g := &grid{wb: wb, sheet: sheet, widths: make([]int, len(header)), rows: 1, texts: map[int]map[int][]int{}}
 	for i, h := range header {
 		if err := wb.text(sheet, i+1, 1, h, wb.header); err != nil {
 			return nil, err
@@ -215,11 +224,42 @@ func (wb *workbook) grid(sheet string, header []string) (*grid, error) {
 }
 
 func (g *grid) measure(col int, s string) {
+	var lens []int
 	for _, line := range strings.Split(s, "\n") {
-		if n := utf8.RuneCountInString(line); n > g.widths[col] {
-			g.widths[col] = n
+		n := utf8.RuneCountInString(line)
+		lens = append(lens, n)
+		g.widths[col] = max(g.widths[col], n)
+	}
+	if g.texts[g.rows] == nil {
+		g.texts[g.rows] = map[int][]int{}
+	}
+	g.texts[g.rows][col] = lens
+}
+
+// maxWidth caps column widths; longer text wraps.
+const maxWidth = 60
+
+// colWidth is the width finish gives a column.
+func (g *grid) colWidth(col int) int { return min(max(g.widths[col], 6)+2, maxWidth) }
+
+// rowHeights sets each row tall enough for its wrapped text.
+func (g *grid) rowHeights() error {
+	for row, cols := range g.texts {
+		lines := 1
+		for col, lens := range cols {
+			n := 0
+			for _, l := range lens {
+				n += max(1, (l+g.colWidth(col)-3)/(g.colWidth(col)-2))
+			}
+			lines = max(lines, n)
+		}
+		if lines > 1 {
+			if err := g.wb.f.SetRowHeight(g.sheet, row, float64(min(lines, 27))*15); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
 // put writes one value at (col, g.rows): text, bool, int, float, Date,
@@ -270,12 +310,15 @@ func (g *grid) put(col int, v any, isURL bool) error {
 // freezes the header row and first column, and adds filter buttons.
 func (g *grid) finish(freeze bool) error {
 	f := g.wb.f
-	for i, w := range g.widths {
-		width := float64(min(max(w, 6)+2, 60))
+	for i := range g.widths {
+		width := float64(g.colWidth(i))
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(g.sheet, col, col, width); err != nil {
 			return err
 		}
+	}
+	if err := g.rowHeights(); err != nil {
+		return err
 	}
 	if !freeze {
 		return nil
@@ -450,6 +493,22 @@ func (wb *workbook) profile(long dataframe.DataFrame) error {
 	})
 }
 
+// printSetup makes a sheet print landscape, one page wide, with the header
+// row repeated on every page of the data sheets.
+func (wb *workbook) printSetup(sheet string) error {
+	landscape, wide, tall, fit := "landscape", 1, 0, true
+	if err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if err := wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if sheet == SheetAbout || sheet == SheetProfile {
+		return nil
+	}
+	return wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+}
+
 // about writes the title page: what the workbook is, versions, how to
 // cite, and a linked table of contents.
 func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]string) error {
@@ -482,6 +541,11 @@ func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]stri
 		if err := wb.text(s, 2, row, kv[1], wb.wrap); err != nil {
 			return err
 		}
+		if n := utf8.RuneCountInString(kv[1]); n > aboutWidth-2 {
+			if err := wb.f.SetRowHeight(s, row, float64((n+aboutWidth-3)/(aboutWidth-2))*15); err != nil {
+				return err
+			}
+		}
 		row++
 	}
 	row++
@@ -513,8 +577,11 @@ func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]stri
 	if err := wb.f.SetColWidth(s, "A", "A", 20); err != nil {
 		return err
 	}
-	return wb.f.SetColWidth(s, "B", "B", 100)
+	return wb.f.SetColWidth(s, "B", "B", aboutWidth)
 }
+
+// aboutWidth is the width of the About sheet's text column.
+const aboutWidth = 100
 
 // frameValue converts a gota element to a Go value for a cell.
 func frameValue(e series.Element) any {
