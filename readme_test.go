@@ -1,0 +1,38 @@
+package rejoinder_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// The README's samples are real: the compare output is what the command
+// prints today, and the YAML record is a verbatim excerpt of its file.
+func TestREADMESamples(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	start := strings.Index(text, "<!-- compare-sample:start -->\n```\n")
+	end := strings.Index(text, "```\n<!-- compare-sample:end -->")
+	if start < 0 || end < start {
+		t.Fatal("README has no compare sample block")
+	}
+	sample := text[start+len("<!-- compare-sample:start -->\n```\n") : end]
+	out, err := exec.Command("go", "run", "./cmd/rejoinder", "compare", "prk-park-2018", "rus-skripal-2018").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sample != string(out) {
+		t.Errorf("README compare sample is stale; replace it with:\n%s", out)
+	}
+	ys := strings.Index(text, "```yaml\n")
+	ye := strings.Index(text[ys+8:], "```")
+	record, _ := os.ReadFile("dataset/records/rus-skripal-2018.yaml")
+	if ys < 0 || !bytes.Contains(record, []byte(text[ys+8:ys+8+ye])) {
+		t.Error("README's YAML excerpt is not in dataset/records/rus-skripal-2018.yaml")
+	}
+}
