@@ -426,8 +426,17 @@ func (wb *workbook) comparison(df dataframe.DataFrame) error {
 // profile writes strategy shares as a strategy × responder matrix and adds
 // a clustered bar chart of it.
 func (wb *workbook) profile(long dataframe.DataFrame) error {
-	responders := distinct(long.Col("responder").Records())
-	strategies := distinct(long.Col("strategy").Records())
+	cols := map[string]series.Series{}
+	for _, name := range []string{"responder", "strategy", "share", "responses"} {
+		c := long.Col(name) // gota reports a missing column in Err, not by panicking
+		if c.Err != nil {
+			return fmt.Errorf("profile sheet: %w", c.Err)
+		}
+		cols[name] = c
+	}
+	resp, strat := cols["responder"].Records(), cols["strategy"].Records()
+	shares, totals := cols["share"].Float(), cols["responses"].Records()
+	responders, strategies := distinct(resp), distinct(strat)
 	header := append([]string{"strategy"}, responders...)
 	g, err := wb.grid(SheetProfile, header)
 	if err != nil {
@@ -435,10 +444,8 @@ func (wb *workbook) profile(long dataframe.DataFrame) error {
 	}
 	share := map[[2]string]float64{}
 	counts := map[string]int{}
-	resp, share0 := long.Col("responder").Records(), long.Col("share").Float()
-	totals := long.Col("responses").Records()
 	for i := range resp {
-		share[[2]string{resp[i], long.Col("strategy").Elem(i).String()}] = share0[i]
+		share[[2]string{resp[i], strat[i]}] = shares[i]
 		counts[resp[i]], _ = strconv.Atoi(totals[i])
 	}
 	for _, s := range strategies {
