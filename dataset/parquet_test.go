@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"testing"
 
+	"github.com/rejoinder/rejoinder/internal/interoptest"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -149,32 +149,18 @@ func TestReadParquetRejectsDamagedFiles(t *testing.T) {
 // metadata. .ci/run installs it and sets REJOINDER_REQUIRE_INTEROP=1, so
 // in CI a missing reader is a failure, not a skip.
 func TestDuckDBReadsParquet(t *testing.T) {
-	script, _ := filepath.Abs("../interop/parquet_counts.mjs")
-	node, err := exec.LookPath("node")
-	if _, serr := os.Stat("../interop/node_modules/@duckdb/node-api"); err != nil || serr != nil {
-		if os.Getenv("REJOINDER_REQUIRE_INTEROP") == "1" {
-			t.Fatalf("DuckDB reader not installed (node: %v, module: %v); run: npm ci --prefix interop", err, serr)
-		}
-		t.Skip("DuckDB reader not installed; run: npm ci --prefix interop")
-	}
 	ds := MustDefault()
 	dir := t.TempDir()
 	paths, err := ds.WriteParquet(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(node, append([]string{script}, paths...)...).Output()
-	if err != nil {
-		t.Fatalf("duckdb: %v", err)
-	}
 	var got map[string]struct {
 		Rows     int
 		Columns  [][2]string
 		Metadata map[string]string
 	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("%v in %s", err, out)
-	}
+	interoptest.RunJSON(t, "parquet_counts.mjs", "@duckdb/node-api", &got, paths...)
 	want := map[string]int{
 		schema.TableCases: len(ds.Cases), schema.TableAccusations: len(ds.Accusations),
 		schema.TableResponses: len(ds.Responses), schema.TableQuotes: len(ds.Quotes()), schema.TableSources: len(ds.Sources),

@@ -10,7 +10,7 @@ package schema
 // CodebookVersion is the version of the codebook below. Raise the minor
 // number when codes are added, the major number when a code is renamed or
 // removed (and record why in the codebook changelog).
-const CodebookVersion = "1.1.0"
+const CodebookVersion = "1.2.0"
 
 // Type is how a variable is stored and checked.
 type Type string
@@ -52,6 +52,9 @@ type Value struct {
 	// "4D" disinformation scheme (dismiss, distort, distract, dismay).
 	Benoit string
 	FourD  string
+	// CAMEO is the nearest CAMEO event code of a response strategy, so
+	// that coded responses can be set beside machine-coded event data.
+	CAMEO string
 }
 
 // Variable is one column of one table.
@@ -278,7 +281,7 @@ func responsesTable() Table {
 			{Name: "date_note", Type: TypeText, Definition: "Why a date is uncertain or coarse."},
 			{Name: "speaker", Type: TypeText, Definition: "Who spoke, as the source names them."},
 			{Name: "speaker_role", Type: TypeText, Definition: "The speaker's office, as the source gives it."},
-			{Name: "organ", Type: TypeEnum, Level: Nominal, Required: true, Definition: "The organ of the responding state that spoke.",
+			{Name: "organ", Type: TypeEnum, Level: Nominal, Definition: "The organ of the responding state that spoke (required unless observed = no_response_found).",
 				Values: []Value{
 					{Code: "head_of_state", Definition: "The head of state in person."},
 					{Code: "head_of_state_office", Definition: "The head of state's office or aides (e.g. the Kremlin press secretary)."},
@@ -374,7 +377,8 @@ var strategies = []Value{
 	{Code: "procedural_objection", Definition: "Invokes law, treaty or procedure against the accuser's course.", Examples: []string{"comply with the convention banning chemical weapons", "no formal request"}, Benoit: "", FourD: "distract"},
 	{Code: "reciprocal_measure", Definition: "Announces or takes tit-for-tat measures.", Examples: []string{"23 British diplomats declared persona non grata"}, Benoit: "", FourD: "dismay"},
 	{Code: "justification", Definition: "Concedes the act or facts but defends them as lawful, legitimate or necessary.", Examples: []string{"our actions were lawful and necessary", "righteous deed"}, Benoit: "transcendence", FourD: "distort"},
-	{Code: "acknowledgement", Definition: "Admits or partly admits the act.", Benoit: "mortification", FourD: ""},
+	{Code: "acknowledgement", Definition: "Admits or partly admits the act.", Examples: []string{"we did carry out the operation", "mistakes were made by our officials"}, Benoit: "mortification", FourD: ""},
+	{Code: "formal_protest", Definition: "Lodges a formal diplomatic protest over the accusation or the measures that came with it: summons the accuser's diplomat, hands over a protest note.", Examples: []string{"summoned the US ambassador", "a protest note handed to the ambassador"}, Benoit: "attack_accuser", FourD: ""},
 }
 
 var benoitFamilies = []Value{

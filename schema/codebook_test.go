@@ -65,7 +65,7 @@ func TestCodebookIsWellFormed(t *testing.T) {
 	}
 	want := []string{"denial", "non_denial", "evidence_rejection", "smear_framing", "identity_dispute", "alternative_narrative",
 		"counter_accusation", "threat_warning", "diplomatic_linkage", "evidence_demand", "joint_investigation_offer",
-		"procedural_objection", "reciprocal_measure", "justification", "acknowledgement"}
+		"procedural_objection", "reciprocal_measure", "justification", "acknowledgement", "formal_protest"}
 	if got := codesOf(cb.Strategies()); !slices.Equal(got, want) {
 		t.Errorf("strategies = %v", got)
 	}

@@ -374,6 +374,9 @@ func (v *validator) checkResponses(r *Records) {
 		if s.CaseID != "" && s.ResponseID != "" && !strings.HasPrefix(s.ResponseID, s.CaseID+"-r") {
 			rep("response_id", s.ResponseID, s.CaseID+"-r<number>", ErrInconsistent, "the id must start with its case id")
 		}
+		if s.Organ == "" && s.Observed != "no_response_found" {
+			rep("organ", "", allowedFor(v.cb.MustVariable(TableResponses, "organ")), ErrMissing, "required unless observed is no_response_found")
+		}
 		switch s.Observed {
 		case "responded":
 			if len(s.Strategies) == 0 {

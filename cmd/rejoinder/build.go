@@ -17,13 +17,16 @@ func newBuildCmd() *cobra.Command {
 	var dataDir, outDir string
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Validate the dataset, then write Parquet files and the Excel workbook",
-		Long: `build validates the dataset and, only if it is valid, writes one Parquet file
-per table (cases, accusations, responses, quotes, sources; zstd, with the
-codebook and dataset versions and a content hash in the file metadata) and
-the comparison workbook rejoinder.xlsx to the output directory. Each file is
+		Short: "Validate the dataset, then write Parquet, CSV, datapackage.json and the workbook",
+		Long: `build validates the dataset and, only if it is valid, writes to the output
+directory: one Parquet file per table (cases, accusations, responses, quotes,
+sources; zstd, with the codebook and dataset versions and a content hash in
+the file metadata), the same tables as CSV with a Frictionless Data Package
+descriptor (datapackage.json, generated from the codebook), and the
+comparison workbook rejoinder.xlsx. Each file is
 written to a temporary name and renamed, so an interrupted build leaves the
-previous outputs intact. Parquet output is byte-identical for the same data.`,
+previous outputs intact. Parquet, CSV and JSON output is byte-identical for
+the same data.`,
 		Example: `  rejoinder build                       # embedded dataset → out/
   rejoinder build --data my-records --out build/`,
 		Args: args(cobra.NoArgs),
@@ -36,6 +39,11 @@ previous outputs intact. Parquet output is byte-identical for the same data.`,
 			if err != nil {
 				return err
 			}
+			csvPaths, err := exports.WriteDataPackage(outDir, ds)
+			if err != nil {
+				return err
+			}
+			paths = append(paths, csvPaths...)
 			wbPath := filepath.Join(outDir, WorkbookFile)
 			if err := exports.SaveWorkbook(wbPath, ds, exports.WorkbookOptions{}); err != nil {
 				return err

@@ -78,7 +78,8 @@ func TestBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, f := range []string{"cases.parquet", "accusations.parquet", "responses.parquet", "quotes.parquet", "sources.parquet", "rejoinder.xlsx"} {
+	for _, f := range []string{"cases.parquet", "accusations.parquet", "responses.parquet", "quotes.parquet", "sources.parquet",
+		"cases.csv", "accusations.csv", "responses.csv", "quotes.csv", "sources.csv", "datapackage.json", "rejoinder.xlsx"} {
 		if info, err := os.Stat(filepath.Join(out, f)); err != nil || info.Size() == 0 {
 			t.Errorf("%s not written: %v", f, err)
 		}
