@@ -23,7 +23,7 @@ func TestResponsesFrame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if df.Nrow() != 5 || df.Ncol() != 15+15 {
+	if df.Nrow() != 5 || df.Ncol() != 15+16 {
 		t.Fatalf("shape %dx%d", df.Nrow(), df.Ncol())
 	}
 	lags := df.Col("lag_days").Float()
@@ -51,8 +51,8 @@ func TestStrategyProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if df.Nrow() != 2*15 {
-		t.Fatalf("rows = %d, want 2 responders x 15 strategies", df.Nrow())
+	if df.Nrow() != 2*16 {
+		t.Fatalf("rows = %d, want 2 responders x 16 strategies", df.Nrow())
 	}
 	// PRK: r1 (denial, identity_dispute), r2 (denial, threat_warning).
 	// RUS: r1 (identity_dispute, counter_accusation), r2 (evidence_rejection); r3 is silence and does not count.

@@ -201,7 +201,7 @@ func DataPackage(ds *dataset.Dataset) Package {
 	pkg := Package{
 		Profile: "tabular-data-package", Name: ds.Meta.Name, Title: ds.Meta.Title, Description: ds.Meta.Description,
 		Version: ds.Meta.Version, Homepage: ds.Meta.Homepage, Licenses: []License{lic},
-		Sources: []Source{{Title: fmt.Sprintf("%d news reports, official statements and court documents, listed with URLs in the sources resource", len(ds.Sources))}},
+		Sources:     []Source{{Title: fmt.Sprintf("%d news reports, official statements and court documents, listed with URLs in the sources resource", len(ds.Sources))}},
 		Keywords:    []string{"accusation", "denial", "attribution", "state responses", "political communication"},
 		Citation:    ds.Meta.Citation,
 		Codebook:    cb.Version,
