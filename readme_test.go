@@ -36,3 +36,21 @@ func TestREADMESamples(t *testing.T) {
 		t.Error("README's YAML excerpt is not in dataset/records/rus-skripal-2018.yaml")
 	}
 }
+
+// CITATION.cff cites the version the records carry.
+func TestCitationVersion(t *testing.T) {
+	cff, err := os.ReadFile("CITATION.cff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, _ := os.ReadFile("dataset/records/dataset.yaml")
+	var version string
+	for _, line := range strings.Split(string(meta), "\n") {
+		if v, ok := strings.CutPrefix(line, "version: "); ok {
+			version = v
+		}
+	}
+	if version == "" || !strings.Contains(string(cff), "\nversion: "+version+"\n") {
+		t.Errorf("CITATION.cff does not cite dataset version %q", version)
+	}
+}

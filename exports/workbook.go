@@ -370,7 +370,7 @@ func (wb *workbook) table(ds *dataset.Dataset, sheet, table string) error {
 
 // codebook writes one row per variable, then one per allowed value.
 func (wb *workbook) codebook(cb *schema.Codebook) error {
-	header := []string{"table", "variable", "type", "list", "level", "required", "definition", "code", "code_definition", "examples", "benoit_family", "four_d"}
+	header := []string{"table", "variable", "type", "list", "level", "required", "definition", "code", "code_definition", "examples", "benoit_family", "four_d", "cameo"}
 	g, err := wb.grid(SheetCodebook, header)
 	if err != nil {
 		return err
@@ -386,7 +386,7 @@ func (wb *workbook) codebook(cb *schema.Codebook) error {
 			}
 			for _, val := range v.Values {
 				g.rows++
-				vals := []any{t.Name, v.Name, "", nil, "", nil, "", val.Code, val.Definition, strings.Join(val.Examples, " | "), val.Benoit, val.FourD}
+				vals := []any{t.Name, v.Name, "", nil, "", nil, "", val.Code, val.Definition, strings.Join(val.Examples, " | "), val.Benoit, val.FourD, val.CAMEO}
 				for i, x := range vals {
 					if err := g.put(i, x, false); err != nil {
 						return err

@@ -361,24 +361,33 @@ func sourcesTable() Table {
 	}
 }
 
-// strategies is the response strategy list of CODEBOOK.md.
+// strategies is the response strategy list of CODEBOOK.md, plus
+// formal_protest (codebook 1.2.0). CAMEO codes follow the CAMEO manual
+// 1.1b3 and GDELT's CAMEO.eventcodes.txt: 016 deny responsibility (the
+// manual's own example rejects accusations as "totally baseless"), 011
+// decline comment, 111 criticize or denounce, 010 make statement, 112
+// accuse, 130 threaten, 012 make pessimistic comment, 101 demand
+// information or investigation (GDELT's name), 030 express intent to
+// cooperate, 110 disapprove, 161 reduce or break diplomatic relations
+// (which covers expelling diplomats), 052 defend verbally, 015 acknowledge
+// or claim responsibility, 114 complain officially.
 var strategies = []Value{
-	{Code: "denial", Definition: "Denies involvement in the act.", Examples: []string{"has nothing to do with us", "Russia is not to blame"}, Benoit: "denial", FourD: "dismiss"},
-	{Code: "non_denial", Definition: "Neither confirms nor denies; declines to comment.", Examples: []string{"we do not comment on such reports"}, Benoit: "evasion", FourD: ""},
-	{Code: "evidence_rejection", Definition: "Calls the accusation or its evidence baseless, absurd, unproven or false.", Examples: []string{"preposterous falsehoods", "nonsense", "baseless accusations"}, Benoit: "denial", FourD: "dismiss"},
-	{Code: "smear_framing", Definition: "Casts the accusation as a smear, slander, propaganda, provocation or hostile campaign.", Examples: []string{"vicious slander", "smear campaign", "political information campaign"}, Benoit: "attack_accuser", FourD: "dismiss"},
-	{Code: "identity_dispute", Definition: "Disputes the existence, identity or role of the named individuals.", Examples: []string{"non-existent entity", "civilians", "tourists", "the names mean nothing to us"}, Benoit: "denial", FourD: "distort"},
-	{Code: "alternative_narrative", Definition: "Offers another account of what happened or who did it.", Examples: []string{"a sightseeing trip to Salisbury Cathedral"}, Benoit: "shift_blame", FourD: "distort"},
-	{Code: "counter_accusation", Definition: "Accuses the accuser or a third party of wrongdoing.", Examples: []string{"chief culprit responsible for posing security threats in cyberspace"}, Benoit: "attack_accuser", FourD: "distract"},
-	{Code: "threat_warning", Definition: "Warns of negative consequences or retaliation.", Examples: []string{"negative consequences", "will not be left without a response"}, Benoit: "", FourD: "dismay"},
-	{Code: "diplomatic_linkage", Definition: "Ties the accusation to a diplomatic process or relationship it endangers.", Examples: []string{"may affect the implementation of the joint statement"}, Benoit: "transcendence", FourD: "dismay"},
-	{Code: "evidence_demand", Definition: "Demands that evidence, samples, access or information be handed over.", Examples: []string{"show us the evidence", "no access to investigation files"}, Benoit: "", FourD: "dismiss"},
-	{Code: "joint_investigation_offer", Definition: "Proposes a joint or neutral investigation, or cooperation on one.", Examples: []string{"a joint investigation", "practical cooperation through law enforcement agencies"}, Benoit: "corrective_action", FourD: ""},
-	{Code: "procedural_objection", Definition: "Invokes law, treaty or procedure against the accuser's course.", Examples: []string{"comply with the convention banning chemical weapons", "no formal request"}, Benoit: "", FourD: "distract"},
-	{Code: "reciprocal_measure", Definition: "Announces or takes tit-for-tat measures.", Examples: []string{"23 British diplomats declared persona non grata"}, Benoit: "", FourD: "dismay"},
-	{Code: "justification", Definition: "Concedes the act or facts but defends them as lawful, legitimate or necessary.", Examples: []string{"our actions were lawful and necessary", "righteous deed"}, Benoit: "transcendence", FourD: "distort"},
-	{Code: "acknowledgement", Definition: "Admits or partly admits the act.", Examples: []string{"we did carry out the operation", "mistakes were made by our officials"}, Benoit: "mortification", FourD: ""},
-	{Code: "formal_protest", Definition: "Lodges a formal diplomatic protest over the accusation or the measures that came with it: summons the accuser's diplomat, hands over a protest note.", Examples: []string{"summoned the US ambassador", "a protest note handed to the ambassador"}, Benoit: "attack_accuser", FourD: ""},
+	{Code: "denial", Definition: "Denies involvement in the act.", Examples: []string{"has nothing to do with us", "Russia is not to blame"}, Benoit: "denial", FourD: "dismiss", CAMEO: "016"},
+	{Code: "non_denial", Definition: "Neither confirms nor denies; declines to comment.", Examples: []string{"we do not comment on such reports"}, Benoit: "evasion", FourD: "", CAMEO: "011"},
+	{Code: "evidence_rejection", Definition: "Calls the accusation or its evidence baseless, absurd, unproven or false.", Examples: []string{"preposterous falsehoods", "nonsense", "baseless accusations"}, Benoit: "denial", FourD: "dismiss", CAMEO: "016"},
+	{Code: "smear_framing", Definition: "Casts the accusation as a smear, slander, propaganda, provocation or hostile campaign.", Examples: []string{"vicious slander", "smear campaign", "political information campaign"}, Benoit: "attack_accuser", FourD: "dismiss", CAMEO: "111"},
+	{Code: "identity_dispute", Definition: "Disputes the existence, identity or role of the named individuals.", Examples: []string{"non-existent entity", "civilians", "tourists", "the names mean nothing to us"}, Benoit: "denial", FourD: "distort", CAMEO: "016"},
+	{Code: "alternative_narrative", Definition: "Offers another account of what happened or who did it.", Examples: []string{"a sightseeing trip to Salisbury Cathedral"}, Benoit: "shift_blame", FourD: "distort", CAMEO: "010"},
+	{Code: "counter_accusation", Definition: "Accuses the accuser or a third party of wrongdoing.", Examples: []string{"chief culprit responsible for posing security threats in cyberspace"}, Benoit: "attack_accuser", FourD: "distract", CAMEO: "112"},
+	{Code: "threat_warning", Definition: "Warns of negative consequences or retaliation.", Examples: []string{"negative consequences", "will not be left without a response"}, Benoit: "", FourD: "dismay", CAMEO: "130"},
+	{Code: "diplomatic_linkage", Definition: "Ties the accusation to a diplomatic process or relationship it endangers.", Examples: []string{"may affect the implementation of the joint statement"}, Benoit: "transcendence", FourD: "dismay", CAMEO: "012"},
+	{Code: "evidence_demand", Definition: "Demands that evidence, samples, access or information be handed over.", Examples: []string{"show us the evidence", "no access to investigation files"}, Benoit: "", FourD: "dismiss", CAMEO: "101"},
+	{Code: "joint_investigation_offer", Definition: "Proposes a joint or neutral investigation, or cooperation on one.", Examples: []string{"a joint investigation", "practical cooperation through law enforcement agencies"}, Benoit: "corrective_action", FourD: "", CAMEO: "030"},
+	{Code: "procedural_objection", Definition: "Invokes law, treaty or procedure against the accuser's course.", Examples: []string{"comply with the convention banning chemical weapons", "no formal request"}, Benoit: "", FourD: "distract", CAMEO: "110"},
+	{Code: "reciprocal_measure", Definition: "Announces or takes tit-for-tat measures.", Examples: []string{"23 British diplomats declared persona non grata"}, Benoit: "", FourD: "dismay", CAMEO: "161"},
+	{Code: "justification", Definition: "Concedes the act or facts but defends them as lawful, legitimate or necessary.", Examples: []string{"our actions were lawful and necessary", "righteous deed"}, Benoit: "transcendence", FourD: "distort", CAMEO: "052"},
+	{Code: "acknowledgement", Definition: "Admits or partly admits the act.", Examples: []string{"we did carry out the operation", "mistakes were made by our officials"}, Benoit: "mortification", FourD: "", CAMEO: "015"},
+	{Code: "formal_protest", Definition: "Lodges a formal diplomatic protest over the accusation or the measures that came with it: summons the accuser's diplomat, hands over a protest note.", Examples: []string{"summoned the US ambassador", "a protest note handed to the ambassador"}, Benoit: "attack_accuser", FourD: "", CAMEO: "114"},
 }
 
 var benoitFamilies = []Value{

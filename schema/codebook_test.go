@@ -69,7 +69,12 @@ func TestCodebookIsWellFormed(t *testing.T) {
 	if got := codesOf(cb.Strategies()); !slices.Equal(got, want) {
 		t.Errorf("strategies = %v", got)
 	}
-	if v, _ := cb.MustVariable(TableResponses, "strategies").Value("identity_dispute"); v.Benoit != "denial" || v.FourD != "distort" {
+	for _, v := range cb.Strategies() {
+		if !cameoPattern.MatchString(v.CAMEO) || len(v.Examples) == 0 {
+			t.Errorf("strategy %s: CAMEO %q, %d examples", v.Code, v.CAMEO, len(v.Examples))
+		}
+	}
+	if v, _ := cb.MustVariable(TableResponses, "strategies").Value("identity_dispute"); v.Benoit != "denial" || v.FourD != "distort" || v.CAMEO != "016" {
 		t.Errorf("identity_dispute maps to %s/%s", v.Benoit, v.FourD)
 	}
 }

@@ -58,7 +58,11 @@ func writeCodebookText(w io.Writer, cb *schema.Codebook) error {
 			}
 			fmt.Fprintf(w, "  %-20s %s%s. %s\n", v.Name, kind, req, v.Definition)
 			for _, val := range v.Values {
-				fmt.Fprintf(w, "      %-26s %s\n", val.Code, val.Definition)
+				extra := ""
+				if val.Benoit != "" || val.FourD != "" || val.CAMEO != "" {
+					extra = fmt.Sprintf(" [Benoit %s; 4D %s; CAMEO %s]", dash(val.Benoit), dash(val.FourD), dash(val.CAMEO))
+				}
+				fmt.Fprintf(w, "      %-26s %s%s\n", val.Code, val.Definition, extra)
 			}
 		}
 	}
@@ -81,11 +85,18 @@ func writeCodebookMarkdown(w io.Writer, cb *schema.Codebook) error {
 			if len(v.Values) == 0 {
 				continue
 			}
-			fmt.Fprintf(w, "\n### %s.%s\n\n| code | definition | examples | Benoit | 4D |\n|---|---|---|---|---|\n", t.Name, v.Name)
+			fmt.Fprintf(w, "\n### %s.%s\n\n| code | definition | examples | Benoit | 4D | CAMEO |\n|---|---|---|---|---|---|\n", t.Name, v.Name)
 			for _, val := range v.Values {
-				fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s |\n", val.Code, esc(val.Definition), esc(strings.Join(val.Examples, "; ")), val.Benoit, val.FourD)
+				fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", val.Code, esc(val.Definition), esc(strings.Join(val.Examples, "; ")), val.Benoit, val.FourD, val.CAMEO)
 			}
 		}
 	}
 	return nil
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
