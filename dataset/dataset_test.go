@@ -80,6 +80,40 @@ func TestSkripalFacts(t *testing.T) {
 	}
 }
 
+// Facts a reader can look up in the cited sources.
+func TestResearchedFacts(t *testing.T) {
+	ds := MustDefault()
+	// North Korea offered the US a joint investigation of the Sony attack (2014-12-20).
+	r := findResponse(t, ds, "prk-sony-2014-r1")
+	if r.Date != schema.DayDate(2014, 12, 20) || !slices.Contains(r.Strategies, "joint_investigation_offer") ||
+		!strings.Contains(r.Quotes[0].Text, "we propose a joint investigation") {
+		t.Errorf("Sony joint investigation offer: %v %v %q", r.Date, r.Strategies, r.Quotes[0].Text)
+	}
+	// The 2021 indictment of three North Korean hackers drew no response that the research found.
+	r = findResponse(t, ds, "prk-rgb-2021-r1")
+	if r.Observed != "no_response_found" || len(r.Strategies) != 0 || !r.Date.IsZero() || r.RespondsTo != "prk-rgb-2021-a1" {
+		t.Errorf("rgb silence: %+v", r)
+	}
+	a := ds.Accusation("prk-rgb-2021-a1")
+	if a == nil || a.Date != schema.DayDate(2021, 2, 17) || !slices.Contains(a.AccusedPersons, "Park Jin Hyok") {
+		t.Errorf("rgb indictment: %+v", a)
+	}
+	// Responses made before the accusation they anticipate are kept and flagged.
+	for _, id := range []string{"prk-sony-2014-r0", "prk-wannacry-2017-r0", "rus-navalny-2020-r0"} {
+		if r := findResponse(t, ds, id); !r.Anticipatory {
+			t.Errorf("%s is not flagged anticipatory", id)
+		}
+	}
+	// The one doubtful item of the research is marked unverified.
+	if r := findResponse(t, ds, "prk-sony-2014-r4"); r.Verified || !r.Date.IsZero() {
+		t.Errorf("Sony r4 verified=%v date=%v", r.Verified, r.Date)
+	}
+	counts := [5]int{len(ds.Cases), len(ds.Accusations), len(ds.Responses), len(ds.Quotes()), len(ds.Sources)}
+	if counts != [5]int{10, 21, 48, 126, 179} {
+		t.Errorf("counts (cases, accusations, responses, quotes, sources) = %v", counts)
+	}
+}
+
 // Every record of the embedded dataset cites a source, every quote links
 // to a source of its record, and no reference dangles.
 func TestEmbeddedSourcing(t *testing.T) {
