@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -133,72 +134,15 @@ const (
 	ByCase      = "case"
 )
 
-// StrategyProfile counts, for each group of responses, how many use each
-// strategy and what share of the group's responses that is. by is
-// ByResponder or ByCase. Only observed responses (observed = responded)
-// count; a record of silence is not a response with no strategy.
+// StrategyProfile counts, for each group of observed responses, how many
+// use each strategy and what share of the group's responses that is: the
+// strategy-code profile of Profile, for a grouping (ByResponder, ByCase,
+// ByAccuser, ByYear or ByInstrument) and no filter.
 //
-// The result is long: one row per group and strategy, every strategy of
-// the codebook present (zero counts included), groups sorted by key and
-// strategies in codebook order. Columns: the grouping (responder or
-// case_id), strategy, count, responses, share.
+// Columns: the grouping (responder, case_id, ...), strategy, count,
+// responses, share; one row per group and strategy, zeros included.
 func StrategyProfile(ds *dataset.Dataset, by string) (dataframe.DataFrame, error) {
-	var key func(*schema.Response) string
-	var name string
-	switch by {
-	case ByResponder:
-		key, name = func(r *schema.Response) string { return r.Responder }, "responder"
-	case ByCase:
-		key, name = func(r *schema.Response) string { return r.CaseID }, "case_id"
-	default:
-		return dataframe.DataFrame{}, fmt.Errorf("%w %q (allowed: %s, %s)", ErrBadGrouping, by, ByResponder, ByCase)
-	}
-	codes := strategyCodes(ds)
-	index := map[string]int{}
-	for i, c := range codes {
-		index[c] = i
-	}
-	totals := map[string]int{}
-	counts := map[string][]int{}
-	for i := range ds.Responses {
-		r := &ds.Responses[i]
-		if r.Observed != observedResponded {
-			continue
-		}
-		k := key(r)
-		if counts[k] == nil {
-			counts[k] = make([]int, len(codes))
-		}
-		totals[k]++
-		for _, s := range r.Strategies {
-			counts[k][index[s]]++
-		}
-	}
-	groups := make([]string, 0, len(counts))
-	for k := range counts {
-		groups = append(groups, k)
-	}
-	slices.Sort(groups)
-	var gcol, scol []string
-	var ccol, ncol []int
-	var shares []float64
-	for _, g := range groups {
-		for i, code := range codes {
-			gcol = append(gcol, g)
-			scol = append(scol, code)
-			ccol = append(ccol, counts[g][i])
-			ncol = append(ncol, totals[g])
-			shares = append(shares, float64(counts[g][i])/float64(totals[g]))
-		}
-	}
-	if len(groups) == 0 {
-		return dataframe.DataFrame{}, fmt.Errorf("no observed responses to profile")
-	}
-	return newFrame(
-		series.New(gcol, series.String, name),
-		series.New(scol, series.String, "strategy"),
-		series.New(ccol, series.Int, "count"),
-		series.New(ncol, series.Int, "responses"),
-		series.New(shares, series.Float, "share"),
-	)
+	return Profile(ds, ProfileOptions{By: by})
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/analysis"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -44,6 +45,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	var list schema.ErrorList
 	var fe *schema.FieldError
+	if errors.Is(err, analysis.ErrBadFilter) {
+		err = usageError{err} // a value no data can match is a mistake on the command line
+	}
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "rejoinder: %v\nRun 'rejoinder --help' for usage.\n", err)
@@ -73,7 +77,8 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd())
+	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd(),
+		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd())
 	return root
 }
 

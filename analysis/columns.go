@@ -1,0 +1,273 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strings"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// Columns is a columnar view of the responses, each joined to the
+// accusation it answers: the input of the heavy analyses. Strings that
+// repeat (states, codes) are dictionary-coded, and a response's strategies
+// and its accusation's evidence are bit sets over the codebook's codes, so
+// that grouping a million responses is a pass over small integers rather
+// than a gota GroupBy.
+type Columns struct {
+	N int // number of responses
+
+	ResponseID []string
+	Case       Dict
+	Responder  Dict
+	Accuser    Dict // of the accusation answered ("" when none)
+	Instrument Dict
+	Organ      Dict
+	Observed   Dict
+
+	Date           []schema.Date // of the response
+	AccusationDate []schema.Date // of the accusation answered
+	Anticipatory   []bool
+	Verified       []bool
+	Strategies     []uint32 // bit i: StrategyCodes[i]
+	Evidence       []uint32 // bit i: EvidenceCodes[i], of the accusation answered
+
+	StrategyCodes []string
+	EvidenceCodes []string
+
+	cb     *schema.Codebook
+	quotes []quoteRow
+}
+
+type quoteRow struct {
+	id, unit, caseID, sourceID, text string
+	response                         int32 // row of the response; -1 for an accusation's quote
+}
+
+// Dict is a dictionary-coded string column: row i holds Values[Codes[i]].
+type Dict struct {
+	Codes  []int32
+	Values []string
+	index  map[string]int32
+}
+
+// Add appends a value and returns its code.
+func (d *Dict) Add(v string) int32 {
+	if d.index == nil {
+		d.index = map[string]int32{}
+	}
+	c, ok := d.index[v]
+	if !ok {
+		c = int32(len(d.Values))
+		d.index[v] = c
+		d.Values = append(d.Values, v)
+	}
+	d.Codes = append(d.Codes, c)
+	return c
+}
+
+// At returns row i's value.
+func (d *Dict) At(i int) string { return d.Values[d.Codes[i]] }
+
+// ColumnsOf builds the columnar view of a dataset's responses.
+func ColumnsOf(ds *dataset.Dataset) *Columns {
+	cb := ds.Codebook
+	if cb == nil {
+		cb = schema.Default()
+	}
+	c := &Columns{cb: cb, N: len(ds.Responses)}
+	c.StrategyCodes = cb.MustVariable(schema.TableResponses, "strategies").Codes()
+	c.EvidenceCodes = cb.MustVariable(schema.TableAccusations, "evidence_cited").Codes()
+	strategyBit := bitIndex(c.StrategyCodes)
+	evidenceBit := bitIndex(c.EvidenceCodes)
+	accusations := make(map[string]*schema.Accusation, len(ds.Accusations))
+	for i := range ds.Accusations {
+		accusations[ds.Accusations[i].AccusationID] = &ds.Accusations[i]
+	}
+	n := c.N
+	c.ResponseID = make([]string, n)
+	c.Date, c.AccusationDate = make([]schema.Date, n), make([]schema.Date, n)
+	c.Anticipatory, c.Verified = make([]bool, n), make([]bool, n)
+	c.Strategies, c.Evidence = make([]uint32, n), make([]uint32, n)
+	rowOf := make(map[string]int32, n)
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		rowOf[r.ResponseID] = int32(i)
+		c.ResponseID[i] = r.ResponseID
+		c.Case.Add(r.CaseID)
+		c.Responder.Add(r.Responder)
+		c.Organ.Add(r.Organ)
+		c.Observed.Add(r.Observed)
+		c.Date[i], c.Anticipatory[i], c.Verified[i] = r.Date, r.Anticipatory, r.Verified
+		for _, s := range r.Strategies {
+			c.Strategies[i] |= strategyBit[s]
+		}
+		a := accusations[r.RespondsTo]
+		if a == nil {
+			c.Accuser.Add("")
+			c.Instrument.Add("")
+			continue
+		}
+		c.Accuser.Add(a.Accuser)
+		c.Instrument.Add(a.Instrument)
+		c.AccusationDate[i] = a.Date
+		for _, e := range a.EvidenceCited {
+			c.Evidence[i] |= evidenceBit[e]
+		}
+	}
+	for _, a := range ds.Accusations {
+		for _, q := range a.Quotes {
+			c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, -1})
+		}
+	}
+	for _, r := range ds.Responses {
+		for _, q := range r.Quotes {
+			c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, rowOf[r.ResponseID]})
+		}
+	}
+	return c
+}
+
+func bitIndex(codes []string) map[string]uint32 {
+	m := make(map[string]uint32, len(codes))
+	for i, c := range codes {
+		m[c] = 1 << i
+	}
+	return m
+}
+
+// Lag returns row i's lag in days from the accusation it answers, with
+// the same rules as ResponseLag.
+func (c *Columns) Lag(i int) (int, bool) {
+	if c.Anticipatory[i] || c.Accuser.At(i) == "" {
+		return 0, false
+	}
+	return schema.DaysBetween(c.AccusationDate[i], c.Date[i])
+}
+
+// Responded reports whether row i is an observed response (not a record
+// of silence or a declined comment).
+func (c *Columns) Responded(i int) bool { return c.Observed.At(i) == observedResponded }
+
+// strategiesOf lists the codes set in a strategy bit set, in codebook order.
+func (c *Columns) strategiesOf(set uint32) []string {
+	out := make([]string, 0, bits.OnesCount32(set))
+	for set != 0 {
+		i := bits.TrailingZeros32(set)
+		out = append(out, c.StrategyCodes[i])
+		set &^= 1 << i
+	}
+	return out
+}
+
+// Filter selects responses. Every non-empty field narrows the selection;
+// the zero Filter selects every response. It is shared by all analyses.
+type Filter struct {
+	Responders  []string    // ISO3 codes of the responding states
+	Accusers    []string    // ISO3 codes of the accusers of the accusations answered
+	Cases       []string    // case ids
+	Instruments []string    // instrument codes of the accusations answered
+	From, To    schema.Date // response date range, inclusive; a response with no date is excluded once either is set
+	Verified    bool        // only responses marked verified
+}
+
+// ErrEmptySelection is returned when a filter selects no responses, so
+// that an empty table is never mistaken for a finding.
+var ErrEmptySelection = errors.New("no responses match the selection")
+
+// ErrBadFilter is returned for a filter value the data cannot contain.
+var ErrBadFilter = errors.New("invalid filter")
+
+// String describes the filter in words, for messages and captions.
+func (f Filter) String() string {
+	var parts []string
+	add := func(name string, vs []string) {
+		if len(vs) > 0 {
+			parts = append(parts, name+" "+strings.Join(vs, ","))
+		}
+	}
+	add("responder", f.Responders)
+	add("accuser", f.Accusers)
+	add("case", f.Cases)
+	add("instrument", f.Instruments)
+	if !f.From.IsZero() {
+		parts = append(parts, "from "+f.From.String())
+	}
+	if !f.To.IsZero() {
+		parts = append(parts, "to "+f.To.String())
+	}
+	if f.Verified {
+		parts = append(parts, "verified only")
+	}
+	if len(parts) == 0 {
+		return "all responses"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// check rejects values no dataset can contain (so a typo is an error, not
+// an empty result explained as such).
+func (f Filter) check(cb *schema.Codebook) error {
+	for _, list := range [][]string{f.Responders, f.Accusers} {
+		for _, s := range list {
+			if !schema.IsCountry(s) {
+				return fmt.Errorf("%w: %q is not an ISO 3166-1 alpha-3 country code", ErrBadFilter, s)
+			}
+		}
+	}
+	instruments := cb.MustVariable(schema.TableAccusations, "instrument")
+	for _, s := range f.Instruments {
+		if _, ok := instruments.Value(s); !ok {
+			return fmt.Errorf("%w: unknown instrument %q (allowed: %s)", ErrBadFilter, s, strings.Join(instruments.Codes(), ", "))
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return fmt.Errorf("%w: the range ends (%s) before it starts (%s)", ErrBadFilter, f.To, f.From)
+	}
+	return nil
+}
+
+// Select returns the rows the filter keeps, in row order, or
+// ErrEmptySelection.
+func (c *Columns) Select(f Filter) ([]int, error) {
+	if err := f.check(c.cb); err != nil {
+		return nil, err
+	}
+	keep := func(d *Dict, values []string) []bool {
+		if len(values) == 0 {
+			return nil
+		}
+		ok := make([]bool, len(d.Values))
+		for i, v := range d.Values {
+			ok[i] = slices.Contains(values, v)
+		}
+		return ok
+	}
+	responders, accusers := keep(&c.Responder, f.Responders), keep(&c.Accuser, f.Accusers)
+	cases, instruments := keep(&c.Case, f.Cases), keep(&c.Instrument, f.Instruments)
+	ranged := !f.From.IsZero() || !f.To.IsZero()
+	var rows []int
+	for i := 0; i < c.N; i++ {
+		if (responders != nil && !responders[c.Responder.Codes[i]]) ||
+			(accusers != nil && !accusers[c.Accuser.Codes[i]]) ||
+			(cases != nil && !cases[c.Case.Codes[i]]) ||
+			(instruments != nil && !instruments[c.Instrument.Codes[i]]) ||
+			(f.Verified && !c.Verified[i]) {
+			continue
+		}
+		if ranged {
+			d := c.Date[i]
+			if d.IsZero() || (!f.From.IsZero() && d.Before(f.From)) || (!f.To.IsZero() && f.To.Before(d)) {
+				continue
+			}
+		}
+		rows = append(rows, i)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%w (%s)", ErrEmptySelection, f)
+	}
+	return rows, nil
+}

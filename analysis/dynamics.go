@@ -1,0 +1,135 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// Windows are the spans, in days from the accusation answered, over which
+// Dynamics counts responses: within 1 day means the same day (lag 0),
+// within 7 days a lag of 0 to 6, within 30 days 0 to 29.
+var Windows = []int{1, 7, 30}
+
+// Dynamics describes, per case, how fast and in what order the accused
+// answered. Lags run from the accusation each response answers to the
+// response, and are known only when both dates are exact to the day and
+// the response is not anticipatory.
+//
+// Columns: case_id; first_accusation (date); responses (observed);
+// lag_unknown (observed responses whose lag is not known); first_lag_days;
+// then for each window W in Windows: responses_Wd and strategies_Wd (the
+// codes used within it, joined by "; "); first_threat_lag_days and
+// first_reciprocal_lag_days (the first threat_warning and
+// reciprocal_measure). Missing lags are NaN. Cases sorted by id.
+func Dynamics(ds *dataset.Dataset, f Filter) (dataframe.DataFrame, error) {
+	return ColumnsOf(ds).Dynamics(f)
+}
+
+// Dynamics is the columnar form of the package-level function.
+func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
+	rows, err := c.Select(f)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	threat, reciprocal := c.bit("threat_warning"), c.bit("reciprocal_measure")
+	type caseAcc struct {
+		first                   schema.Date
+		responses, unknown      int
+		firstLag, threat, recip int // -1: none
+		window                  []int
+		windowSet               []uint32
+	}
+	acc := map[string]*caseAcc{}
+	var ids []string
+	for _, i := range rows {
+		id := c.Case.At(i)
+		a := acc[id]
+		if a == nil {
+			a = &caseAcc{firstLag: -1, threat: -1, recip: -1, window: make([]int, len(Windows)), windowSet: make([]uint32, len(Windows))}
+			acc[id] = a
+			ids = append(ids, id)
+		}
+		if d := c.AccusationDate[i]; !d.IsZero() && (a.first.IsZero() || d.Time().Before(a.first.Time())) {
+			a.first = d
+		}
+		if !c.Responded(i) {
+			continue
+		}
+		a.responses++
+		lag, ok := c.Lag(i)
+		if !ok {
+			a.unknown++
+			continue
+		}
+		minLag := func(cur int) int {
+			if cur < 0 || lag < cur {
+				return lag
+			}
+			return cur
+		}
+		a.firstLag = minLag(a.firstLag)
+		if c.Strategies[i]&threat != 0 {
+			a.threat = minLag(a.threat)
+		}
+		if c.Strategies[i]&reciprocal != 0 {
+			a.recip = minLag(a.recip)
+		}
+		for w, days := range Windows {
+			if lag >= 0 && lag < days {
+				a.window[w]++
+				a.windowSet[w] |= c.Strategies[i]
+			}
+		}
+	}
+	slices.Sort(ids)
+	n := len(ids)
+	first, responses, unknown := make([]string, n), make([]int, n), make([]int, n)
+	firstLag, threatLag, recipLag := make([]any, n), make([]any, n), make([]any, n)
+	winCounts := make([][]int, len(Windows))
+	winSets := make([][]string, len(Windows))
+	for w := range Windows {
+		winCounts[w], winSets[w] = make([]int, n), make([]string, n)
+	}
+	orNA := func(v int) any {
+		if v < 0 {
+			return nil
+		}
+		return v
+	}
+	for k, id := range ids {
+		a := acc[id]
+		first[k], responses[k], unknown[k] = a.first.String(), a.responses, a.unknown
+		firstLag[k], threatLag[k], recipLag[k] = orNA(a.firstLag), orNA(a.threat), orNA(a.recip)
+		for w := range Windows {
+			winCounts[w][k] = a.window[w]
+			winSets[w][k] = strings.Join(c.strategiesOf(a.windowSet[w]), "; ")
+		}
+	}
+	cols := []series.Series{
+		series.New(ids, series.String, "case_id"),
+		series.New(first, series.String, "first_accusation"),
+		series.New(responses, series.Int, "responses"),
+		series.New(unknown, series.Int, "lag_unknown"),
+		series.New(firstLag, series.Int, "first_lag_days"),
+	}
+	for w, days := range Windows {
+		suffix := "_" + itoa(days) + "d"
+		cols = append(cols, series.New(winCounts[w], series.Int, "responses"+suffix), series.New(winSets[w], series.String, "strategies"+suffix))
+	}
+	cols = append(cols, series.New(threatLag, series.Int, "first_threat_lag_days"), series.New(recipLag, series.Int, "first_reciprocal_lag_days"))
+	return newFrame(cols...)
+}
+
+// bit returns the strategy bit of a code (0 if the codebook lacks it).
+func (c *Columns) bit(code string) uint32 {
+	if i := slices.Index(c.StrategyCodes, code); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/spf13/cobra"
+
+	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/exports"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// filterFlags are the selection flags every analysis command shares.
+type filterFlags struct {
+	responders, accusers, cases, instruments []string
+	from, to                                 string
+	verified                                 bool
+}
+
+func (ff *filterFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringSliceVar(&ff.responders, "responder", nil, "only responses by these states (ISO3, comma-separated)")
+	fl.StringSliceVar(&ff.accusers, "accuser", nil, "only responses to accusations by these states (ISO3)")
+	fl.StringSliceVar(&ff.cases, "case", nil, "only these cases (ids)")
+	fl.StringSliceVar(&ff.instruments, "instrument", nil, "only responses to accusations of these instruments")
+	fl.StringVar(&ff.from, "from", "", "only responses dated on or after (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fl.StringVar(&ff.to, "to", "", "only responses dated on or before (YYYY-MM-DD, YYYY-MM or YYYY)")
+	fl.BoolVar(&ff.verified, "verified", false, "only responses marked verified")
+}
+
+func (ff *filterFlags) filter() (analysis.Filter, error) {
+	f := analysis.Filter{Responders: ff.responders, Accusers: ff.accusers, Cases: ff.cases, Instruments: ff.instruments, Verified: ff.verified}
+	var err error
+	if f.From, err = schema.ParseDate(ff.from); err != nil {
+		return f, usageError{fmt.Errorf("--from: %w", err)}
+	}
+	if f.To, err = schema.ParseDate(ff.to); err != nil {
+		return f, usageError{fmt.Errorf("--to: %w", err)}
+	}
+	return f, nil
+}
+
+// analysisCmd builds a result-printing command: load the data, make the
+// filter, compute a DataFrame, print it in the chosen format.
+func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
+	setup func(*cobra.Command), compute func(c *analysis.Columns, f analysis.Filter, args []string) (dataframe.DataFrame, error)) *cobra.Command {
+	var dataDir, format string
+	var ff filterFlags
+	cmd := &cobra.Command{
+		Use: use, Short: short, Long: long, Example: example, Args: args(nargs),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			f, err := ff.filter()
+			if err != nil {
+				return err
+			}
+			ds, err := loadData(dataDir)
+			if err != nil {
+				return err
+			}
+			df, err := compute(analysis.ColumnsOf(ds), f, a)
+			if err != nil {
+				return err
+			}
+			return exports.WriteFrame(cmd.OutOrStdout(), df, format)
+		},
+	}
+	addResultFlags(cmd, &dataDir, &format)
+	ff.add(cmd)
+	if setup != nil {
+		setup(cmd)
+	}
+	return cmd
+}
+
+func oneOf(flag, v string, allowed []string) error {
+	if !slices.Contains(allowed, v) {
+		return usageError{fmt.Errorf("unknown --%s %q (allowed: %s)", flag, v, strings.Join(allowed, ", "))}
+	}
+	return nil
+}
+
+func newProfileCmd() *cobra.Command {
+	var by, scheme string
+	return analysisCmd("profile",
+		"Count and share of responses using each strategy, per group",
+		`profile counts, for each group of observed responses (by responder, case,
+accuser, year or instrument), how many use each strategy and what share of
+the group that is. --scheme benoit or 4d rolls the codes up to Benoit's
+image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
+		`  rejoinder profile --by responder
+  rejoinder profile --by year --scheme 4d --format csv
+  rejoinder profile --by case --responder RUS --from 2018`,
+		cobra.NoArgs,
+		func(cmd *cobra.Command) {
+			cmd.Flags().StringVar(&by, "by", analysis.ByResponder, "grouping: "+strings.Join(analysis.Groupings, ", "))
+			cmd.Flags().StringVar(&scheme, "scheme", analysis.SchemeCodes, "categories: "+strings.Join(analysis.Schemes, ", "))
+		},
+		func(c *analysis.Columns, f analysis.Filter, _ []string) (dataframe.DataFrame, error) {
+			if err := oneOf("by", by, analysis.Groupings); err != nil {
+				return dataframe.DataFrame{}, err
+			}
+			if err := oneOf("scheme", scheme, analysis.Schemes); err != nil {
+				return dataframe.DataFrame{}, err
+			}
+			return c.Profile(analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
+		})
+}
+
+func newSimilarCmd() *cobra.Command {
+	var top int
+	var metric string
+	var matrix, order bool
+	return analysisCmd("similar [CASE]",
+		"Cases most like a case, the similarity matrix, or the clustering order",
+		`similar CASE lists the cases whose responses used the most similar
+strategies: Jaccard similarity of the strategy sets (default) or cosine of
+the strategy profiles. --matrix prints the whole case × case matrix and
+--order the order of average-linkage hierarchical clustering.`,
+		`  rejoinder similar rus-skripal-2018 --top 3
+  rejoinder similar --matrix --metric cosine --format csv
+  rejoinder similar --order`,
+		cobra.MaximumNArgs(1),
+		func(cmd *cobra.Command) {
+			cmd.Flags().IntVar(&top, "top", 5, "how many cases to list")
+			cmd.Flags().StringVar(&metric, "metric", analysis.Jaccard, "similarity: "+strings.Join(analysis.Metrics, ", "))
+			cmd.Flags().BoolVar(&matrix, "matrix", false, "print the case × case matrix")
+			cmd.Flags().BoolVar(&order, "order", false, "print the hierarchical-clustering order")
+		},
+		func(c *analysis.Columns, f analysis.Filter, a []string) (dataframe.DataFrame, error) {
+			if err := oneOf("metric", metric, analysis.Metrics); err != nil {
+				return dataframe.DataFrame{}, err
+			}
+			switch {
+			case matrix && order, (matrix || order) && len(a) == 1, !matrix && !order && len(a) == 0:
+				return dataframe.DataFrame{}, usageError{fmt.Errorf("give a CASE, or --matrix, or --order")}
+			case matrix:
+				return c.SimilarityMatrix(metric, f)
+			case order:
+				return c.ClusterOrder(metric, f)
+			}
+			if top < 1 {
+				return dataframe.DataFrame{}, usageError{fmt.Errorf("--top must be at least 1")}
+			}
+			return c.Nearest(a[0], metric, top, f)
+		})
+}
+
+func newDynamicsCmd() *cobra.Command {
+	return analysisCmd("dynamics [CASE]",
+		"How fast and in what order the accused answered, per case",
+		`dynamics prints, per case, the lag from the accusation to the first response,
+how many responses and which strategies came within 1, 7 and 30 days, and
+when the first threat and the first reciprocal measure came. Lags are known
+only between dates exact to the day.`,
+		`  rejoinder dynamics
+  rejoinder dynamics rus-skripal-2018 --format json`,
+		cobra.MaximumNArgs(1), nil,
+		func(c *analysis.Columns, f analysis.Filter, a []string) (dataframe.DataFrame, error) {
+			if len(a) == 1 {
+				f.Cases = append(f.Cases, a[0])
+			}
+			return c.Dynamics(f)
+		})
+}
+
+func newKWICCmd() *cobra.Command {
+	var window int
+	var caseSensitive, accusations bool
+	return analysisCmd("kwic PATTERN",
+		"Keyword in context: every match of a pattern in the quotes",
+		`kwic searches the quotes for a regular expression (Go RE2 syntax) and prints
+each match with the words around it and the ids of its quote, record, case
+and source. Matching ignores case unless --case-sensitive.`,
+		`  rejoinder kwic 'non-?existent|nonentity'
+  rejoinder kwic provocation --window 8 --responder RUS
+  rejoinder kwic 'show us the evidence' --format csv`,
+		cobra.ExactArgs(1),
+		func(cmd *cobra.Command) {
+			cmd.Flags().IntVar(&window, "window", 5, "words of context on each side")
+			cmd.Flags().BoolVar(&caseSensitive, "case-sensitive", false, "match case exactly")
+			cmd.Flags().BoolVar(&accusations, "accusations", false, "also search the accusations' key quotes")
+		},
+		func(c *analysis.Columns, f analysis.Filter, a []string) (dataframe.DataFrame, error) {
+			pattern := a[0]
+			if !caseSensitive {
+				pattern = "(?i)" + pattern
+			}
+			if window < 0 {
+				return dataframe.DataFrame{}, usageError{fmt.Errorf("--window must not be negative")}
+			}
+			return c.KWIC(analysis.KWICOptions{Pattern: pattern, Window: window, Filter: f, Accusations: accusations})
+		})
+}
