@@ -1,0 +1,204 @@
+package analysis_test
+
+import (
+	"fmt"
+	"log"
+	"os"
+
+	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/exports"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// Roll the strategies up to the 4D scheme and compare the two main
+// responders: how often does each dismiss, distort, distract, dismay?
+func ExampleProfile() {
+	ds := dataset.MustDefault()
+	df, err := analysis.Profile(ds, analysis.ProfileOptions{
+		By:     analysis.ByResponder,
+		Scheme: analysis.Scheme4D,
+		Filter: analysis.Filter{Responders: []string{"PRK", "RUS"}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i, who := range df.Col("responder").Records() {
+		fmt.Printf("%s %-8s %s/%s\n", who, df.Col("four_d").Records()[i], df.Col("count").Records()[i], df.Col("responses").Records()[i])
+	}
+	// Output:
+	// PRK dismiss  10/10
+	// PRK distort  3/10
+	// PRK distract 6/10
+	// PRK dismay   5/10
+	// RUS dismiss  29/32
+	// RUS distort  6/32
+	// RUS distract 7/32
+	// RUS dismay   3/32
+}
+
+// Which cases drew the most similar answers to Salisbury?
+func ExampleNearest() {
+	ds := dataset.MustDefault()
+	df, err := analysis.Nearest(ds, "rus-skripal-2018", analysis.Jaccard, 2, analysis.Filter{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	exports.WriteFrame(os.Stdout, df.Select([]string{"case_id", "jaccard"}), exports.FormatCSV)
+	// Output:
+	// case_id,jaccard
+	// rus-navalny-2020,0.5454545454545454
+	// prk-sony-2014,0.5
+}
+
+// The case × case Jaccard matrix, here for the two seed cases only.
+func ExampleSimilarityMatrix() {
+	ds := dataset.MustDefault()
+	df, err := analysis.SimilarityMatrix(ds, analysis.Jaccard, analysis.Filter{Cases: []string{"prk-park-2018", "rus-skripal-2018"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	exports.WriteFrame(os.Stdout, df, exports.FormatCSV)
+	// Output:
+	// case_id,prk-park-2018,rus-skripal-2018
+	// prk-park-2018,1,0.5
+	// rus-skripal-2018,0.5,1
+}
+
+// Order cases so that similar ones sit together (for a heat map).
+func ExampleClusterOrder() {
+	ds := dataset.MustDefault()
+	df, err := analysis.ClusterOrder(ds, analysis.Jaccard, analysis.Filter{Responders: []string{"RUS"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(df.Col("case_id").Records())
+	// Output:
+	// [rus-navalny-2020 rus-skripal-2018 rus-notpetya-2018 rus-opcw-2018]
+}
+
+// How fast did Moscow answer over Salisbury, and when did it first threaten?
+func ExampleDynamics() {
+	ds := dataset.MustDefault()
+	df, err := analysis.Dynamics(ds, analysis.Filter{Cases: []string{"rus-skripal-2018"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, col := range []string{"first_lag_days", "responses_1d", "responses_7d", "responses_30d", "first_threat_lag_days", "first_reciprocal_lag_days"} {
+		fmt.Println(col, df.Col(col).Records()[0])
+	}
+	// Output:
+	// first_lag_days 0
+	// responses_1d 4
+	// responses_7d 11
+	// responses_30d 13
+	// first_threat_lag_days 1
+	// first_reciprocal_lag_days 3
+}
+
+// Which moves travel with identity disputes?
+func ExampleCoOccurrence() {
+	ds := dataset.MustDefault()
+	df, err := analysis.CoOccurrence(ds, analysis.Filter{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, b, both := df.Col("strategy_a").Records(), df.Col("strategy_b").Records(), df.Col("both").Records()
+	for i := range a {
+		if (a[i] == "identity_dispute" || b[i] == "identity_dispute") && a[i] != b[i] && both[i] != "0" {
+			fmt.Println(a[i], b[i], both[i])
+		}
+	}
+	// Output:
+	// denial identity_dispute 3
+	// evidence_rejection identity_dispute 1
+	// smear_framing identity_dispute 3
+	// identity_dispute alternative_narrative 3
+	// identity_dispute counter_accusation 1
+	// identity_dispute threat_warning 1
+	// identity_dispute diplomatic_linkage 1
+	// identity_dispute joint_investigation_offer 1
+	// identity_dispute procedural_objection 1
+}
+
+// Does CCTV evidence draw identity disputes more than IP addresses do?
+func ExampleEvidenceStrategies() {
+	ds := dataset.MustDefault()
+	df, err := analysis.EvidenceStrategies(ds, analysis.Filter{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ev, st := df.Col("evidence").Records(), df.Col("strategy").Records()
+	for i := range ev {
+		if st[i] == "identity_dispute" && (ev[i] == "cctv" || ev[i] == "ip_addresses") {
+			fmt.Printf("%s: %s of %s responses\n", ev[i], df.Col("count").Records()[i], df.Col("responses").Records()[i])
+		}
+	}
+	// Output:
+	// cctv: 5 of 11 responses
+	// ip_addresses: 3 of 13 responses
+}
+
+// Read every "non-existent" and "civilians" in context.
+func ExampleKWIC() {
+	ds := dataset.MustDefault()
+	df, err := analysis.KWIC(ds, analysis.KWICOptions{Pattern: `(?i)non-?existent|civilians`, Window: 3})
+	if err != nil {
+		log.Fatal(err)
+	}
+	exports.WriteFrame(os.Stdout, df.Select([]string{"quote_id", "left", "match", "right"}), exports.FormatTable)
+	// Output:
+	// quote_id                 left                  match         right
+	// -----------------------  --------------------  ------------  ------------------
+	// prk-park-2018-r1-q1      is a                  non-existent  entity
+	// prk-park-2018-r1-q4      forcibly linking the  non-existent  'offender' and his
+	// rus-skripal-2018-r15-q2  They are              civilians     , of course
+}
+
+// Build the columnar view once and run several analyses on it.
+func ExampleColumnsOf() {
+	c := analysis.ColumnsOf(dataset.MustDefault())
+	rows, err := c.Select(analysis.Filter{Accusers: []string{"GBR"}, From: schema.DayDate(2018, 9, 1)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(rows), "responses to British accusations since 2018-09-01")
+	lag, ok := c.Lag(rows[0])
+	fmt.Println(c.ResponseID[rows[0]], lag, ok)
+	// Output:
+	// 7 responses to British accusations since 2018-09-01
+	// rus-skripal-2018-r10 0 true
+}
+
+// The lag, in days, of one response.
+func ExampleResponseLag() {
+	ds := dataset.MustDefault()
+	for _, r := range ds.ResponsesOf("prk-park-2018") {
+		lag, ok := analysis.ResponseLag(ds, r)
+		fmt.Println(r.ResponseID, lag, ok)
+	}
+	// Output:
+	// prk-park-2018-r1 8 true
+	// prk-park-2018-r2 101 true
+}
+
+// One case at a glance, as a struct.
+func ExampleSummarize() {
+	s, err := analysis.Summarize(dataset.MustDefault(), "prk-sony-2014")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(s.Accusers, s.FirstAccused, s.FirstResponseLag, s.Responses, s.Anticipatory)
+	// Output:
+	// [USA] 2014-12-19 1 5 1
+}
+
+// The strategies two cases share.
+func ExampleSharedStrategies() {
+	ds := dataset.MustDefault()
+	a, _ := analysis.Summarize(ds, "prk-park-2018")
+	b, _ := analysis.Summarize(ds, "rus-opcw-2018")
+	fmt.Println(analysis.SharedStrategies(a, b))
+	// Output:
+	// [smear_framing identity_dispute diplomatic_linkage]
+}

@@ -1,0 +1,291 @@
+package analysis
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/go-gota/gota/dataframe"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 || (math.IsNaN(a) && math.IsNaN(b)) }
+
+// cell returns the value of column col in the row where key column equals key.
+func cell(t *testing.T, df dataframe.DataFrame, keyCol, key, col string) string {
+	t.Helper()
+	keys := df.Col(keyCol).Records()
+	i := slices.Index(keys, key)
+	if i < 0 {
+		t.Fatalf("no row %s=%s in %v", keyCol, key, keys)
+	}
+	return df.Col(col).Records()[i]
+}
+
+func floatCell(t *testing.T, df dataframe.DataFrame, keyCol, key, col string) float64 {
+	t.Helper()
+	keys := df.Col(keyCol).Records()
+	i := slices.Index(keys, key)
+	if i < 0 {
+		t.Fatalf("no row %s=%s", keyCol, key)
+	}
+	return df.Col(col).Float()[i]
+}
+
+func TestSimilarityByHand(t *testing.T) {
+	ds := fixture(t)
+	jac, err := SimilarityMatrix(ds, Jaccard, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// c4 has only silence and is left out.
+	if got := jac.Col("case_id").Records(); !slices.Equal(got, []string{"tst-c1-2020", "tst-c2-2020", "tst-c3-2021"}) {
+		t.Fatalf("cases = %v", got)
+	}
+	// c1 {denial, identity_dispute, threat_warning}, c2 {identity_dispute, counter_accusation, threat_warning, evidence_demand}: 2/5.
+	want := map[[2]string]float64{
+		{"tst-c1-2020", "tst-c2-2020"}: 2.0 / 5, {"tst-c1-2020", "tst-c3-2021"}: 1.0 / 3,
+		{"tst-c2-2020", "tst-c3-2021"}: 0, {"tst-c2-2020", "tst-c2-2020"}: 1,
+	}
+	for k, w := range want {
+		if got := floatCell(t, jac, "case_id", k[0], k[1]); !near(got, w) {
+			t.Errorf("jaccard %v = %v, want %v", k, got, w)
+		}
+	}
+	cos, _ := SimilarityMatrix(ds, Cosine, Filter{})
+	// Counts: c1 denial 2, identity 1, threat 1; c2 identity, counter, threat, evidence_demand 1 each; c3 denial 1.
+	if got := floatCell(t, cos, "case_id", "tst-c1-2020", "tst-c2-2020"); !near(got, 1/math.Sqrt(6)) {
+		t.Errorf("cosine c1,c2 = %v, want 1/sqrt(6)", got)
+	}
+	if got := floatCell(t, cos, "case_id", "tst-c1-2020", "tst-c3-2021"); !near(got, 2/math.Sqrt(6)) {
+		t.Errorf("cosine c1,c3 = %v, want 2/sqrt(6)", got)
+	}
+	if _, err := SimilarityMatrix(ds, "euclid", Filter{}); !errors.Is(err, ErrBadMetric) {
+		t.Errorf("bad metric: %v", err)
+	}
+}
+
+func TestNearestAndClusters(t *testing.T) {
+	ds := fixture(t)
+	n, err := Nearest(ds, "tst-c1-2020", Jaccard, 5, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := n.Col("case_id").Records(); !slices.Equal(got, []string{"tst-c2-2020", "tst-c3-2021"}) {
+		t.Errorf("nearest by jaccard = %v", got)
+	}
+	if got := n.Col("shared_strategies").Records()[0]; got != "identity_dispute; threat_warning" {
+		t.Errorf("shared = %q", got)
+	}
+	n, _ = Nearest(ds, "tst-c1-2020", Cosine, 1, Filter{})
+	if got := n.Col("case_id").Records(); !slices.Equal(got, []string{"tst-c3-2021"}) {
+		t.Errorf("nearest by cosine = %v", got)
+	}
+	if _, err := Nearest(ds, "tst-c4-2022", Jaccard, 1, Filter{}); err == nil {
+		t.Error("a case with only silence has no neighbours")
+	}
+	// Distances 1−J: c1–c2 0.6, c1–c3 2/3, c2–c3 1. c1 and c2 merge first;
+	// c3 joins at the average (2/3 + 1)/2 = 5/6.
+	o, err := ClusterOrder(ds, Jaccard, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := o.Col("case_id").Records(); !slices.Equal(got, []string{"tst-c1-2020", "tst-c2-2020", "tst-c3-2021"}) {
+		t.Errorf("cluster order = %v", got)
+	}
+	joined := o.Col("joined_at").Float()
+	if !math.IsNaN(joined[0]) || !near(joined[1], 0.6) || !near(joined[2], 5.0/6) {
+		t.Errorf("joined_at = %v", joined)
+	}
+}
+
+func TestDynamicsByHand(t *testing.T) {
+	d, err := Dynamics(fixture(t), Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct{ c, col, want string }{
+		{"tst-c1-2020", "first_lag_days", "1"},
+		{"tst-c1-2020", "responses_1d", "0"},
+		{"tst-c1-2020", "responses_7d", "1"},
+		{"tst-c1-2020", "responses_30d", "2"},
+		{"tst-c1-2020", "strategies_7d", "denial; identity_dispute"},
+		{"tst-c1-2020", "first_threat_lag_days", "9"},
+		{"tst-c1-2020", "first_reciprocal_lag_days", "NaN"},
+		{"tst-c2-2020", "first_lag_days", "0"},
+		{"tst-c2-2020", "responses_1d", "1"},
+		{"tst-c2-2020", "responses_30d", "1"},
+		{"tst-c2-2020", "first_threat_lag_days", "0"},
+		{"tst-c3-2021", "lag_unknown", "1"},
+		{"tst-c3-2021", "first_lag_days", "NaN"},
+		{"tst-c4-2022", "responses", "0"},
+		{"tst-c4-2022", "first_accusation", "2022-02-01"},
+	}
+	for _, c := range checks {
+		if got := cell(t, d, "case_id", c.c, c.col); got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.c, c.col, got, c.want)
+		}
+	}
+}
+
+func TestProfileSchemesAndGroupings(t *testing.T) {
+	ds := fixture(t)
+	p, err := Profile(ds, ProfileOptions{By: ByResponder, Scheme: SchemeBenoit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// PRK's two responses both use a denial-family code; the silence record does not count.
+	rows := p.Filter(dataframe.F{Colname: "responder", Comparator: "==", Comparando: "PRK"})
+	fam, share, tot := rows.Col("benoit_family").Records(), rows.Col("share").Float(), rows.Col("responses").Records()
+	i := slices.Index(fam, "denial")
+	if share[i] != 1 || tot[i] != "2" || share[slices.Index(fam, "attack_accuser")] != 0 {
+		t.Errorf("PRK benoit: %v %v %v", fam, share, tot)
+	}
+	p, _ = Profile(ds, ProfileOptions{By: ByResponder, Scheme: Scheme4D})
+	rows = p.Filter(dataframe.F{Colname: "responder", Comparator: "==", Comparando: "PRK"})
+	want := map[string]float64{"dismiss": 1, "distort": 0.5, "distract": 0, "dismay": 0.5}
+	for j, cat := range rows.Col("four_d").Records() {
+		if rows.Col("share").Float()[j] != want[cat] {
+			t.Errorf("PRK 4D %s = %v, want %v", cat, rows.Col("share").Float()[j], want[cat])
+		}
+	}
+	for _, by := range Groupings {
+		p, err := Profile(ds, ProfileOptions{By: by})
+		if err != nil || p.Nrow()%len(schema.Default().Strategies()) != 0 {
+			t.Errorf("by %s: %v", by, err)
+		}
+	}
+	y, _ := Profile(ds, ProfileOptions{By: ByYear})
+	if got := distinctOf(y.Col("year").Records()); !slices.Equal(got, []string{"2020", "2021"}) {
+		t.Errorf("years = %v", got)
+	}
+	a, _ := Profile(ds, ProfileOptions{By: ByAccuser})
+	if got := distinctOf(a.Col("accuser").Records()); !slices.Equal(got, []string{"GBR", "USA"}) {
+		t.Errorf("accusers = %v", got)
+	}
+	if _, err := Profile(ds, ProfileOptions{Scheme: "colours"}); !errors.Is(err, ErrBadScheme) {
+		t.Errorf("bad scheme: %v", err)
+	}
+	if _, err := Profile(ds, ProfileOptions{By: "party"}); !errors.Is(err, ErrBadGrouping) {
+		t.Errorf("bad grouping: %v", err)
+	}
+}
+
+func distinctOf(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func TestFilters(t *testing.T) {
+	c := ColumnsOf(fixture(t))
+	tests := []struct {
+		name string
+		f    Filter
+		want []string
+	}{
+		{"all", Filter{}, []string{"tst-c1-2020-r1", "tst-c1-2020-r2", "tst-c2-2020-r1", "tst-c2-2020-r2", "tst-c3-2021-r1", "tst-c4-2022-r1"}},
+		{"responder", Filter{Responders: []string{"RUS"}}, []string{"tst-c2-2020-r1", "tst-c2-2020-r2"}},
+		{"accuser", Filter{Accusers: []string{"GBR"}}, []string{"tst-c2-2020-r1", "tst-c2-2020-r2"}},
+		{"instrument", Filter{Instruments: []string{"attribution_statement"}}, []string{"tst-c2-2020-r1", "tst-c2-2020-r2"}},
+		{"case", Filter{Cases: []string{"tst-c3-2021"}}, []string{"tst-c3-2021-r1"}},
+		{"verified", Filter{Verified: true, Cases: []string{"tst-c2-2020"}}, []string{"tst-c2-2020-r1"}},
+		{"from", Filter{From: schema.DayDate(2020, 1, 10)}, []string{"tst-c1-2020-r2", "tst-c2-2020-r1", "tst-c2-2020-r2", "tst-c3-2021-r1"}},
+		{"to month", Filter{To: schema.Date{Year: 2020, Month: 1, Precision: schema.PrecisionMonth}}, []string{"tst-c1-2020-r1", "tst-c1-2020-r2", "tst-c2-2020-r1"}},
+	}
+	for _, tt := range tests {
+		rows, err := c.Select(tt.f)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		var ids []string
+		for _, i := range rows {
+			ids = append(ids, c.ResponseID[i])
+		}
+		if !slices.Equal(ids, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, ids, tt.want)
+		}
+	}
+	if _, err := c.Select(Filter{Responders: []string{"FRA"}}); !errors.Is(err, ErrEmptySelection) || !strings.Contains(err.Error(), "responder FRA") {
+		t.Errorf("empty selection: %v", err)
+	}
+	for _, f := range []Filter{{Responders: []string{"XX"}}, {Instruments: []string{"tweet"}}, {From: schema.DayDate(2021, 1, 1), To: schema.DayDate(2020, 1, 1)}} {
+		if _, err := c.Select(f); !errors.Is(err, ErrBadFilter) {
+			t.Errorf("%v: %v, want ErrBadFilter", f, err)
+		}
+	}
+	if _, err := c.Profile(ProfileOptions{Filter: Filter{Cases: []string{"tst-c4-2022"}}}); !errors.Is(err, ErrEmptySelection) {
+		t.Errorf("profile of silence only: %v", err)
+	}
+}
+
+func TestCoOccurrenceAndEvidence(t *testing.T) {
+	ds := fixture(t)
+	co, err := CoOccurrence(ds, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := co.Col("strategy_a").Records(), co.Col("strategy_b").Records()
+	row := -1
+	for i := range a {
+		if a[i] == "denial" && b[i] == "threat_warning" {
+			row = i
+		}
+	}
+	// denial in 3 responses, threat_warning in 2, together in 1: Jaccard 1/(3+2−1).
+	if row < 0 || co.Col("both").Records()[row] != "1" || co.Col("count_a").Records()[row] != "3" || co.Col("count_b").Records()[row] != "2" || !near(co.Col("jaccard").Float()[row], 0.25) {
+		t.Errorf("denial × threat_warning row %d", row)
+	}
+	n := len(schema.Default().Strategies())
+	if co.Nrow() != n*(n+1)/2 {
+		t.Errorf("rows = %d", co.Nrow())
+	}
+	ev, err := EvidenceStrategies(ds, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := distinctOf(ev.Col("evidence").Records()); !slices.Equal(got, []string{"cctv", "travel_records", "ip_addresses"}) {
+		t.Errorf("evidence rows = %v", got)
+	}
+	for i, e := range ev.Col("evidence").Records() {
+		s := ev.Col("strategy").Records()[i]
+		if (e == "cctv" || e == "ip_addresses") && s == "identity_dispute" && (ev.Col("count").Records()[i] != "1" || ev.Col("share").Float()[i] != 0.5) {
+			t.Errorf("%s × identity_dispute: %s of %s", e, ev.Col("count").Records()[i], ev.Col("responses").Records()[i])
+		}
+	}
+}
+
+func TestKWIC(t *testing.T) {
+	ds := fixture(t)
+	k, err := KWIC(ds, KWICOptions{Pattern: "(?i)non-existent", Window: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k.Nrow() != 2 {
+		t.Fatalf("matches = %d, want 2", k.Nrow())
+	}
+	left, match, right := k.Col("left").Records(), k.Col("match").Records(), k.Col("right").Records()
+	if left[0] != "is a" || match[0] != "non-existent" || right[0] != "person, we" || match[1] != "NON-EXISTENT" || right[1] != "he stays" {
+		t.Errorf("kwic = %q %q %q / %q %q %q", left[0], match[0], right[0], left[1], match[1], right[1])
+	}
+	if k.Col("source_id").Records()[0] != "tst-c1-2020-s1" || k.Col("unit_id").Records()[0] != "tst-c1-2020-r1" {
+		t.Error("ids")
+	}
+	if _, err := KWIC(ds, KWICOptions{Pattern: "non-existent", Filter: Filter{Responders: []string{"RUS"}}}); !errors.Is(err, ErrEmptySelection) {
+		t.Errorf("filtered out: %v", err)
+	}
+	if _, err := KWIC(ds, KWICOptions{Pattern: "(unclosed"}); err == nil {
+		t.Error("bad regexp accepted")
+	}
+	if got, _ := KWIC(ds, KWICOptions{Pattern: "man", Window: 0}); got.Col("left").Records()[0] != "" {
+		t.Error("window 0 shows context")
+	}
+}
