@@ -305,19 +305,25 @@ func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
 	}()
 	rt, _ := schema.RecordType(table)
 	n := int(tbl.NumRows())
+	// Where each column goes in the struct, worked out once per table.
+	fieldIndex := make([]int, len(cols))
+	byName := map[string]int{}
+	for _, f := range schema.FieldsOf(rt) {
+		byName[f.Name] = f.Index
+	}
+	for i, col := range cols {
+		fieldIndex[i] = -1
+		if idx, ok := byName[col.Variable.Name]; ok && col.Variable.Name != "quotes" {
+			fieldIndex[i] = idx
+		}
+	}
 	slice := reflect.MakeSlice(reflect.SliceOf(rt), n, n)
 	for row := 0; row < n; row++ {
 		rv := slice.Index(row)
-		byName := map[string]reflect.Value{}
-		for _, f := range schema.FieldsOf(rt) {
-			byName[f.Name] = rv.Field(f.Index)
-		}
 		for i, col := range cols {
-			fv, ok := byName[col.Variable.Name]
-			if !ok || col.Variable.Name == "quotes" {
-				continue
+			if fieldIndex[i] >= 0 {
+				setValue(rv.Field(fieldIndex[i]), col, arrays[i], row)
 			}
-			setValue(fv, col, arrays[i], row)
 		}
 		rv.FieldByName("Pos").Set(reflect.ValueOf(&schema.Position{File: path, Line: row + 1}))
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -86,6 +87,9 @@ func csvValue(v any, precision bool) string {
 // keys, and each variable's definition as the field description. Files are
 // written atomically and deterministically. It returns the paths written.
 func WriteDataPackage(dir string, ds *dataset.Dataset) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
 	var paths []string
 	for _, table := range dataset.Tables {
 		p := filepath.Join(dir, CSVFile(table))

@@ -168,20 +168,32 @@ func Validate(cb *Codebook, r *Records) ErrorList {
 // the set of the table's keys.
 func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 	keys := map[string]bool{}
+	if len(rows) == 0 {
+		return keys
+	}
+	// Pair each variable with its struct field once, not per row.
+	type slot struct {
+		v     *Variable
+		index int
+	}
+	var slots []slot
+	keyIndex := -1
+	for _, f := range FieldsOf(rows[0].Type()) {
+		if f.Name == t.Key {
+			keyIndex = f.Index
+		}
+		if v, ok := t.Variable(f.Name); ok && f.Name != "quotes" { // quotes are rows of their own table
+			slots = append(slots, slot{v, f.Index})
+		}
+	}
 	for _, row := range rows {
 		pos := positionOf(row)
-		values := map[string]reflect.Value{}
-		for _, f := range FieldsOf(row.Type()) {
-			values[f.Name] = row.Field(f.Index)
+		id := ""
+		if keyIndex >= 0 {
+			id = row.Field(keyIndex).String()
 		}
-		id := values[t.Key].String()
-		for i := range t.Variables {
-			variable := &t.Variables[i]
-			fv, ok := values[variable.Name]
-			if !ok || variable.Name == "quotes" {
-				continue // quotes are rows of their own table
-			}
-			v.checkValue(t.Name, id, pos, variable, fv)
+		for _, sl := range slots {
+			v.checkValue(t.Name, id, pos, sl.v, row.Field(sl.index))
 		}
 		if id != "" {
 			if keys[id] {

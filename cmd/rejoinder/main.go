@@ -78,7 +78,7 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd(),
-		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd())
+		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd())
 	return root
 }
 
