@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/schema"
@@ -28,8 +29,8 @@ type Columns struct {
 	Organ      Dict
 	Observed   Dict
 
-	Date           []schema.Date // of the response
-	AccusationDate []schema.Date // of the accusation answered
+	Date           DateColumn // of the response
+	AccusationDate DateColumn // of the accusation answered
 	Anticipatory   []bool
 	Verified       []bool
 	Strategies     []uint32 // bit i: StrategyCodes[i]
@@ -38,9 +39,35 @@ type Columns struct {
 	StrategyCodes []string
 	EvidenceCodes []string
 
-	cb     *schema.Codebook
-	quotes []quoteRow
+	cb *schema.Codebook
+	// The quotes are gathered from the dataset only when KWIC first needs
+	// them; profiles and similarity never pay for them.
+	ds         *dataset.Dataset
+	quotesOnce sync.Once
+	quotes     []quoteRow
 }
+
+// DateColumn stores dates compactly: days since 1970-01-01 and precision.
+type DateColumn struct {
+	Days      []int32
+	Precision []schema.Precision
+}
+
+func newDateColumn(n int) DateColumn {
+	return DateColumn{Days: make([]int32, n), Precision: make([]schema.Precision, n)}
+}
+
+func (d *DateColumn) set(i int, v schema.Date) {
+	d.Days[i], d.Precision[i] = v.DaysSinceEpoch(), v.Precision
+}
+
+// At returns row i's date.
+func (d *DateColumn) At(i int) schema.Date {
+	return schema.DateFromEpochDays(d.Days[i], d.Precision[i])
+}
+
+// Known reports whether row i has a date.
+func (d *DateColumn) Known(i int) bool { return d.Precision[i] != schema.PrecisionNone }
 
 type quoteRow struct {
 	id, unit, caseID, sourceID, text string
@@ -58,6 +85,10 @@ type Dict struct {
 func (d *Dict) Add(v string) int32 {
 	if d.index == nil {
 		d.index = map[string]int32{}
+	}
+	if n := len(d.Codes); n > 0 && d.Values[d.Codes[n-1]] == v {
+		d.Codes = append(d.Codes, d.Codes[n-1]) // runs are common: a case's responses come together
+		return d.Codes[n-1]
 	}
 	c, ok := d.index[v]
 	if !ok {
@@ -78,57 +109,78 @@ func ColumnsOf(ds *dataset.Dataset) *Columns {
 	if cb == nil {
 		cb = schema.Default()
 	}
-	c := &Columns{cb: cb, N: len(ds.Responses)}
+	c := &Columns{cb: cb, N: len(ds.Responses), ds: ds}
 	c.StrategyCodes = cb.MustVariable(schema.TableResponses, "strategies").Codes()
 	c.EvidenceCodes = cb.MustVariable(schema.TableAccusations, "evidence_cited").Codes()
 	strategyBit := bitIndex(c.StrategyCodes)
 	evidenceBit := bitIndex(c.EvidenceCodes)
-	accusations := make(map[string]*schema.Accusation, len(ds.Accusations))
-	for i := range ds.Accusations {
-		accusations[ds.Accusations[i].AccusationID] = &ds.Accusations[i]
+	type accInfo struct {
+		accuser, instrument string
+		date                schema.Date
+		evidence            uint32
+	}
+	accusations := make(map[string]accInfo, len(ds.Accusations))
+	for _, a := range ds.Accusations {
+		info := accInfo{accuser: a.Accuser, instrument: a.Instrument, date: a.Date}
+		for _, e := range a.EvidenceCited {
+			info.evidence |= evidenceBit[e]
+		}
+		accusations[a.AccusationID] = info
 	}
 	n := c.N
 	c.ResponseID = make([]string, n)
-	c.Date, c.AccusationDate = make([]schema.Date, n), make([]schema.Date, n)
+	for _, d := range []*Dict{&c.Case, &c.Responder, &c.Accuser, &c.Instrument, &c.Organ, &c.Observed} {
+		d.Codes = make([]int32, 0, n)
+	}
+	c.Date, c.AccusationDate = newDateColumn(n), newDateColumn(n)
 	c.Anticipatory, c.Verified = make([]bool, n), make([]bool, n)
 	c.Strategies, c.Evidence = make([]uint32, n), make([]uint32, n)
-	rowOf := make(map[string]int32, n)
+	lastTo, last := "\x00", accInfo{}
 	for i := range ds.Responses {
 		r := &ds.Responses[i]
-		rowOf[r.ResponseID] = int32(i)
 		c.ResponseID[i] = r.ResponseID
 		c.Case.Add(r.CaseID)
 		c.Responder.Add(r.Responder)
 		c.Organ.Add(r.Organ)
 		c.Observed.Add(r.Observed)
-		c.Date[i], c.Anticipatory[i], c.Verified[i] = r.Date, r.Anticipatory, r.Verified
+		c.Date.set(i, r.Date)
+		c.Anticipatory[i], c.Verified[i] = r.Anticipatory, r.Verified
 		for _, s := range r.Strategies {
 			c.Strategies[i] |= strategyBit[s]
 		}
-		a := accusations[r.RespondsTo]
-		if a == nil {
-			c.Accuser.Add("")
-			c.Instrument.Add("")
-			continue
+		if r.RespondsTo != lastTo {
+			lastTo, last = r.RespondsTo, accusations[r.RespondsTo]
 		}
-		c.Accuser.Add(a.Accuser)
-		c.Instrument.Add(a.Instrument)
-		c.AccusationDate[i] = a.Date
-		for _, e := range a.EvidenceCited {
-			c.Evidence[i] |= evidenceBit[e]
-		}
-	}
-	for _, a := range ds.Accusations {
-		for _, q := range a.Quotes {
-			c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, -1})
-		}
-	}
-	for _, r := range ds.Responses {
-		for _, q := range r.Quotes {
-			c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, rowOf[r.ResponseID]})
-		}
+		c.Accuser.Add(last.accuser)
+		c.Instrument.Add(last.instrument)
+		c.AccusationDate.set(i, last.date)
+		c.Evidence[i] = last.evidence
 	}
 	return c
+}
+
+// quoteRows gathers the quotes of the dataset once.
+func (c *Columns) quoteRows() []quoteRow {
+	c.quotesOnce.Do(func() {
+		if c.ds == nil {
+			return
+		}
+		rowOf := make(map[string]int32, c.N)
+		for i, id := range c.ResponseID {
+			rowOf[id] = int32(i)
+		}
+		for _, a := range c.ds.Accusations {
+			for _, q := range a.Quotes {
+				c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, -1})
+			}
+		}
+		for _, r := range c.ds.Responses {
+			for _, q := range r.Quotes {
+				c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, rowOf[r.ResponseID]})
+			}
+		}
+	})
+	return c.quotes
 }
 
 func bitIndex(codes []string) map[string]uint32 {
@@ -145,7 +197,10 @@ func (c *Columns) Lag(i int) (int, bool) {
 	if c.Anticipatory[i] || c.Accuser.At(i) == "" {
 		return 0, false
 	}
-	return schema.DaysBetween(c.AccusationDate[i], c.Date[i])
+	if c.Date.Precision[i] != schema.PrecisionDay || c.AccusationDate.Precision[i] != schema.PrecisionDay {
+		return 0, false
+	}
+	return int(c.Date.Days[i] - c.AccusationDate.Days[i]), true
 }
 
 // Responded reports whether row i is an observed response (not a record
@@ -259,7 +314,7 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 			continue
 		}
 		if ranged {
-			d := c.Date[i]
+			d := c.Date.At(i)
 			if d.IsZero() || (!f.From.IsZero() && d.Before(f.From)) || (!f.To.IsZero() && f.To.Before(d)) {
 				continue
 			}

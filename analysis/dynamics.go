@@ -55,7 +55,7 @@ func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 			acc[id] = a
 			ids = append(ids, id)
 		}
-		if d := c.AccusationDate[i]; !d.IsZero() && (a.first.IsZero() || d.Time().Before(a.first.Time())) {
+		if d := c.AccusationDate.At(i); !d.IsZero() && (a.first.IsZero() || d.Time().Before(a.first.Time())) {
 			a.first = d
 		}
 		if !c.Responded(i) {

@@ -50,7 +50,7 @@ func (c *Columns) KWIC(opts KWICOptions) (dataframe.DataFrame, error) {
 		selected[i] = true
 	}
 	var qid, unit, cas, src, left, match, right []string
-	for _, q := range c.quotes {
+	for _, q := range c.quoteRows() {
 		if (q.response < 0 && !opts.Accusations) || (q.response >= 0 && !selected[q.response]) {
 			continue
 		}

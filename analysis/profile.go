@@ -150,10 +150,10 @@ func (c *Columns) grouping(by string) (func(int) string, string, error) {
 		return c.Instrument.At, "instrument", nil
 	case ByYear:
 		return func(i int) string {
-			if c.Date[i].IsZero() {
+			if !c.Date.Known(i) {
 				return ""
 			}
-			return strconv.Itoa(c.Date[i].Year)
+			return strconv.Itoa(c.Date.At(i).Year)
 		}, "year", nil
 	}
 	return nil, "", fmt.Errorf("%w %q (allowed: %s)", ErrBadGrouping, by, strings.Join(Groupings, ", "))
