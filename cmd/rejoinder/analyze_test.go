@@ -1,0 +1,102 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAnalysisCommands(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		contains []string
+	}{
+		{[]string{"profile", "--by", "year", "--scheme", "4d", "--format", "csv"}, 0, []string{"year,four_d,count,responses,share", "2018,dismiss,25,27,"}},
+		{[]string{"profile", "--by", "case", "--responder", "PRK", "--scheme", "benoit"}, 0, []string{"prk-park-2018", "attack_accuser"}},
+		{[]string{"profile", "--by", "colour"}, 2, []string{`unknown --by "colour"`}},
+		{[]string{"profile", "--scheme", "x"}, 2, []string{`unknown --scheme "x"`}},
+		{[]string{"profile", "--responder", "FRA"}, 1, []string{"no responses match the selection (responder FRA)"}},
+		{[]string{"profile", "--responder", "France"}, 2, []string{"not an ISO 3166-1 alpha-3"}},
+		{[]string{"profile", "--from", "2018-13"}, 2, []string{"--from: invalid date"}},
+		{[]string{"similar", "rus-skripal-2018", "--top", "1", "--format", "csv"}, 0, []string{"case_id,jaccard,cosine,shared_strategies\nrus-navalny-2020,0.5454"}},
+		{[]string{"similar", "--matrix", "--metric", "cosine"}, 0, []string{"case_id", "rus-opcw-2018"}},
+		{[]string{"similar", "--order"}, 0, []string{"position", "joined_at"}},
+		{[]string{"similar"}, 2, []string{"give a CASE, or --matrix, or --order"}},
+		{[]string{"similar", "x", "--matrix"}, 2, []string{"give a CASE"}},
+		{[]string{"similar", "prk-rgb-2021"}, 1, []string{"no observed responses in the selection"}},
+		{[]string{"similar", "prk-park-2018", "--metric", "l2"}, 2, []string{`unknown --metric "l2"`}},
+		{[]string{"dynamics", "rus-skripal-2018", "--format", "json"}, 0, []string{`"first_lag_days": 0`, `"first_reciprocal_lag_days": 3`}},
+		{[]string{"dynamics", "--accuser", "GBR"}, 0, []string{"rus-skripal-2018", "rus-notpetya-2018"}},
+		{[]string{"kwic", "non-?existent", "--window", "2"}, 0, []string{"prk-park-2018-r1-q1", "non-existent"}},
+		{[]string{"kwic", "PROVOCATION", "--case-sensitive"}, 1, []string{"no quote matches"}},
+		{[]string{"kwic", "(unclosed"}, 1, []string{"bad pattern"}},
+		{[]string{"kwic"}, 2, []string{"accepts 1 arg"}},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCLI(t, tt.args...)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tt.args, code, tt.code, out, errs)
+			continue
+		}
+		for _, s := range tt.contains {
+			if !strings.Contains(out+errs, s) {
+				t.Errorf("%v: output lacks %q:\n%.600s%s", tt.args, s, out, errs)
+			}
+		}
+	}
+}
+
+func TestGenAndReadBack(t *testing.T) {
+	dir := t.TempDir()
+	pq, yml := filepath.Join(dir, "pq"), filepath.Join(dir, "yaml")
+	if code, out, errs := runCLI(t, "gen", "--cases", "20", "--responses", "500", "--seed", "3", "--out", pq); code != 0 || !strings.Contains(out, "500 responses") {
+		t.Fatalf("gen parquet: exit %d %s%s", code, out, errs)
+	}
+	if code, out, errs := runCLI(t, "gen", "--cases", "20", "--responses", "500", "--seed", "3", "--out", yml, "--as", "yaml"); code != 0 {
+		t.Fatalf("gen yaml: exit %d %s%s", code, out, errs)
+	}
+	// Both forms load, validate, and give the same profile.
+	_, a, _ := runCLI(t, "profile", "--data", pq, "--format", "json")
+	_, b, _ := runCLI(t, "profile", "--data", yml, "--format", "json")
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(a), &rows); err != nil || len(rows) == 0 || a != b {
+		t.Errorf("profiles of the two forms differ or are empty (%v)", err)
+	}
+	if code, out, _ := runCLI(t, "validate", yml); code != 0 || !strings.Contains(out, "20 cases") {
+		t.Errorf("validate generated yaml: %d %s", code, out)
+	}
+	if code, _, errs := runCLI(t, "gen", "--cases", "0", "--out", dir); code != 2 {
+		t.Errorf("gen --cases 0: exit %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "gen", "--as", "xml", "--out", filepath.Join(dir, "x")); code != 2 || !strings.Contains(errs, "--as") {
+		t.Errorf("gen --as xml: exit %d %s", code, errs)
+	}
+}
+
+func TestExport(t *testing.T) {
+	dir := t.TempDir()
+	x := filepath.Join(dir, "w.xlsx")
+	if code, _, errs := runCLI(t, "export", "xlsx", "--out", x, "--compare", "prk-sony-2014,rus-opcw-2018"); code != 0 {
+		t.Fatalf("export xlsx: %s", errs)
+	}
+	if info, err := os.Stat(x); err != nil || info.Size() == 0 {
+		t.Errorf("workbook not written: %v", err)
+	}
+	if code, _, errs := runCLI(t, "export", "csv", "--out", filepath.Join(dir, "csv")); code != 0 {
+		t.Fatalf("export csv: %s", errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "csv", "datapackage.json")); err != nil {
+		t.Error(err)
+	}
+	for _, bad := range [][]string{{"export", "pdf", "--out", x}, {"export", "xlsx"}, {"export", "xlsx", "--out", x, "--compare", "only-one"}} {
+		if code, _, _ := runCLI(t, bad...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
+	}
+	if code, _, errs := runCLI(t, "export", "xlsx", "--out", x, "--compare", "a,b"); code != 1 || !strings.Contains(errs, "no such case") {
+		t.Errorf("unknown case: %d %s", code, errs)
+	}
+}
