@@ -43,8 +43,10 @@ type Columns struct {
 	// The quotes are gathered from the dataset only when KWIC first needs
 	// them; profiles and similarity never pay for them.
 	ds         *dataset.Dataset
+	dir        string // Parquet directory, for ReadColumns
 	quotesOnce sync.Once
 	quotes     []quoteRow
+	quotesErr  error
 }
 
 // DateColumn stores dates compactly: days since 1970-01-01 and precision.
@@ -159,15 +161,20 @@ func ColumnsOf(ds *dataset.Dataset) *Columns {
 	return c
 }
 
-// quoteRows gathers the quotes of the dataset once.
-func (c *Columns) quoteRows() []quoteRow {
+// quoteRows gathers the quotes once, from the dataset or the Parquet
+// directory the columns came from.
+func (c *Columns) quoteRows() ([]quoteRow, error) {
 	c.quotesOnce.Do(func() {
-		if c.ds == nil {
-			return
-		}
 		rowOf := make(map[string]int32, c.N)
 		for i, id := range c.ResponseID {
 			rowOf[id] = int32(i)
+		}
+		if c.dir != "" {
+			c.quotes, c.quotesErr = readQuotes(c.dir, rowOf)
+			return
+		}
+		if c.ds == nil {
+			return
 		}
 		for _, a := range c.ds.Accusations {
 			for _, q := range a.Quotes {
@@ -180,7 +187,7 @@ func (c *Columns) quoteRows() []quoteRow {
 			}
 		}
 	})
-	return c.quotes
+	return c.quotes, c.quotesErr
 }
 
 func bitIndex(codes []string) map[string]uint32 {

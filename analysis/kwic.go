@@ -45,12 +45,16 @@ func (c *Columns) KWIC(opts KWICOptions) (dataframe.DataFrame, error) {
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
+	quotes, err := c.quoteRows()
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	selected := make([]bool, c.N)
 	for _, i := range rows {
 		selected[i] = true
 	}
 	var qid, unit, cas, src, left, match, right []string
-	for _, q := range c.quoteRows() {
+	for _, q := range quotes {
 		if (q.response < 0 && !opts.Accusations) || (q.response >= 0 && !selected[q.response]) {
 			continue
 		}

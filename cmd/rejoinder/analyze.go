@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -9,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -59,11 +62,11 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 			if err != nil {
 				return err
 			}
-			ds, err := loadData(dataDir)
+			c, err := loadColumns(dataDir)
 			if err != nil {
 				return err
 			}
-			df, err := compute(analysis.ColumnsOf(ds), f, a)
+			df, err := compute(c, f, a)
 			if err != nil {
 				return err
 			}
@@ -76,6 +79,22 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 		setup(cmd)
 	}
 	return cmd
+}
+
+// loadColumns gives the analyses their columnar view: read straight from
+// Parquet files when dir holds them (only the needed columns), else built
+// from the loaded and validated records.
+func loadColumns(dir string) (*analysis.Columns, error) {
+	if dir != "" {
+		if _, err := os.Stat(filepath.Join(dir, dataset.ParquetFile(schema.TableResponses))); err == nil {
+			return analysis.ReadColumns(dir)
+		}
+	}
+	ds, err := loadData(dir)
+	if err != nil {
+		return nil, err
+	}
+	return analysis.ColumnsOf(ds), nil
 }
 
 func oneOf(flag, v string, allowed []string) error {

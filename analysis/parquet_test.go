@@ -1,0 +1,96 @@
+package analysis
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// Columns read straight from Parquet equal the columns built from the
+// records, and every analysis gives the same answer on both.
+func TestReadColumnsMatchesRecords(t *testing.T) {
+	ds := dataset.MustDefault()
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	fromParquet, err := ReadColumns(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromRecords := ColumnsOf(ds)
+	if fromParquet.N != fromRecords.N || !reflect.DeepEqual(fromParquet.Strategies, fromRecords.Strategies) ||
+		!reflect.DeepEqual(fromParquet.Evidence, fromRecords.Evidence) || !reflect.DeepEqual(fromParquet.Date, fromRecords.Date) ||
+		!reflect.DeepEqual(fromParquet.AccusationDate, fromRecords.AccusationDate) || !reflect.DeepEqual(fromParquet.Accuser.Values, fromRecords.Accuser.Values) {
+		t.Fatal("columns differ")
+	}
+	for name, run := range map[string]func(c *Columns) (string, error){
+		"profile": func(c *Columns) (string, error) {
+			df, err := c.Profile(ProfileOptions{By: ByYear, Scheme: Scheme4D})
+			return df.String() + fmtRecords(df.Records()), err
+		},
+		"dynamics": func(c *Columns) (string, error) { df, err := c.Dynamics(Filter{}); return fmtRecords(df.Records()), err },
+		"kwic": func(c *Columns) (string, error) {
+			df, err := c.KWIC(KWICOptions{Pattern: "(?i)provocation", Window: 3, Accusations: true})
+			return fmtRecords(df.Records()), err
+		},
+		"nearest": func(c *Columns) (string, error) {
+			df, err := c.Nearest("prk-park-2018", Cosine, 3, Filter{})
+			return fmtRecords(df.Records()), err
+		},
+	} {
+		a, errA := run(fromParquet)
+		b, errB := run(fromRecords)
+		if errA != nil || errB != nil || a != b {
+			t.Errorf("%s differs: %v %v", name, errA, errB)
+		}
+	}
+}
+
+func fmtRecords(rows [][]string) string {
+	s := ""
+	for _, r := range rows {
+		for _, c := range r {
+			s += c + "\t"
+		}
+		s += "\n"
+	}
+	return s
+}
+
+func TestReadColumnsErrors(t *testing.T) {
+	if _, err := ReadColumns(t.TempDir()); err == nil {
+		t.Error("empty directory accepted")
+	}
+	dir := t.TempDir()
+	if _, err := dataset.MustDefault().WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	// A file of another table in place of responses has the wrong columns.
+	acc, _ := os.ReadFile(filepath.Join(dir, "accusations.parquet"))
+	os.WriteFile(filepath.Join(dir, "responses.parquet"), acc, 0o644)
+	_, err := ReadColumns(dir)
+	var fe *schema.FieldError
+	if !errors.As(err, &fe) || !errors.Is(err, schema.ErrMissing) {
+		t.Errorf("foreign file: %v", err)
+	}
+}
+
+func TestReadColumnsRejectsUnknownCodes(t *testing.T) {
+	ds := fixture(t)
+	ds.Responses[1].Strategies = []string{"denial", "denail"}
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ReadColumns(dir)
+	var fe *schema.FieldError
+	if !errors.As(err, &fe) || !errors.Is(err, schema.ErrUnknownCode) || fe.Value != "denail" || fe.Line != 2 {
+		t.Errorf("err = %v", err)
+	}
+}
