@@ -34,7 +34,10 @@ func TestReadColumnsMatchesRecords(t *testing.T) {
 			df, err := c.Profile(ProfileOptions{By: ByYear, Scheme: Scheme4D})
 			return df.String() + fmtRecords(df.Records()), err
 		},
-		"dynamics": func(c *Columns) (string, error) { df, err := c.Dynamics(Filter{}); return fmtRecords(df.Records()), err },
+		"dynamics": func(c *Columns) (string, error) {
+			df, err := c.Dynamics(Filter{})
+			return fmtRecords(df.Records()), err
+		},
 		"kwic": func(c *Columns) (string, error) {
 			df, err := c.KWIC(KWICOptions{Pattern: "(?i)provocation", Window: 3, Accusations: true})
 			return fmtRecords(df.Records()), err

@@ -75,19 +75,22 @@ func (ds *Dataset) Record(table string, mem memory.Allocator) (arrow.RecordBatch
 	sc := cb.ArrowSchema(table, md)
 	b := array.NewRecordBuilder(mem, sc)
 	defer b.Release()
-	for _, row := range ds.TableRows(table) {
+	err := ds.Scan(table, func(row []any) error {
 		for i, col := range cols {
-			appendValue(b.Field(i), col, row[col.Variable.Name])
+			appendValue(b.Field(i), col, row[i])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return b.NewRecordBatch(), nil
 }
 
 // TableRows returns the rows of a table as maps from variable name to
 // value: string, bool, []string or schema.Date. A record's "quotes" field
-// appears as the list of its quote ids. Writers of every format (Parquet,
-// workbook, CSV) read the tables through it, in the codebook's column
-// order given by Codebook.Columns.
+// appears as the list of its quote ids. It is convenient for small tables;
+// writers of large ones use Scan, which allocates no map per row.
 func (ds *Dataset) TableRows(table string) []map[string]any {
 	rows := ds.Rows(table)
 	out := make([]map[string]any, len(rows))
@@ -95,6 +98,81 @@ func (ds *Dataset) TableRows(table string) []map[string]any {
 		out[i] = fieldValues(row)
 	}
 	return out
+}
+
+// Scan calls fn with each row of a table, as values in the order of the
+// codebook's columns (Codebook.Columns): string, bool, []string (a
+// record's quotes as their ids) or schema.Date (for a date column and for
+// its precision column alike). The slice is reused between calls; fn must
+// not keep it. Scan stops at fn's first error and returns it.
+func (ds *Dataset) Scan(table string, fn func(row []any) error) error {
+	cols := ds.codebook().Columns(table)
+	rt, ok := schema.RecordType(table)
+	if !ok || cols == nil {
+		return fmt.Errorf("no table %q (tables: %v)", table, Tables)
+	}
+	index := map[string]int{}
+	for _, f := range schema.FieldsOf(rt) {
+		index[f.Name] = f.Index
+	}
+	fieldOf := make([]int, len(cols))
+	for i, c := range cols {
+		fieldOf[i] = index[c.Variable.Name]
+	}
+	row := make([]any, len(cols))
+	var ids []string
+	visit := func(v reflect.Value) error {
+		for i := range cols {
+			fv := v.Field(fieldOf[i])
+			switch fv.Kind() {
+			case reflect.String:
+				row[i] = fv.String()
+			case reflect.Bool:
+				row[i] = fv.Bool()
+			default:
+				switch x := fv.Interface().(type) {
+				case []schema.Quote:
+					ids = ids[:0]
+					for _, q := range x {
+						ids = append(ids, q.QuoteID)
+					}
+					row[i] = ids
+				default:
+					row[i] = x
+				}
+			}
+		}
+		return fn(row)
+	}
+	each := func(slice reflect.Value) error {
+		for i := 0; i < slice.Len(); i++ {
+			if err := visit(slice.Index(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	switch table {
+	case schema.TableCases:
+		return each(reflect.ValueOf(ds.Cases))
+	case schema.TableAccusations:
+		return each(reflect.ValueOf(ds.Accusations))
+	case schema.TableResponses:
+		return each(reflect.ValueOf(ds.Responses))
+	case schema.TableSources:
+		return each(reflect.ValueOf(ds.Sources))
+	}
+	for i := range ds.Accusations {
+		if err := each(reflect.ValueOf(ds.Accusations[i].Quotes)); err != nil {
+			return err
+		}
+	}
+	for i := range ds.Responses {
+		if err := each(reflect.ValueOf(ds.Responses[i].Quotes)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fieldValues maps variable names to a record's field values. A record's

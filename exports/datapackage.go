@@ -45,13 +45,14 @@ func WriteTableCSV(w io.Writer, ds *dataset.Dataset, table string) error {
 		return err
 	}
 	rec := make([]string, len(cols))
-	for _, row := range ds.TableRows(table) {
+	err := ds.Scan(table, func(row []any) error {
 		for i, c := range cols {
-			rec[i] = csvValue(row[c.Variable.Name], c.Precision)
+			rec[i] = csvValue(row[i], c.Precision)
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
