@@ -37,6 +37,10 @@ const (
 	SheetSources     = "Sources"
 	SheetComparison  = "Comparison"
 	SheetProfile     = "Profile"
+	SheetSimilarity  = "Similarity"
+	SheetDynamics    = "Dynamics"
+	SheetTimeline    = "Timeline"
+	SheetCoOccurs    = "Co-occurrence"
 )
 
 // WorkbookOptions adjusts the workbook.
@@ -49,6 +53,12 @@ type WorkbookOptions struct {
 	// (seconds since 1970) is used if set, so that builds can be
 	// reproduced, and the current time otherwise.
 	Generated time.Time
+	// MaxRows is the number of data rows a sheet holds before the table
+	// continues on "Responses (2)" and so on: Excel's limit when zero.
+	MaxRows int
+	// Progress receives progress messages for long exports (the CLI
+	// passes standard error when it is a terminal); nil for none.
+	Progress io.Writer
 }
 
 func (o WorkbookOptions) generated() time.Time {
@@ -70,22 +80,25 @@ func SaveWorkbook(path string, ds *dataset.Dataset, opts WorkbookOptions) error 
 }
 
 // WriteWorkbook writes the dataset as an .xlsx workbook: About (what it
-// is, versions, citation, contents), Codebook, one sheet per table
-// (Cases, Accusations, Responses, Quotes, Sources), a Comparison of two
-// cases side by side, and a Profile of strategy shares per responder with
-// a native bar chart. Text is always stored as text, never as a formula,
-// whatever it starts with.
+// is, versions, citation, how to read it, linked contents), Codebook, one
+// sheet per table (Cases, Accusations, Responses with lag_days and a 0/1
+// column per strategy, Quotes, Sources) streamed so that memory stays flat
+// as rows grow, then the analyses: a Comparison of two cases, the strategy
+// Profile (codes, Benoit families, 4D) with a bar chart, case Similarity,
+// response Dynamics, a Timeline chart of responses by days since the
+// accusation, and strategy Co-occurrence. Text is always stored as text,
+// never as a formula, whatever it starts with.
 func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error {
 	if opts.Compare == [2]string{} {
 		opts.Compare = SeedPair
 	}
+	maxRows := opts.MaxRows
+	if maxRows <= 0 || maxRows > ExcelMaxRows-1 {
+		maxRows = ExcelMaxRows - 1
+	}
 	cmp, err := analysis.CompareCases(ds, opts.Compare[0], opts.Compare[1])
 	if err != nil {
 		return fmt.Errorf("comparison sheet: %w", err)
-	}
-	profile, err := analysis.StrategyProfile(ds, analysis.ByResponder)
-	if err != nil {
-		return fmt.Errorf("profile sheet: %w", err)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -93,17 +106,40 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 	if err != nil {
 		return err
 	}
+	specs, ps := dataSheets(ds, maxRows)
+	// Create every sheet first, so that the tabs come in reading order.
+	names := []string{SheetAbout, SheetCodebook}
+	for _, t := range dataset.Tables {
+		for _, p := range ps[t] {
+			names = append(names, p.name)
+		}
+	}
+	names = append(names, SheetComparison, SheetProfile, SheetSimilarity, SheetDynamics, SheetTimeline, SheetCoOccurs)
+	for _, n := range names {
+		if err := wb.sheet(n); err != nil {
+			return err
+		}
+	}
 	generated := opts.generated()
+	c := analysis.ColumnsOf(ds)
+	if err := wb.about(ds, generated, opts.Compare, ps, names); err != nil {
+		return err
+	}
+	if err := wb.codebook(ds.Codebook); err != nil {
+		return err
+	}
+	for _, spec := range specs {
+		if err := wb.writeDataSheets(ds, spec, ps[spec.table], opts.Progress); err != nil {
+			return err
+		}
+	}
 	steps := []func() error{
-		func() error { return wb.about(ds, generated, opts.Compare) },
-		func() error { return wb.codebook(ds.Codebook) },
-		func() error { return wb.table(ds, SheetCases, schema.TableCases) },
-		func() error { return wb.table(ds, SheetAccusations, schema.TableAccusations) },
-		func() error { return wb.table(ds, SheetResponses, schema.TableResponses) },
-		func() error { return wb.table(ds, SheetQuotes, schema.TableQuotes) },
-		func() error { return wb.table(ds, SheetSources, schema.TableSources) },
 		func() error { return wb.comparison(cmp) },
-		func() error { return wb.profile(profile) },
+		func() error { return wb.profileSheet(c) },
+		func() error { return wb.similaritySheet(c) },
+		func() error { return wb.dynamicsSheet(c) },
+		func() error { return wb.timelineSheet(c) },
+		func() error { return wb.coOccurrenceSheet(c) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -123,9 +159,17 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 	}); err != nil {
 		return err
 	}
-	for _, sheet := range f.GetSheetList() {
-		if err := wb.printSetup(sheet); err != nil {
-			return err
+	streamed := map[string]bool{}
+	for _, t := range dataset.Tables {
+		for _, p := range ps[t] {
+			streamed[p.name] = true
+		}
+	}
+	for _, sheet := range names {
+		if !streamed[sheet] {
+			if err := wb.printSetup(sheet); err != nil {
+				return err
+			}
 		}
 	}
 	f.SetActiveSheet(0)
@@ -138,6 +182,18 @@ type workbook struct {
 	f                               *excelize.File
 	header, wrap, link, title, pct  int
 	dayFmt, monthFmt, yearFmt, bold int
+	top, note, noteLine, num        int
+}
+
+// dateStyle is the style that shows a date to its precision.
+func (wb *workbook) dateStyle(p schema.Precision) int {
+	switch p {
+	case schema.PrecisionMonth:
+		return wb.monthFmt
+	case schema.PrecisionYear:
+		return wb.yearFmt
+	}
+	return wb.dayFmt
 }
 
 func newWorkbook(f *excelize.File) (*workbook, error) {
@@ -154,7 +210,11 @@ func newWorkbook(f *excelize.File) (*workbook, error) {
 		{&wb.link, &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&wb.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
 		{&wb.bold, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&wb.pct, &excelize.Style{NumFmt: 9}},
+		{&wb.pct, &excelize.Style{NumFmt: 9, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&wb.top, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&wb.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&wb.noteLine, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
+		{&wb.num, &excelize.Style{NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&wb.dayFmt, &excelize.Style{CustomNumFmt: &dayFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
 		{&wb.monthFmt, &excelize.Style{CustomNumFmt: &monthFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
 		{&wb.yearFmt, &excelize.Style{CustomNumFmt: &yearFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
@@ -210,9 +270,6 @@ type grid struct {
 }
 
 func (wb *workbook) grid(sheet string, header []string) (*grid, error) {
-	if err := wb.sheet(sheet); err != nil {
-		return nil, err
-	}
 	g := &grid{wb: wb, sheet: sheet, widths: make([]int, len(header)), rows: 1, texts: map[int]map[int][]int{}}
 	for i, h := range header {
 		if err := wb.text(sheet, i+1, 1, h, wb.header); err != nil {
@@ -329,45 +386,6 @@ func (g *grid) finish(freeze bool) error {
 	return f.AutoFilter(g.sheet, "A1:"+cell(len(g.widths), max(g.rows, 2)), nil)
 }
 
-// table writes one dataset table with the codebook's columns. The
-// responses sheet gains lag_days, derived from the dates.
-func (wb *workbook) table(ds *dataset.Dataset, sheet, table string) error {
-	cols := ds.Codebook.Columns(table)
-	var header []string
-	var kept []schema.Column
-	for _, c := range cols {
-		if c.Precision {
-			continue // the date cell's number format shows its precision
-		}
-		header = append(header, c.Field.Name)
-		kept = append(kept, c)
-	}
-	withLag := table == schema.TableResponses
-	if withLag {
-		header = append(header, "lag_days")
-	}
-	g, err := wb.grid(sheet, header)
-	if err != nil {
-		return err
-	}
-	for i, row := range ds.TableRows(table) {
-		g.rows++
-		for j, c := range kept {
-			if err := g.put(j, row[c.Variable.Name], c.Variable.Type == schema.TypeURL); err != nil {
-				return err
-			}
-		}
-		if withLag {
-			if lag, ok := analysis.ResponseLag(ds, &ds.Responses[i]); ok {
-				if err := g.put(len(kept), lag, false); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return g.finish(true)
-}
-
 // codebook writes one row per variable, then one per allowed value.
 func (wb *workbook) codebook(cb *schema.Codebook) error {
 	header := []string{"table", "variable", "type", "list", "level", "required", "definition", "code", "code_definition", "examples", "benoit_family", "four_d", "cameo"}
@@ -423,85 +441,8 @@ func (wb *workbook) comparison(df dataframe.DataFrame) error {
 	return g.finish(true)
 }
 
-// profile writes strategy shares as a strategy × responder matrix and adds
-// a clustered bar chart of it.
-func (wb *workbook) profile(long dataframe.DataFrame) error {
-	cols := map[string]series.Series{}
-	for _, name := range []string{"responder", "strategy", "share", "responses"} {
-		c := long.Col(name) // gota reports a missing column in Err, not by panicking
-		if c.Err != nil {
-			return fmt.Errorf("profile sheet: %w", c.Err)
-		}
-		cols[name] = c
-	}
-	resp, strat := cols["responder"].Records(), cols["strategy"].Records()
-	shares, totals := cols["share"].Float(), cols["responses"].Records()
-	responders, strategies := distinct(resp), distinct(strat)
-	header := append([]string{"strategy"}, responders...)
-	g, err := wb.grid(SheetProfile, header)
-	if err != nil {
-		return err
-	}
-	share := map[[2]string]float64{}
-	counts := map[string]int{}
-	for i := range resp {
-		share[[2]string{resp[i], strat[i]}] = shares[i]
-		counts[resp[i]], _ = strconv.Atoi(totals[i])
-	}
-	for _, s := range strategies {
-		g.rows++
-		if err := g.put(0, s, false); err != nil {
-			return err
-		}
-		for j, r := range responders {
-			if err := g.put(j+1, share[[2]string{r, s}], false); err != nil {
-				return err
-			}
-		}
-	}
-	last := cell(len(header), g.rows)
-	if err := wb.f.SetCellStyle(SheetProfile, "B2", last, wb.pct); err != nil {
-		return err
-	}
-	g.rows += 2
-	note := "Share of each responder's observed responses that use the strategy (a response may use several). Responses: "
-	var parts []string
-	for _, r := range responders {
-		parts = append(parts, fmt.Sprintf("%s %d", r, counts[r]))
-	}
-	if err := wb.text(SheetProfile, 1, g.rows, note+strings.Join(parts, ", ")+".", 0); err != nil {
-		return err
-	}
-	if err := g.finish(false); err != nil {
-		return err
-	}
-	if err := wb.f.SetColWidth(SheetProfile, "A", "A", 26); err != nil {
-		return err
-	}
-	var series []excelize.ChartSeries
-	n := len(strategies) + 1
-	for j := range responders {
-		col, _ := excelize.ColumnNumberToName(j + 2)
-		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!$%s$1", SheetProfile, col),
-			Categories: fmt.Sprintf("%s!$A$2:$A$%d", SheetProfile, n),
-			Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", SheetProfile, col, col, n),
-		})
-	}
-	anchor, _ := excelize.ColumnNumberToName(len(header) + 2)
-	return wb.f.AddChart(SheetProfile, anchor+"2", &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Strategy shares by responder"}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
-		Dimension: excelize.ChartDimension{Width: 720, Height: 900},
-	})
-}
-
 // printSetup makes a sheet print landscape, one page wide, with the header
-// row repeated on every page of the data sheets.
+// row repeated on every page of the table sheets.
 func (wb *workbook) printSetup(sheet string) error {
 	landscape, wide, tall, fit := "landscape", 1, 0, true
 	if err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
@@ -510,18 +451,20 @@ func (wb *workbook) printSetup(sheet string) error {
 	if err := wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if sheet == SheetAbout || sheet == SheetProfile {
+	switch sheet {
+	case SheetAbout, SheetProfile, SheetSimilarity, SheetTimeline, SheetCoOccurs:
 		return nil
 	}
 	return wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 }
 
+// printSetupBefore sets up printing of a sheet that is about to be
+// streamed: the stream writer copies these settings when it starts.
+func (wb *workbook) printSetupBefore(sheet string) error { return wb.printSetup(sheet) }
+
 // about writes the title page: what the workbook is, versions, how to
 // cite, and a linked table of contents.
-func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]string) error {
-	if err := wb.sheet(SheetAbout); err != nil {
-		return err
-	}
+func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]string, ps map[string][]sheetPart, names []string) error {
 	s := SheetAbout
 	if err := wb.text(s, 1, 1, ds.Meta.Title, wb.title); err != nil {
 		return err
@@ -559,27 +502,51 @@ func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]stri
 	if err := wb.text(s, 1, row, "Sheets", wb.bold); err != nil {
 		return err
 	}
-	contents := [][2]string{
-		{SheetCodebook, "Every variable and allowed code, with definitions, examples, Benoit family and 4D scheme."},
-		{SheetCases, "One row per case (incident)."},
-		{SheetAccusations, "One row per public accusation act."},
-		{SheetResponses, "One row per response of the accused state, with lag_days from the accusation."},
-		{SheetQuotes, "One row per verbatim quote, with the source that prints it."},
-		{SheetSources, "One row per cited document, with links."},
-		{SheetComparison, pair[0] + " and " + pair[1] + " side by side."},
-		{SheetProfile, "Share of responses using each strategy, per responder, with a bar chart."},
+	describe := map[string]string{
+		SheetCodebook:    "Every variable and allowed code, with definitions, examples, Benoit family, 4D scheme and CAMEO code.",
+		SheetCases:       "One row per case (incident).",
+		SheetAccusations: "One row per public accusation act; case ids link to their case.",
+		SheetResponses:   "One row per response of the accused state: lag_days from the accusation, the strategies as a list and as one 0/1 column per code; ids link to the case and the accusation.",
+		SheetQuotes:      "One row per verbatim quote, with the source that prints it (linked).",
+		SheetSources:     "One row per cited document, with links.",
+		SheetComparison:  pair[0] + " and " + pair[1] + " side by side (rejoinder export xlsx --compare A,B picks another pair).",
+		SheetProfile:     "Share of observed responses using each strategy, Benoit family and 4D category, per responder, with a bar chart.",
+		SheetSimilarity:  "Jaccard similarity of the cases' strategy sets, cases in hierarchical-clustering order.",
+		SheetDynamics:    "Per case: lag to the first response, responses and strategies within 1, 7 and 30 days, first threat and reciprocal measure.",
+		SheetTimeline:    "Each response plotted by days since the accusation it answers, one row of points per case.",
+		SheetCoOccurs:    "How many observed responses use each pair of strategies together.",
 	}
-	for _, c := range contents {
+	for _, name := range names[1:] {
 		row++
-		if err := wb.text(s, 1, row, c[0], wb.link); err != nil {
+		if err := wb.text(s, 1, row, name, wb.link); err != nil {
 			return err
 		}
-		if err := wb.f.SetCellHyperLink(s, cell(1, row), "'"+c[0]+"'!A1", "Location"); err != nil {
+		if err := wb.f.SetCellHyperLink(s, cell(1, row), "'"+name+"'!A1", "Location"); err != nil {
 			return err
 		}
-		if err := wb.text(s, 2, row, c[1], wb.wrap); err != nil {
+		d, ok := describe[name]
+		if !ok {
+			d = "Continuation of the table: the same columns, the rows after those of the previous sheet."
+		}
+		if err := wb.text(s, 2, row, d, wb.wrap); err != nil {
 			return err
 		}
+	}
+	row += 2
+	notes := []string{
+		fmt.Sprintf("A sheet holds at most %d data rows; a longer table continues on \"Responses (2)\" and so on, with the header repeated.", ExcelMaxRows-1),
+		fmt.Sprintf("Ids and URLs are links while a sheet needs at most %d of them (Excel's limit); beyond that they are plain text.", ExcelMaxLinks),
+	}
+	for _, t := range dataset.Tables {
+		if n := len(ps[t]); n > 1 {
+			notes = append(notes, fmt.Sprintf("This workbook splits %s over %d sheets.", t, n))
+		}
+	}
+	for _, n := range notes {
+		if err := wb.text(s, 2, row, n, wb.note); err != nil {
+			return err
+		}
+		row++
 	}
 	if err := wb.f.SetColWidth(s, "A", "A", 20); err != nil {
 		return err

@@ -3,6 +3,7 @@ package exports
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -66,7 +67,8 @@ func row(t *testing.T, f *excelize.File, sheet, id string) int {
 func TestWorkbookOfEmbeddedDataset(t *testing.T) {
 	ds := dataset.MustDefault()
 	f := openWorkbook(t, buildWorkbook(t, ds, WorkbookOptions{Generated: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}))
-	want := []string{SheetAbout, SheetCodebook, SheetCases, SheetAccusations, SheetResponses, SheetQuotes, SheetSources, SheetComparison, SheetProfile}
+	want := []string{SheetAbout, SheetCodebook, SheetCases, SheetAccusations, SheetResponses, SheetQuotes, SheetSources,
+		SheetComparison, SheetProfile, SheetSimilarity, SheetDynamics, SheetTimeline, SheetCoOccurs}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
@@ -126,8 +128,9 @@ func TestWorkbookChartAndNoFormulas(t *testing.T) {
 	}
 	b := buildWorkbook(t, ds, WorkbookOptions{Compare: [2]string{"tst-alpha-2020", "tst-beta-2021"}})
 	parts := zipParts(t, b)
-	if !strings.Contains(parts["xl/charts/chart1.xml"], "<barChart>") {
-		t.Error("no native bar chart in the workbook")
+	charts := parts["xl/charts/chart1.xml"] + parts["xl/charts/chart2.xml"]
+	if !strings.Contains(charts, "<barChart>") || !strings.Contains(charts, "<scatterChart>") {
+		t.Error("the workbook lacks its native bar chart (profile) or scatter chart (timeline)")
 	}
 	for name, xml := range parts {
 		if strings.HasPrefix(name, "xl/worksheets/") && strings.Contains(xml, "<f>") {
@@ -143,7 +146,7 @@ func TestWorkbookChartAndNoFormulas(t *testing.T) {
 			if slices.Contains(r, q) {
 				found = true
 				cell := column(t, f, SheetQuotes, "text") + itoa(i+1)
-				if typ, _ := f.GetCellType(SheetQuotes, cell); typ != excelize.CellTypeSharedString {
+				if typ, _ := f.GetCellType(SheetQuotes, cell); typ != excelize.CellTypeInlineString {
 					t.Errorf("%q stored as cell type %v", q, typ)
 				}
 				if formula, _ := f.GetCellFormula(SheetQuotes, cell); formula != "" {
@@ -192,3 +195,88 @@ func TestWorkbookUnknownCase(t *testing.T) {
 		t.Error("no error for an unknown comparison case")
 	}
 }
+
+// Rows beyond a sheet's capacity continue on "Responses (2)" and so on,
+// each part an Excel Table with the header repeated; nothing is lost.
+func TestWorkbookSplitsLongTables(t *testing.T) {
+	ds := dataset.MustDefault()
+	var progress bytes.Buffer
+	f := openWorkbook(t, buildWorkbook(t, ds, WorkbookOptions{MaxRows: 20, Progress: &progress}))
+	sheets := f.GetSheetList()
+	for _, want := range []string{"Responses", "Responses (2)", "Responses (3)", "Quotes (7)", "Sources (9)"} {
+		if !slices.Contains(sheets, want) {
+			t.Errorf("no sheet %q in %v", want, sheets)
+		}
+	}
+	var ids []string
+	for _, name := range []string{"Responses", "Responses (2)", "Responses (3)"} {
+		rows, _ := f.GetRows(name)
+		if rows[0][0] != "response_id" || len(rows) > 21 {
+			t.Errorf("%s: header %q, %d rows", name, rows[0][0], len(rows))
+		}
+		for _, r := range rows[1:] {
+			ids = append(ids, r[0])
+		}
+	}
+	if len(ids) != len(ds.Responses) || ids[0] != ds.Responses[0].ResponseID || ids[len(ids)-1] != ds.Responses[len(ds.Responses)-1].ResponseID {
+		t.Errorf("split lost or reordered rows: %d of %d", len(ids), len(ds.Responses))
+	}
+	// A reference links to the right part: prk-park-2018-r1 answers a1.
+	for _, name := range []string{"Responses", "Responses (2)", "Responses (3)"} {
+		rows, _ := f.GetRows(name)
+		for i, r := range rows {
+			if r[0] == "prk-park-2018-r1" {
+				ref := column(t, f, name, "responds_to") + itoa(i+1)
+				ok, target, _ := f.GetCellHyperLink(name, ref)
+				if !ok || !strings.HasPrefix(target, "'Accusations") {
+					t.Errorf("responds_to link = %v %q", ok, target)
+				}
+			}
+		}
+	}
+	about, _ := f.GetRows(SheetAbout)
+	if !strings.Contains(fmt.Sprint(about), "splits responses over 3 sheets") {
+		t.Error("About does not say the responses are split")
+	}
+	if !strings.Contains(progress.String(), "writing Responses: 100% (48 of 48 rows)") {
+		t.Errorf("progress: %q", progress.String())
+	}
+}
+
+func TestWorkbookTablesLinksAndShading(t *testing.T) {
+	ds := dataset.MustDefault()
+	b := buildWorkbook(t, ds, WorkbookOptions{})
+	parts := zipParts(t, b)
+	tables := 0
+	for name, xml := range parts {
+		if strings.HasPrefix(name, "xl/tables/") && strings.Contains(xml, "<tableStyleInfo") {
+			tables++
+		}
+	}
+	if tables < 5 {
+		t.Errorf("%d Excel Tables, want one per data sheet", tables)
+	}
+	f := openWorkbook(t, b)
+	row := row(t, f, SheetResponses, "rus-skripal-2018-r8")
+	for code, want := range map[string]string{"reciprocal_measure": "1", "identity_dispute": "0"} {
+		if v, _ := f.GetCellValue(SheetResponses, column(t, f, SheetResponses, code)+itoa(row)); v != want {
+			t.Errorf("r8 %s = %q, want %s", code, v, want)
+		}
+	}
+	ok, target, _ := f.GetCellHyperLink(SheetResponses, column(t, f, SheetResponses, "responds_to")+itoa(row))
+	if want := fmt.Sprintf("'Accusations'!A%d", rowOfID(t, f, SheetAccusations, "rus-skripal-2018-a2")); !ok || target != want {
+		t.Errorf("responds_to link = %v %q, want %q", ok, target, want)
+	}
+	for _, sheet := range []string{SheetSimilarity, SheetProfile, SheetCoOccurs} {
+		idx, _ := f.GetSheetIndex(sheet)
+		if xml := parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1)]; !strings.Contains(xml, "<colorScale>") {
+			t.Errorf("%s has no colour scale", sheet)
+		}
+	}
+	sim, _ := f.GetRows(SheetSimilarity)
+	if sim[1][0] != "case_id" || len(sim) < 11 {
+		t.Errorf("similarity sheet: %v", sim[:2])
+	}
+}
+
+func rowOfID(t *testing.T, f *excelize.File, sheet, id string) int { return row(t, f, sheet, id) }

@@ -1,0 +1,362 @@
+package exports
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/rejoinder/rejoinder/analysis"
+)
+
+// Caps that keep the analysis sheets readable on large data; the sheets
+// say when they apply.
+const (
+	// MaxMatrixCases is the number of cases (those with the most
+	// responses) shown in the similarity matrix.
+	MaxMatrixCases = 200
+	// MaxTimelineCases is the number of cases (those with the most
+	// responses) plotted on the timeline.
+	MaxTimelineCases = 20
+	// MaxTimelineDays drops responses later than this from the chart.
+	MaxTimelineDays = 365
+)
+
+// colourScale shades a matrix from white (low) to blue (high).
+func (wb *workbook) colourScale(sheet, from, to string) error {
+	return wb.f.SetConditionalFormat(sheet, from+":"+to, []excelize.ConditionalFormatOptions{{
+		Type: "2_color_scale", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "max",
+		MinColor: "#FFFFFF", MaxColor: "#5B9BD5",
+	}})
+}
+
+// matrix writes a labelled matrix at (col, row): a header of column
+// labels, then one row per row label. It returns the bottom-right cell.
+func (wb *workbook) matrix(sheet string, col, row int, corner string, rows, cols []string, value func(r, c int) any, style int) (string, error) {
+	if err := wb.text(sheet, col, row, corner, wb.header); err != nil {
+		return "", err
+	}
+	for j, h := range cols {
+		if err := wb.text(sheet, col+1+j, row, h, wb.header); err != nil {
+			return "", err
+		}
+	}
+	for i, r := range rows {
+		if err := wb.text(sheet, col, row+1+i, r, wb.bold); err != nil {
+			return "", err
+		}
+		for j := range cols {
+			ref := cell(col+1+j, row+1+i)
+			if v := value(i, j); v != nil {
+				if err := wb.f.SetCellValue(sheet, ref, v); err != nil {
+					return "", err
+				}
+			}
+			if err := wb.f.SetCellStyle(sheet, ref, ref, style); err != nil {
+				return "", err
+			}
+		}
+	}
+	return cell(col+len(cols), row+len(rows)), nil
+}
+
+// longToMatrix turns a long profile frame into rows (categories) ×
+// columns (groups) of shares, with each group's response count.
+func longToMatrix(df dataframe.DataFrame, groupCol, catCol string) (groups, cats []string, share map[[2]string]float64, totals map[string]int, err error) {
+	for _, name := range []string{groupCol, catCol, "share", "responses"} {
+		if c := df.Col(name); c.Err != nil {
+			return nil, nil, nil, nil, c.Err
+		}
+	}
+	g, cs, sh := df.Col(groupCol).Records(), df.Col(catCol).Records(), df.Col("share").Float()
+	tot, _ := df.Col("responses").Int()
+	share, totals = map[[2]string]float64{}, map[string]int{}
+	for i := range g {
+		if !slices.Contains(groups, g[i]) {
+			groups = append(groups, g[i])
+		}
+		if !slices.Contains(cats, cs[i]) {
+			cats = append(cats, cs[i])
+		}
+		share[[2]string{g[i], cs[i]}] = sh[i]
+		totals[g[i]] = tot[i]
+	}
+	return groups, cats, share, totals, nil
+}
+
+// profileSheet writes strategy, Benoit and 4D shares per responder as
+// three shaded matrices, and a clustered bar chart of the strategies.
+func (wb *workbook) profileSheet(c *analysis.Columns) error {
+	s := SheetProfile
+	row := 1
+	var chartRows, chartGroups int
+	for k, scheme := range analysis.Schemes {
+		df, err := c.Profile(analysis.ProfileOptions{By: analysis.ByResponder, Scheme: scheme})
+		if errors.Is(err, analysis.ErrEmptySelection) {
+			return wb.text(s, 1, 1, "No observed responses to profile.", wb.noteLine)
+		}
+		if err != nil {
+			return fmt.Errorf("profile sheet: %w", err)
+		}
+		catCol := df.Names()[1]
+		groups, cats, share, totals, err := longToMatrix(df, "responder", catCol)
+		if err != nil {
+			return err
+		}
+		title := map[string]string{analysis.SchemeCodes: "Share of each responder's observed responses using each strategy",
+			analysis.SchemeBenoit: "Rolled up to Benoit's image-repair families", analysis.Scheme4D: "Rolled up to the 4D scheme"}[scheme]
+		if err := wb.text(s, 1, row, title, wb.bold); err != nil {
+			return err
+		}
+		top := row + 1
+		end, err := wb.matrix(s, 1, top, catCol, cats, groups, func(r, c int) any { return share[[2]string{groups[c], cats[r]}] }, wb.pct)
+		if err != nil {
+			return err
+		}
+		if err := wb.colourScale(s, cell(2, top+1), end); err != nil {
+			return err
+		}
+		row = top + len(cats) + 1
+		if err := wb.text(s, 1, row, "responses", wb.bold); err != nil {
+			return err
+		}
+		for j, g := range groups {
+			if err := wb.f.SetCellInt(s, cell(2+j, row), int64(totals[g])); err != nil {
+				return err
+			}
+		}
+		if k == 0 {
+			chartRows, chartGroups = len(cats), len(groups)
+		}
+		row += 3
+	}
+	if err := wb.text(s, 1, row, "A response may use several strategies, so shares add up to more than 100%. Records of silence (no response found) are not counted.", wb.noteLine); err != nil {
+		return err
+	}
+	if err := wb.f.SetColWidth(s, "A", "A", 26); err != nil {
+		return err
+	}
+	if last, _ := excelize.ColumnNumberToName(chartGroups + 1); chartGroups > 0 {
+		if err := wb.f.SetColWidth(s, "B", last, 9); err != nil {
+			return err
+		}
+	}
+	var series []excelize.ChartSeries
+	for j := 0; j < min(chartGroups, 12); j++ {
+		col, _ := excelize.ColumnNumberToName(j + 2)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$2", s, col),
+			Categories: fmt.Sprintf("%s!$A$3:$A$%d", s, chartRows+2),
+			Values:     fmt.Sprintf("%s!$%s$3:$%s$%d", s, col, col, chartRows+2),
+		})
+	}
+	anchor, _ := excelize.ColumnNumberToName(chartGroups + 3)
+	font := excelize.Font{Color: "262626", Size: 9}
+	return wb.f.AddChart(s, anchor+"2", &excelize.Chart{
+		Type:      excelize.Bar,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Strategy shares by responder"}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: font},
+		YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true, Font: font},
+		Dimension: excelize.ChartDimension{Width: 720, Height: 900},
+	})
+}
+
+// busiest returns up to n case ids with the most rows in c, most first
+// (ties by id), and whether any were left out.
+func busiest(c *analysis.Columns, n int) ([]string, bool) {
+	counts := map[string]int{}
+	for i := 0; i < c.N; i++ {
+		if c.Responded(i) {
+			counts[c.Case.At(i)]++
+		}
+	}
+	ids := make([]string, 0, len(counts))
+	for id := range counts {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return ids[:min(n, len(ids))], len(ids) > n
+}
+
+// similaritySheet writes the Jaccard matrix in clustering order.
+func (wb *workbook) similaritySheet(c *analysis.Columns) error {
+	s := SheetSimilarity
+	ids, capped := busiest(c, MaxMatrixCases)
+	if len(ids) == 0 {
+		return wb.text(s, 1, 1, "No observed responses to compare.", wb.noteLine)
+	}
+	f := analysis.Filter{Cases: ids}
+	order, _, err := c.Clusters(analysis.Jaccard, f)
+	if err != nil {
+		return err
+	}
+	df, err := c.SimilarityMatrix(analysis.Jaccard, f)
+	if err != nil {
+		return err
+	}
+	rowIDs := df.Col("case_id").Records()
+	value := func(r, k int) any {
+		col := df.Col(order[k])
+		return col.Float()[slices.Index(rowIDs, order[r])]
+	}
+	if err := wb.text(s, 1, 1, "Jaccard similarity of the strategies used, cases in hierarchical-clustering order (average linkage)", wb.bold); err != nil {
+		return err
+	}
+	end, err := wb.matrix(s, 1, 2, "case_id", order, order, value, wb.num)
+	if err != nil {
+		return err
+	}
+	if err := wb.colourScale(s, "B3", end); err != nil {
+		return err
+	}
+	if capped {
+		if err := wb.text(s, 1, len(order)+4, fmt.Sprintf("Only the %d cases with the most observed responses are shown.", MaxMatrixCases), wb.noteLine); err != nil {
+			return err
+		}
+	}
+	if err := wb.f.SetColWidth(s, "A", "A", 22); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(len(order) + 1)
+	return wb.f.SetColWidth(s, "B", last, 7)
+}
+
+// dynamicsSheet writes the Dynamics frame as a table.
+func (wb *workbook) dynamicsSheet(c *analysis.Columns) error {
+	df, err := c.Dynamics(analysis.Filter{})
+	if err != nil {
+		return wb.text(SheetDynamics, 1, 1, err.Error(), wb.noteLine)
+	}
+	g, err := wb.frame(SheetDynamics, df)
+	if err != nil {
+		return err
+	}
+	return g.finish(true)
+}
+
+// palette colours the timeline's series (Office's default accents).
+var palette = []string{"4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"}
+
+// timelineSheet plots each response by days since the accusation it
+// answers, one horizontal row of points per case.
+func (wb *workbook) timelineSheet(c *analysis.Columns) error {
+	s := SheetTimeline
+	ids, capped := busiest(c, MaxTimelineCases)
+	slices.Sort(ids)
+	header := []string{"case_id", "case_no", "response_id", "lag_days"}
+	g, err := wb.grid(s, header)
+	if err != nil {
+		return err
+	}
+	type span struct{ first, last int }
+	spans := make([]span, len(ids))
+	late := 0
+	for k, id := range ids {
+		spans[k].first = g.rows + 1
+		for i := 0; i < c.N; i++ {
+			if c.Case.At(i) != id || !c.Responded(i) {
+				continue
+			}
+			lag, ok := c.Lag(i)
+			if !ok {
+				continue
+			}
+			if lag > MaxTimelineDays {
+				late++
+				continue
+			}
+			g.rows++
+			for j, v := range []any{id, k + 1, c.ResponseID[i], lag} {
+				if err := g.put(j, v, false); err != nil {
+					return err
+				}
+			}
+		}
+		spans[k].last = g.rows
+	}
+	if err := g.finish(true); err != nil {
+		return err
+	}
+	var series []excelize.ChartSeries
+	for k := range ids {
+		if spans[k].last < spans[k].first {
+			continue // no response with a known lag
+		}
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$A$%d", s, spans[k].first),
+			Categories: fmt.Sprintf("%s!$D$%d:$D$%d", s, spans[k].first, spans[k].last),
+			Values:     fmt.Sprintf("%s!$B$%d:$B$%d", s, spans[k].first, spans[k].last),
+			Marker: excelize.ChartMarker{Symbol: "circle", Size: 7,
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{palette[k%len(palette)]}}},
+			Line: excelize.LineOptions{Type: excelize.LineNone, Width: 0},
+		})
+	}
+	note := "Responses with a known lag (dates exact to the day, not anticipatory)."
+	if capped {
+		note += fmt.Sprintf(" Only the %d cases with the most observed responses are shown.", MaxTimelineCases)
+	}
+	if late > 0 {
+		note += fmt.Sprintf(" %d responses later than %d days are left off the chart.", late, MaxTimelineDays)
+	}
+	if err := wb.text(s, 6, 1, note, wb.noteLine); err != nil {
+		return err
+	}
+	if len(series) == 0 {
+		return nil
+	}
+	font := excelize.Font{Color: "262626", Size: 9}
+	return wb.f.AddChart(s, "F3", &excelize.Chart{
+		Type:      excelize.Scatter,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Responses by days since the accusation"}}},
+		Legend:    excelize.ChartLegend{Position: "right"},
+		XAxis:     excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "days since the accusation"}}}, MajorGridLines: true, Font: font},
+		YAxis:     excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "case (case_no)"}}}, Font: font},
+		Dimension: excelize.ChartDimension{Width: 900, Height: 520},
+	})
+}
+
+// coOccurrenceSheet writes the strategy × strategy counts as a shaded
+// symmetric matrix.
+func (wb *workbook) coOccurrenceSheet(c *analysis.Columns) error {
+	s := SheetCoOccurs
+	df, err := c.CoOccurrence(analysis.Filter{})
+	if err != nil {
+		return wb.text(s, 1, 1, err.Error(), wb.noteLine)
+	}
+	a, b, both := df.Col("strategy_a").Records(), df.Col("strategy_b").Records(), df.Col("both").Records()
+	count := map[[2]string]string{}
+	for i := range a {
+		count[[2]string{a[i], b[i]}], count[[2]string{b[i], a[i]}] = both[i], both[i]
+	}
+	codes := c.StrategyCodes
+	if err := wb.text(s, 1, 1, "Observed responses that use both strategies (the diagonal: each strategy's own count)", wb.bold); err != nil {
+		return err
+	}
+	end, err := wb.matrix(s, 1, 2, "strategy", codes, codes, func(r, k int) any {
+		var n int
+		fmt.Sscan(count[[2]string{codes[r], codes[k]}], &n)
+		return n
+	}, wb.top)
+	if err != nil {
+		return err
+	}
+	if err := wb.colourScale(s, "B3", end); err != nil {
+		return err
+	}
+	if err := wb.f.SetColWidth(s, "A", "A", 26); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(len(codes) + 1)
+	return wb.f.SetColWidth(s, "B", last, 9)
+}
