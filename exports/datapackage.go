@@ -27,11 +27,31 @@ const DataPackageFile = "datapackage.json"
 // CSVFile is the file name of a table's CSV file.
 func CSVFile(table string) string { return table + ".csv" }
 
+// CSVOptions adjusts CSV output.
+type CSVOptions struct {
+	// Excel writes for spreadsheet programs: a UTF-8 byte-order mark so
+	// Excel reads non-ASCII text correctly, and an apostrophe before any
+	// cell that starts with =, +, -, @, tab or carriage return, so that no
+	// cell is taken for a formula (as OWASP advises against CSV injection).
+	Excel bool
+}
+
+// formulaStart reports whether a spreadsheet could read s as a formula.
+func formulaStart(s string) bool {
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
+}
+
 // WriteTableCSV writes one table as RFC 4180 CSV (UTF-8, header row,
 // columns in codebook order, dates as YYYY-MM-DD with their precision in
 // the next column, lists joined by ListSeparator, booleans as true/false,
 // missing values as empty cells).
-func WriteTableCSV(w io.Writer, ds *dataset.Dataset, table string) error {
+func WriteTableCSV(w io.Writer, ds *dataset.Dataset, table string, opts ...CSVOptions) error {
+	excel := len(opts) > 0 && opts[0].Excel
+	if excel {
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
+	}
 	cols := ds.Codebook.Columns(table)
 	if cols == nil {
 		return fmt.Errorf("no table %q", table)
@@ -48,6 +68,9 @@ func WriteTableCSV(w io.Writer, ds *dataset.Dataset, table string) error {
 	err := ds.Scan(table, func(row []any) error {
 		for i, c := range cols {
 			rec[i] = csvValue(row[i], c.Precision)
+			if excel && formulaStart(rec[i]) {
+				rec[i] = "'" + rec[i]
+			}
 		}
 		return cw.Write(rec)
 	})
@@ -79,6 +102,24 @@ func csvValue(v any, precision bool) string {
 		return x.Time().Format("2006-01-02")
 	}
 	return fmt.Sprint(v)
+}
+
+// WriteExcelCSV writes every table as CSV for spreadsheet programs (see
+// CSVOptions.Excel) into dir and returns the paths. It writes no data
+// package: the apostrophes it adds are not part of the data.
+func WriteExcelCSV(dir string, ds *dataset.Dataset) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, table := range dataset.Tables {
+		p := filepath.Join(dir, CSVFile(table))
+		if err := atomicfile.Write(p, func(w io.Writer) error { return WriteTableCSV(w, ds, table, CSVOptions{Excel: true}) }); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
 }
 
 // WriteDataPackage writes every table as CSV into dir and a Frictionless

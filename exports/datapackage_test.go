@@ -131,3 +131,63 @@ func TestDataPackageValidatorCatchesErrors(t *testing.T) {
 		}
 	}
 }
+
+// For spreadsheet programs, CSV starts with a byte-order mark and a cell
+// that looks like a formula is prefixed with an apostrophe; plain CSV keeps
+// the data as it is.
+func TestExcelCSVNeutralisesFormulas(t *testing.T) {
+	ds, err := dataset.Load("../dataset/testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plain, excel bytes.Buffer
+	if err := WriteTableCSV(&plain, ds, "quotes"); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTableCSV(&excel, ds, "quotes", CSVOptions{Excel: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(excel.String(), "\uFEFFquote_id,") || strings.HasPrefix(plain.String(), "\uFEFF") {
+		t.Error("byte-order mark")
+	}
+	for _, want := range []string{",'=1+1 is not a formula here,", ",'-starts with a minus,", ",'@starts with an at sign,"} {
+		if !strings.Contains(excel.String(), want) {
+			t.Errorf("excel CSV lacks %q", want)
+		}
+	}
+	if !strings.Contains(plain.String(), ",=1+1 is not a formula here,") {
+		t.Error("plain CSV changed the data")
+	}
+	for _, s := range []string{"=x", "+x", "-x", "@x", "\tx", "\rx"} {
+		if !formulaStart(s) {
+			t.Errorf("%q not caught", s)
+		}
+	}
+	if formulaStart("x=1") || formulaStart("") {
+		t.Error("false positive")
+	}
+	var src bytes.Buffer
+	WriteTableCSV(&src, ds, "sources", CSVOptions{Excel: true})
+	if !strings.Contains(src.String(), `"'=HYPERLINK(""http://evil.example"",""click"")"`) || !strings.Contains(src.String(), ",'+Example Wire,") {
+		t.Errorf("sources: %s", src.String())
+	}
+}
+
+func TestArrowDeterministic(t *testing.T) {
+	ds := dataset.MustDefault()
+	a, b := t.TempDir(), t.TempDir()
+	pa, err := WriteArrow(a, ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteArrow(b, ds); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pa {
+		x, _ := os.ReadFile(p)
+		y, _ := os.ReadFile(filepath.Join(b, filepath.Base(p)))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two writes", filepath.Base(p))
+		}
+	}
+}

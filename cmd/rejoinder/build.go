@@ -45,7 +45,11 @@ the same data.`,
 			}
 			paths = append(paths, csvPaths...)
 			wbPath := filepath.Join(outDir, WorkbookFile)
-			if err := exports.SaveWorkbook(wbPath, ds, exports.WorkbookOptions{}); err != nil {
+			var opts exports.WorkbookOptions
+			if stderrIsTerminal() {
+				opts.Progress = cmd.ErrOrStderr()
+			}
+			if err := exports.SaveWorkbook(wbPath, ds, opts); err != nil {
 				return err
 			}
 			paths = append(paths, wbPath)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,16 +12,23 @@ import (
 
 func newExportCmd() *cobra.Command {
 	var dataDir, out, compare string
+	var excel bool
 	cmd := &cobra.Command{
-		Use:   "export xlsx|csv --out PATH",
-		Short: "Write the dataset as an Excel workbook or as CSV files with a data package",
+		Use:   "export xlsx|csv|arrow --out PATH",
+		Short: "Write the dataset as an Excel workbook, CSV files or Arrow files",
 		Long: `export writes the dataset (the embedded one, or --data DIR) in one form:
-  xlsx  the researcher's workbook (--out is the file); --compare A,B picks the
-        two cases of its Comparison sheet (the seed pair by default)
-  csv   one RFC 4180 CSV file per table plus datapackage.json (--out is a
-        directory)`,
+  xlsx   the researcher's workbook (--out is the file); --compare A,B picks the
+         two cases of its Comparison sheet (the seed pair by default)
+  csv    one RFC 4180 CSV file per table (UTF-8) plus datapackage.json (--out is
+         a directory); --excel adds a byte-order mark and an apostrophe before
+         any cell that starts with =, +, -, @, tab or CR, for spreadsheet
+         programs, and writes no data package
+  arrow  one Arrow IPC file (Feather v2) per table, for R, pandas or polars
+Output bytes are the same for the same data (set SOURCE_DATE_EPOCH to fix the
+workbook's timestamps too). Large workbooks show progress on a terminal.`,
 		Example: `  rejoinder export xlsx --out rejoinder.xlsx --compare prk-sony-2014,rus-opcw-2018
-  rejoinder export csv --data /tmp/syn --out /tmp/syn-csv`,
+  rejoinder export csv --excel --out csv-for-excel/
+  rejoinder export arrow --data /tmp/syn --out /tmp/syn-arrow`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if out == "" {
@@ -34,21 +42,31 @@ func newExportCmd() *cobra.Command {
 				}
 				opts.Compare = [2]string{pair[0], pair[1]}
 			}
-			if a[0] != "xlsx" && a[0] != "csv" {
-				return usageError{fmt.Errorf("unknown export format %q (allowed: xlsx, csv)", a[0])}
+			if a[0] != "xlsx" && a[0] != "csv" && a[0] != "arrow" {
+				return usageError{fmt.Errorf("unknown export format %q (allowed: xlsx, csv, arrow)", a[0])}
+			}
+			if excel && a[0] != "csv" {
+				return usageError{fmt.Errorf("--excel goes with csv")}
 			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err
 			}
-			if a[0] == "xlsx" {
-				if err := exports.SaveWorkbook(out, ds, opts); err != nil {
-					return err
+			var paths []string
+			switch {
+			case a[0] == "xlsx":
+				if stderrIsTerminal() {
+					opts.Progress = cmd.ErrOrStderr()
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", out)
-				return nil
+				err = exports.SaveWorkbook(out, ds, opts)
+				paths = []string{out}
+			case a[0] == "arrow":
+				paths, err = exports.WriteArrow(out, ds)
+			case excel:
+				paths, err = exports.WriteExcelCSV(out, ds)
+			default:
+				paths, err = exports.WriteDataPackage(out, ds)
 			}
-			paths, err := exports.WriteDataPackage(out, ds)
 			for _, p := range paths {
 				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", p)
 			}
@@ -58,5 +76,13 @@ func newExportCmd() *cobra.Command {
 	cmd.Flags().StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
 	cmd.Flags().StringVar(&out, "out", "", "output file (xlsx) or directory (csv)")
 	cmd.Flags().StringVar(&compare, "compare", "", "xlsx: the two cases of the Comparison sheet, as A,B")
+	cmd.Flags().BoolVar(&excel, "excel", false, "csv: write for spreadsheet programs (BOM, formula-like cells prefixed with ')")
 	return cmd
+}
+
+// stderrIsTerminal reports whether standard error is a terminal, where
+// progress messages help; in pipes and logs they would be noise.
+func stderrIsTerminal() bool {
+	info, err := os.Stderr.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
