@@ -204,11 +204,16 @@ func (ds *Dataset) Case(id string) (*schema.Case, error) {
 			return &ds.Cases[i], nil
 		}
 	}
-	ids := make([]string, len(ds.Cases))
-	for i, c := range ds.Cases {
-		ids[i] = c.CaseID
+	const shown = 10
+	var ids []string
+	for _, c := range ds.Cases[:min(shown, len(ds.Cases))] {
+		ids = append(ids, c.CaseID)
 	}
-	return nil, fmt.Errorf("%w: %q (cases: %s)", ErrNoSuchCase, id, strings.Join(ids, ", "))
+	list := strings.Join(ids, ", ")
+	if len(ds.Cases) > shown {
+		list += fmt.Sprintf(", and %d more", len(ds.Cases)-shown)
+	}
+	return nil, fmt.Errorf("%w: %q (cases: %s)", ErrNoSuchCase, id, list)
 }
 
 // ErrNoSuchCase is returned when a case id is not in the dataset.

@@ -1,10 +1,11 @@
 package dataset
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
@@ -12,6 +13,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -43,17 +46,43 @@ const (
 func ParquetFile(table string) string { return table + ".parquet" }
 
 // ContentHash is the SHA-256 of the dataset's records in a canonical
-// encoding. Two datasets with the same records have the same hash,
-// whatever files they were read from; it lets a reader check that a set of
-// Parquet files belongs together and that a citation matches the data.
+// encoding: every table in a fixed order, every row in record order, every
+// value in codebook column order, each written with its length. Two
+// datasets with the same records have the same hash, whatever files they
+// were read from; it lets a reader check that a set of files belongs
+// together and that a citation matches the data.
 func (ds *Dataset) ContentHash() string {
 	h := sha256.New()
-	enc := json.NewEncoder(h)
-	for _, part := range []any{ds.Cases, ds.Accusations, ds.Responses, ds.Sources} {
-		if err := enc.Encode(part); err != nil {
-			panic(err) // the record types always encode
-		}
+	w := bufio.NewWriterSize(h, 64<<10)
+	var num [binary.MaxVarintLen64]byte
+	put := func(tag byte, s string) {
+		w.WriteByte(tag)
+		w.Write(num[:binary.PutUvarint(num[:], uint64(len(s)))])
+		w.WriteString(s)
 	}
+	for _, table := range Tables {
+		put('T', table)
+		_ = ds.Scan(table, func(row []any) error {
+			w.WriteByte('R')
+			for _, v := range row {
+				switch x := v.(type) {
+				case string:
+					put('s', x)
+				case bool:
+					put('b', strconv.FormatBool(x))
+				case []string:
+					put('l', strconv.Itoa(len(x)))
+					for _, item := range x {
+						put('i', item)
+					}
+				case schema.Date:
+					put('d', x.String())
+				}
+			}
+			return nil
+		})
+	}
+	w.Flush()
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -396,11 +425,12 @@ func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
 		}
 	}
 	slice := reflect.MakeSlice(reflect.SliceOf(rt), n, n)
+	in := interner{}
 	for row := 0; row < n; row++ {
 		rv := slice.Index(row)
 		for i, col := range cols {
 			if fieldIndex[i] >= 0 {
-				setValue(rv.Field(fieldIndex[i]), col, arrays[i], row)
+				setValue(rv.Field(fieldIndex[i]), col, arrays[i], row, in)
 			}
 		}
 		rv.FieldByName("Pos").Set(reflect.ValueOf(&schema.Position{File: path, Line: row + 1}))
@@ -420,7 +450,31 @@ func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
 	return nil
 }
 
-func setValue(fv reflect.Value, col schema.Column, a arrow.Array, row int) {
+// interner shares one copy of each repeated string (codes, country codes,
+// references) across a table, and lets the Arrow buffers the values came
+// from be freed: strings read from Arrow alias its buffers.
+type interner map[string]string
+
+func (in interner) get(s string) string {
+	if v, ok := in[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	in[v] = v
+	return v
+}
+
+// repeats reports whether a column's values repeat across rows (codes,
+// countries, references), so that interning them saves memory.
+func repeats(v *schema.Variable) bool {
+	switch v.Type {
+	case schema.TypeEnum, schema.TypeCountry, schema.TypeRef, schema.TypeLanguage, schema.TypeCAMEO, schema.TypeBool:
+		return true
+	}
+	return false
+}
+
+func setValue(fv reflect.Value, col schema.Column, a arrow.Array, row int, in interner) {
 	if a.IsNull(row) {
 		return
 	}
@@ -433,7 +487,11 @@ func setValue(fv reflect.Value, col schema.Column, a arrow.Array, row int) {
 			}
 			return
 		}
-		fv.SetString(arr.Value(row))
+		if repeats(col.Variable) {
+			fv.SetString(in.get(arr.Value(row)))
+		} else {
+			fv.SetString(strings.Clone(arr.Value(row)))
+		}
 	case *array.Boolean:
 		fv.SetBool(arr.Value(row))
 	case *array.Date32:
@@ -443,7 +501,11 @@ func setValue(fv reflect.Value, col schema.Column, a arrow.Array, row int) {
 		values := arr.ListValues().(*array.String)
 		out := make([]string, 0, end-start)
 		for j := start; j < end; j++ {
-			out = append(out, values.Value(int(j)))
+			if repeats(col.Variable) {
+				out = append(out, in.get(values.Value(int(j))))
+			} else {
+				out = append(out, strings.Clone(values.Value(int(j))))
+			}
 		}
 		if len(out) > 0 {
 			fv.Set(reflect.ValueOf(out))

@@ -205,10 +205,11 @@ func (wb *workbook) similaritySheet(c *analysis.Columns) error {
 		return err
 	}
 	rowIDs := df.Col("case_id").Records()
-	value := func(r, k int) any {
-		col := df.Col(order[k])
-		return col.Float()[slices.Index(rowIDs, order[r])]
+	cols := map[string][]float64{} // gota copies a column on every Col call: take each once
+	for _, id := range order {
+		cols[id] = df.Col(id).Float()
 	}
+	value := func(r, k int) any { return cols[order[k]][slices.Index(rowIDs, order[r])] }
 	if err := wb.text(s, 1, 1, "Jaccard similarity of the strategies used, cases in hierarchical-clustering order (average linkage)", wb.bold); err != nil {
 		return err
 	}

@@ -1,9 +1,12 @@
 package exports
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -115,189 +118,264 @@ func locate(ds *dataset.Dataset, table string, ps []sheetPart) *location {
 	return l
 }
 
-// writeDataSheets streams one table into its sheet parts: an Excel Table
-// per part (filter buttons, banded rows), header frozen, widths from a
-// sample of rows, dates as dates, ids linking to the rows they name and
-// URLs as links while the part stays within Excel's link limit.
-func (wb *workbook) writeDataSheets(ds *dataset.Dataset, spec dataSheet, ps []sheetPart, progress io.Writer) error {
-	cols := ds.Codebook.Columns(spec.table)
-	header := make([]string, 0, len(cols)+len(spec.extra))
-	for _, c := range cols {
-		header = append(header, c.Field.Name)
+// writeDataSheets lays out the five tables' sheet parts and arranges for
+// their rows: each part gets excelize's frame (widths, frozen header,
+// hyperlinks, an Excel Table with filter buttons and banded rows, page
+// set-up) with only the header row, and a row source that sheetZip
+// splices in when the workbook is saved. Ids link to the rows they name
+// and URLs are links while a part stays within Excel's link limit.
+func (wb *workbook) writeDataSheets(ds *dataset.Dataset, specs []dataSheet, ps map[string][]sheetPart, progress io.Writer) (map[string]rowSource, *progress, error) {
+	paths := map[string]string{}
+	for id, name := range wb.f.GetSheetMap() {
+		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
 	}
-	for _, e := range spec.extra {
-		header = append(header, e.name)
+	sources := map[string]rowSource{}
+	total := 0
+	for _, spec := range specs {
+		total += rowCount(ds, spec.table)
 	}
-	widths := wb.sampleWidths(ds, spec, header, cols)
-	total := rowCount(ds, spec.table)
-	linkCols := 0
-	for _, c := range cols {
-		if spec.links[c.Field.Name] != nil || c.Variable.Type == schema.TypeURL {
-			linkCols++
+	prog := newProgress(progress, "writing tables", total)
+	for _, spec := range specs {
+		cols := ds.Codebook.Columns(spec.table)
+		header := make([]string, 0, len(cols)+len(spec.extra))
+		for _, c := range cols {
+			header = append(header, c.Field.Name)
 		}
-	}
-	var sw *excelize.StreamWriter
-	part, row, done := -1, 0, 0
-	linksOn := false
-	lastPct := -1
-	finishPart := func() error {
-		if sw == nil {
-			return nil
+		for _, e := range spec.extra {
+			header = append(header, e.name)
 		}
-		p := ps[part]
-		last := cell(len(header), max(row, 2))
-		name := strings.NewReplacer(" ", "_", "(", "", ")", "").Replace(p.name)
-		stripes := true
-		if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: "TableStyleLight9", ShowRowStripes: &stripes}); err != nil {
-			return fmt.Errorf("sheet %s: %w", p.name, err)
-		}
-		return sw.Flush()
-	}
-	startPart := func() error {
-		if err := finishPart(); err != nil {
-			return err
-		}
-		part++
-		p := ps[part]
-		if err := wb.printSetupBefore(p.name); err != nil {
-			return err
-		}
-		var err error
-		if sw, err = wb.f.NewStreamWriter(p.name); err != nil {
-			return err
-		}
-		for i, w := range widths {
-			if err := sw.SetColWidth(i+1, i+1, float64(w)); err != nil {
-				return err
+		linkCols := 0
+		for _, c := range cols {
+			if spec.links[c.Field.Name] != nil || c.Variable.Type == schema.TypeURL {
+				linkCols++
 			}
 		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight",
-			Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
-			return err
+		widths := wb.sampleWidths(ds, spec, header, cols)
+		for _, p := range ps[spec.table] {
+			if err := wb.framePart(ds, spec, p, header, widths, cols, linkCols); err != nil {
+				return nil, nil, err
+			}
+			path, ok := paths[p.name]
+			if !ok {
+				return nil, nil, fmt.Errorf("no sheet %s", p.name)
+			}
+			sources[path] = wb.rowsOf(ds, spec, p, cols, widths, len(header), prog)
 		}
-		hcells := make([]any, len(header))
-		for i, h := range header {
-			hcells[i] = excelize.Cell{StyleID: wb.header, Value: h}
-		}
-		if err := sw.SetRow("A1", hcells, excelize.RowOpts{Height: 30}); err != nil {
-			return err
-		}
-		row = 1
-		linksOn = (p.end-p.first)*linkCols <= ExcelMaxLinks
-		return nil
 	}
-	if err := startPart(); err != nil {
+	return sources, prog, nil
+}
+
+// framePart writes a part's header-only sheet through excelize: widths,
+// panes, the header row, the links its rows will carry, and the Excel
+// Table over the rows to come.
+func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, header []string, widths []int, cols []schema.Column, linkCols int) error {
+	if err := wb.printSetup(p.name); err != nil {
 		return err
 	}
-	out := make([]any, len(header))
-	err := ds.Scan(spec.table, func(values []any) error {
-		if done >= ps[part].end {
-			if err := startPart(); err != nil {
-				return err
-			}
-		}
-		row++
-		lines := 1
-		for i, c := range cols {
-			v := values[i]
-			if c.Precision {
-				if d := v.(schema.Date); !d.IsZero() {
-					v = d.Precision.String()
-				} else {
-					v = ""
-				}
-			}
-			cellValue, style, n := wb.cellFor(v, c, widths[i])
-			lines = max(lines, n)
-			out[i] = excelize.Cell{StyleID: style, Value: cellValue}
-			if s, ok := v.(string); ok && s != "" && linksOn {
-				if err := wb.addLink(ps[part].name, i+1, row, s, c, spec.links[c.Field.Name]); err != nil {
-					return err
-				}
-			}
-		}
-		for j, e := range spec.extra {
-			out[len(cols)+j] = excelize.Cell{StyleID: wb.top, Value: e.value(done)}
-		}
-		var opts []excelize.RowOpts
-		if lines > 1 {
-			opts = append(opts, excelize.RowOpts{Height: float64(min(lines, 20)) * 15})
-		}
-		if err := sw.SetRow(cell(1, row), out, opts...); err != nil {
-			return err
-		}
-		done++
-		if progress != nil && total > 0 {
-			if pct := done * 100 / total; pct != lastPct && (pct%5 == 0 || done == total) {
-				lastPct = pct
-				fmt.Fprintf(progress, "\rwriting %s: %3d%% (%d of %d rows)", spec.title, pct, done, total)
-				if done == total {
-					fmt.Fprintln(progress)
-				}
-			}
-		}
-		return nil
-	})
+	sw, err := wb.f.NewStreamWriter(p.name)
 	if err != nil {
 		return err
 	}
-	return finishPart()
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, float64(w)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
+		return err
+	}
+	hcells := make([]any, len(header))
+	for i, h := range header {
+		hcells[i] = excelize.Cell{StyleID: wb.header, Value: h}
+	}
+	if err := sw.SetRow("A1", hcells, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	if (p.end-p.first)*linkCols <= ExcelMaxLinks && linkCols > 0 {
+		i := 0
+		err := ds.Scan(spec.table, func(values []any) error {
+			if i >= p.end {
+				return errStop
+			}
+			if i >= p.first {
+				for k, c := range cols {
+					s, ok := values[k].(string)
+					if !ok || s == "" {
+						continue
+					}
+					if link, kind, ok := linkFor(s, c, spec.links[c.Field.Name]); ok {
+						if err := wb.f.SetCellHyperLink(p.name, cell(k+1, i-p.first+2), link, kind); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			i++
+			return nil
+		})
+		if err != nil && err != errStop {
+			return err
+		}
+	}
+	name := strings.NewReplacer(" ", "_", "(", "", ")", "").Replace(p.name)
+	stripes := true
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + cell(len(header), max(p.end-p.first+1, 2)), Name: name,
+		StyleName: "TableStyleLight9", ShowRowStripes: &stripes}); err != nil {
+		return fmt.Errorf("sheet %s: %w", p.name, err)
+	}
+	return sw.Flush()
 }
 
-// cellFor converts a value to a cell value and style, and says how many
-// lines it needs at the column's width.
-func (wb *workbook) cellFor(v any, c schema.Column, width int) (any, int, int) {
+// rowsOf returns the row source of one part: rows [p.first, p.end) of the
+// table, with dates as dates, lists joined, and rows as tall as their
+// wrapped text.
+func (wb *workbook) rowsOf(ds *dataset.Dataset, spec dataSheet, p sheetPart, cols []schema.Column, widths []int, ncols int, prog *progress) rowSource {
+	return func(w *bufio.Writer) error {
+		rx := newRowXML(ncols)
+		var head []byte
+		i := 0
+		err := ds.Scan(spec.table, func(values []any) error {
+			if i >= p.end {
+				return errStop
+			}
+			if i < p.first {
+				i++
+				return nil
+			}
+			row := i - p.first + 2
+			// The height depends on the cells, so the cells come first.
+			lines := 1
+			for k, c := range cols {
+				lines = max(lines, wb.appendCell(rx, k, row, values[k], c, widths[k]))
+			}
+			for j, e := range spec.extra {
+				if v, ok := e.value(i).(int); ok {
+					rx.number(len(cols)+j, row, wb.top, int64(v))
+				}
+			}
+			height := 0.0
+			if lines > 1 {
+				height = float64(min(lines, 20)) * 15
+			}
+			head = appendRowStart(head[:0], row, height)
+			if err := rx.flush(w, head); err != nil {
+				return err
+			}
+			i++
+			prog.add(1)
+			return nil
+		})
+		if err == errStop {
+			err = nil
+		}
+		return err
+	}
+}
+
+// appendCell writes one value as a cell and returns the lines its text
+// wraps to at the column's width.
+func (wb *workbook) appendCell(rx *rowXML, k, row int, v any, c schema.Column, width int) int {
 	switch x := v.(type) {
 	case string:
 		if x == "" {
-			return nil, wb.top, 1
+			return 1
 		}
 		if c.Variable.Type == schema.TypeURL {
-			return x, wb.link, 1
+			rx.text(k, row, wb.link, x)
+			return 1
 		}
-		return x, wb.wrap, linesAt(x, width)
+		rx.text(k, row, wb.wrap, x)
+		return linesAt(x, width)
 	case []string:
-		s := strings.Join(x, ListSeparator)
-		if s == "" {
-			return nil, wb.top, 1
+		if len(x) == 0 {
+			return 1
 		}
-		return s, wb.wrap, linesAt(s, width)
+		s := strings.Join(x, ListSeparator)
+		rx.text(k, row, wb.wrap, s)
+		return linesAt(s, width)
 	case bool:
-		return x, wb.top, 1
+		rx.boolean(k, row, wb.top, x)
 	case schema.Date:
 		if x.IsZero() {
-			return nil, wb.top, 1
+			return 1
 		}
-		return x.Time(), wb.dateStyle(x.Precision), 1
+		if c.Precision {
+			rx.text(k, row, wb.wrap, x.Precision.String())
+			return 1
+		}
+		rx.number(k, row, wb.dateStyle(x.Precision), int64(x.DaysSinceEpoch())+excelEpochOffset)
 	}
-	return v, wb.top, 1
+	return 1
+}
+
+// excelEpochOffset turns days since 1970-01-01 into Excel's date serial
+// (days since 1899-12-30).
+const excelEpochOffset = 25569
+
+// progress reports rows written, in whole percents, to a terminal.
+type progress struct {
+	w     io.Writer
+	label string
+	total int64
+	done  atomic.Int64
+	last  atomic.Int64
+	mu    sync.Mutex
+}
+
+func newProgress(w io.Writer, label string, total int) *progress {
+	p := &progress{w: w, label: label, total: int64(total)}
+	p.last.Store(-1)
+	return p
+}
+
+func (p *progress) add(n int64) {
+	if p.w == nil || p.total == 0 {
+		return
+	}
+	pct := p.done.Add(n) * 100 / p.total
+	if old := p.last.Load(); pct != old && p.last.CompareAndSwap(old, pct) {
+		p.mu.Lock()
+		fmt.Fprintf(p.w, "\r%s: %3d%%", p.label, pct)
+		p.mu.Unlock()
+	}
+}
+
+func (p *progress) finish() {
+	if p.w != nil && p.total > 0 {
+		fmt.Fprintf(p.w, "\r%s: 100%% (%d rows)\n", p.label, p.done.Load())
+	}
 }
 
 // linesAt estimates the lines a text wraps to in a column of width chars.
 func linesAt(s string, width int) int {
 	per := max(width-2, 1)
-	n := 0
-	for _, line := range strings.Split(s, "\n") {
-		n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
+	if len(s) <= per && strings.IndexByte(s, '\n') < 0 {
+		return 1 // the common case, without counting runes
 	}
-	return n
+	n, run := 0, 0
+	for _, r := range s {
+		if r == '\n' {
+			n += max(1, (run+per-1)/per)
+			run = 0
+			continue
+		}
+		run++
+	}
+	return n + max(1, (run+per-1)/per)
 }
 
-// link adds a hyperlink to a data cell: a URL opens the page, an id
-// jumps to the row it names.
-func (wb *workbook) addLink(sheet string, col, row int, value string, c schema.Column, target *location) error {
-	ref := cell(col, row)
+// linkFor returns the hyperlink of a data cell, if it has one: a URL
+// opens the page, an id jumps to the row it names.
+func linkFor(value string, c schema.Column, target *location) (link, kind string, ok bool) {
 	if c.Variable.Type == schema.TypeURL {
-		return wb.f.SetCellHyperLink(sheet, ref, value, "External")
+		return value, "External", true
 	}
 	if target == nil {
-		return nil
+		return "", "", false
 	}
 	loc, ok := target.ref(value)
-	if !ok {
-		return nil
-	}
-	return wb.f.SetCellHyperLink(sheet, ref, loc, "Location")
+	return loc, "Location", ok
 }
 
 // sampleWidths sizes columns from the header and the first rows: a
@@ -341,7 +419,7 @@ func (wb *workbook) sampleWidths(ds *dataset.Dataset, spec dataSheet, header []s
 var errStop = fmt.Errorf("stop")
 
 // dataSheets describes the five table sheets and the links between them.
-func dataSheets(ds *dataset.Dataset, maxRows int) ([]dataSheet, map[string][]sheetPart) {
+func dataSheets(ds *dataset.Dataset, c *analysis.Columns, maxRows int) ([]dataSheet, map[string][]sheetPart) {
 	titles := map[string]string{schema.TableCases: SheetCases, schema.TableAccusations: SheetAccusations,
 		schema.TableResponses: SheetResponses, schema.TableQuotes: SheetQuotes, schema.TableSources: SheetSources}
 	ps := map[string][]sheetPart{}
@@ -359,7 +437,6 @@ func dataSheets(ds *dataset.Dataset, maxRows int) ([]dataSheet, map[string][]she
 		}
 		return lazy[table]
 	}
-	c := analysis.ColumnsOf(ds)
 	strategyCols := make([]extraColumn, 0, len(c.StrategyCodes)+1)
 	strategyCols = append(strategyCols, extraColumn{"lag_days", func(i int) any {
 		if lag, ok := c.Lag(i); ok {

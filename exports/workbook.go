@@ -45,8 +45,9 @@ const (
 
 // WorkbookOptions adjusts the workbook.
 type WorkbookOptions struct {
-	// Compare names the two cases of the Comparison sheet; the seed pair
-	// when empty.
+	// Compare names the two cases of the Comparison sheet. When empty:
+	// the seed pair if the dataset has it, else its two cases with the
+	// most responses.
 	Compare [2]string
 	// Generated is the generation time printed on the About sheet and
 	// stored in the document properties. When zero, SOURCE_DATE_EPOCH
@@ -89,8 +90,9 @@ func SaveWorkbook(path string, ds *dataset.Dataset, opts WorkbookOptions) error 
 // accusation, and strategy Co-occurrence. Text is always stored as text,
 // never as a formula, whatever it starts with.
 func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error {
+	c := analysis.ColumnsOf(ds)
 	if opts.Compare == [2]string{} {
-		opts.Compare = SeedPair
+		opts.Compare = defaultPair(ds, c)
 	}
 	maxRows := opts.MaxRows
 	if maxRows <= 0 || maxRows > ExcelMaxRows-1 {
@@ -106,7 +108,7 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 	if err != nil {
 		return err
 	}
-	specs, ps := dataSheets(ds, maxRows)
+	specs, ps := dataSheets(ds, c, maxRows)
 	// Create every sheet first, so that the tabs come in reading order.
 	names := []string{SheetAbout, SheetCodebook}
 	for _, t := range dataset.Tables {
@@ -121,18 +123,19 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 		}
 	}
 	generated := opts.generated()
-	c := analysis.ColumnsOf(ds)
 	if err := wb.about(ds, generated, opts.Compare, ps, names); err != nil {
 		return err
 	}
 	if err := wb.codebook(ds.Codebook); err != nil {
 		return err
 	}
-	for _, spec := range specs {
-		if err := wb.writeDataSheets(ds, spec, ps[spec.table], opts.Progress); err != nil {
-			return err
-		}
+	sources, prog, err := wb.writeDataSheets(ds, specs, ps, opts.Progress)
+	if err != nil {
+		return err
 	}
+	// The archive goes straight to w: excelize would otherwise build the
+	// whole compressed file in memory first (its zip writer gets a buffer).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSheetZip(w, sources) })
 	steps := []func() error{
 		func() error { return wb.comparison(cmp) },
 		func() error { return wb.profileSheet(c) },
@@ -172,9 +175,30 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 			}
 		}
 	}
-	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
+	_, err = f.WriteToBuffer() // the About sheet, first, is the active one
+	prog.finish()
 	return err
+}
+
+// defaultPair is the seed pair when the dataset holds it, else the two
+// cases with the most responses (or the one case, twice).
+func defaultPair(ds *dataset.Dataset, c *analysis.Columns) [2]string {
+	_, errA := ds.Case(SeedPair[0])
+	_, errB := ds.Case(SeedPair[1])
+	if errA == nil && errB == nil {
+		return SeedPair
+	}
+	ids, _ := busiest(c, 2)
+	switch len(ids) {
+	case 0:
+		if len(ds.Cases) > 0 {
+			return [2]string{ds.Cases[0].CaseID, ds.Cases[0].CaseID}
+		}
+		return SeedPair
+	case 1:
+		return [2]string{ids[0], ids[0]}
+	}
+	return [2]string{ids[0], ids[1]}
 }
 
 // workbook holds the file and the shared styles.
@@ -457,10 +481,6 @@ func (wb *workbook) printSetup(sheet string) error {
 	}
 	return wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 }
-
-// printSetupBefore sets up printing of a sheet that is about to be
-// streamed: the stream writer copies these settings when it starts.
-func (wb *workbook) printSetupBefore(sheet string) error { return wb.printSetup(sheet) }
 
 // about writes the title page: what the workbook is, versions, how to
 // cite, and a linked table of contents.

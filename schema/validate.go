@@ -211,43 +211,59 @@ func (v *validator) checkValue(table, id string, pos *Position, vr *Variable, fv
 	if vr.Type == TypeRef && vr.Ref == TableSources {
 		missing = ErrMissingSource // every unit cites a source: say so in those words
 	}
-	switch x := fv.Interface().(type) {
-	case string:
+	// Switch on the kind, not on fv.Interface(): boxing every field of a
+	// million records costs more than the checks.
+	switch fv.Kind() {
+	case reflect.String:
+		x := fv.String()
 		if x == "" {
 			if vr.Required {
 				v.report(table, id, pos, vr.Name, "", allowedFor(vr), missing, "")
 			}
 			return
 		}
-		v.checkScalar(table, id, pos, vr, vr.Name, x)
-	case []string:
-		if len(x) == 0 && vr.Required {
+		v.checkScalar(table, id, pos, vr, vr.Name, -1, x)
+	case reflect.Slice:
+		n := fv.Len()
+		if n == 0 && vr.Required {
 			v.report(table, id, pos, vr.Name, "", allowedFor(vr), missing, "")
 		}
-		seen := map[string]bool{}
-		for i, s := range x {
-			path := fmt.Sprintf("%s[%d]", vr.Name, i)
-			if seen[s] {
-				v.report(table, id, pos, path, s, "each value once", ErrBadValue, "repeated in the list")
+		for i := 0; i < n; i++ {
+			s := fv.Index(i).String()
+			for j := 0; j < i; j++ {
+				if fv.Index(j).String() == s {
+					v.report(table, id, pos, fmt.Sprintf("%s[%d]", vr.Name, i), s, "each value once", ErrBadValue, "repeated in the list")
+					break
+				}
 			}
-			seen[s] = true
-			v.checkScalar(table, id, pos, vr, path, s)
+			v.checkScalar(table, id, pos, vr, vr.Name, i, s)
 		}
-	case Date:
-		if x.IsZero() && vr.Required {
+	case reflect.Struct: // a Date
+		if vr.Required && Precision(fv.FieldByIndex(datePrecision).Uint()) == PrecisionNone {
 			v.report(table, id, pos, vr.Name, "", allowedFor(vr), ErrMissing, "")
 		}
-	case bool:
+	case reflect.Bool:
 		if vr.Required && !pos.Has(vr.Name) {
 			v.report(table, id, pos, vr.Name, "", "true or false", ErrMissing, "")
 		}
 	}
 }
 
-// checkScalar checks one non-empty value against its variable's type.
+// datePrecision is the index of Date's Precision field.
+var datePrecision = func() []int {
+	f, _ := reflect.TypeFor[Date]().FieldByName("Precision")
+	return f.Index
+}()
+
+// checkScalar checks one non-empty value against its variable's type:
+// the field name's value, or its index-th element (index ≥ 0) for a list.
 // References are checked later, once every table's ids are known.
-func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, path, s string) {
+func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, name string, index int, s string) {
 	bad := func(kind error, detail string) {
+		path := name
+		if index >= 0 {
+			path = fmt.Sprintf("%s[%d]", name, index)
+		}
 		v.report(table, id, pos, path, s, allowedFor(vr), kind, detail)
 	}
 	switch vr.Type {
