@@ -24,6 +24,10 @@ const (
 	// ExcelMaxLinks is the number of hyperlinks Excel keeps on one sheet;
 	// a sheet that would need more gets its ids as plain text.
 	ExcelMaxLinks = 65530
+	// MaxURLLinks caps the web links of one sheet lower: each needs a
+	// relationship entry, and excelize adds them one by one in quadratic
+	// time (30,000 took 11 s).
+	MaxURLLinks = 5000
 )
 
 // sheetPart is one worksheet of a table that may span several.
@@ -144,15 +148,9 @@ func (wb *workbook) writeDataSheets(ds *dataset.Dataset, specs []dataSheet, ps m
 		for _, e := range spec.extra {
 			header = append(header, e.name)
 		}
-		linkCols := 0
-		for _, c := range cols {
-			if spec.links[c.Field.Name] != nil || c.Variable.Type == schema.TypeURL {
-				linkCols++
-			}
-		}
 		widths := wb.sampleWidths(ds, spec, header, cols)
 		for _, p := range ps[spec.table] {
-			if err := wb.framePart(ds, spec, p, header, widths, cols, linkCols); err != nil {
+			if err := wb.framePart(ds, spec, p, header, widths, cols); err != nil {
 				return nil, nil, err
 			}
 			path, ok := paths[p.name]
@@ -168,7 +166,7 @@ func (wb *workbook) writeDataSheets(ds *dataset.Dataset, specs []dataSheet, ps m
 // framePart writes a part's header-only sheet through excelize: widths,
 // panes, the header row, the links its rows will carry, and the Excel
 // Table over the rows to come.
-func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, header []string, widths []int, cols []schema.Column, linkCols int) error {
+func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, header []string, widths []int, cols []schema.Column) error {
 	if err := wb.printSetup(p.name); err != nil {
 		return err
 	}
@@ -192,7 +190,23 @@ func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, 
 	if err := sw.SetRow("A1", hcells, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
-	if (p.end-p.first)*linkCols <= ExcelMaxLinks && linkCols > 0 {
+	idCols, urlCols := 0, 0
+	for _, c := range cols {
+		switch {
+		case c.Variable.Type == schema.TypeURL:
+			urlCols++
+		case spec.links[c.Field.Name] != nil:
+			idCols++
+		}
+	}
+	rows := p.end - p.first
+	if rows*urlCols > MaxURLLinks {
+		urlCols = 0 // too many web links: URLs stay plain text
+	}
+	if rows*(idCols+urlCols) > ExcelMaxLinks {
+		idCols = 0
+	}
+	if idCols+urlCols > 0 {
 		i := 0
 		err := ds.Scan(spec.table, func(values []any) error {
 			if i >= p.end {
@@ -202,6 +216,9 @@ func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, 
 				for k, c := range cols {
 					s, ok := values[k].(string)
 					if !ok || s == "" {
+						continue
+					}
+					if c.Variable.Type == schema.TypeURL && urlCols == 0 || c.Variable.Type != schema.TypeURL && idCols == 0 {
 						continue
 					}
 					if link, kind, ok := linkFor(s, c, spec.links[c.Field.Name]); ok {

@@ -555,7 +555,7 @@ func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]stri
 	row += 2
 	notes := []string{
 		fmt.Sprintf("A sheet holds at most %d data rows; a longer table continues on \"Responses (2)\" and so on, with the header repeated.", ExcelMaxRows-1),
-		fmt.Sprintf("Ids and URLs are links while a sheet needs at most %d of them (Excel's limit); beyond that they are plain text.", ExcelMaxLinks),
+		fmt.Sprintf("Ids are links while a sheet needs at most %d of them (Excel's limit), URLs while it needs at most %d; beyond that they are plain text.", ExcelMaxLinks, MaxURLLinks),
 	}
 	for _, t := range dataset.Tables {
 		if n := len(ps[t]); n > 1 {
