@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,69 +31,118 @@ import (
 type rowSource func(w *bufio.Writer) error
 
 // sheetZip is the zip writer excelize saves through: klauspost's deflate
-// at its fastest level, with row sources spliced into their sheets.
+// at its fastest level, with row sources spliced into their sheets. It
+// holds every entry excelize writes (all small: the rows come later) and
+// writes them at Close sorted by name, with [Content_Types].xml in a
+// canonical order, because excelize emits both in map order: so the same
+// data and SOURCE_DATE_EPOCH give the same bytes.
 type sheetZip struct {
-	zw      *zip.Writer
+	w       io.Writer
 	sources map[string]rowSource // zip entry name → rows
-	pending string               // entry whose header-only XML is being captured
-	buf     bytes.Buffer
+	entries map[string]*bytes.Buffer
 }
 
 func newSheetZip(w io.Writer, sources map[string]rowSource) *sheetZip {
-	zw := zip.NewWriter(w)
+	return &sheetZip{w: w, sources: sources, entries: map[string]*bytes.Buffer{}}
+}
+
+// Create starts an entry; its bytes are kept until Close.
+func (z *sheetZip) Create(name string) (io.Writer, error) {
+	b := &bytes.Buffer{}
+	z.entries[name] = b
+	return b, nil
+}
+
+// AddFS is part of excelize's ZipWriter interface; excelize does not use
+// it when saving a new workbook.
+func (z *sheetZip) AddFS(fs.FS) error {
+	return fmt.Errorf("sheetZip: AddFS is not supported")
+}
+
+// Close writes the archive.
+func (z *sheetZip) Close() error {
+	zw := zip.NewWriter(z.w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(out, flate.BestSpeed)
 	})
-	return &sheetZip{zw: zw, sources: sources}
+	names := make([]string, 0, len(z.entries))
+	for name := range z.entries {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		// [Content_Types].xml first, as Office writes it.
+		if (a == contentTypes) != (b == contentTypes) {
+			if a == contentTypes {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	for _, name := range names {
+		data := z.entries[name].Bytes()
+		if name == contentTypes {
+			data = sortedOverrides(data)
+		}
+		if err := z.writeEntry(zw, name, data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
-// Create starts an entry. A sheet with a row source is captured first and
-// written, rows spliced in, when the next entry starts or the zip closes.
-func (z *sheetZip) Create(name string) (io.Writer, error) {
-	if err := z.finish(); err != nil {
-		return nil, err
-	}
-	if _, ok := z.sources[name]; ok {
-		z.pending = name
-		z.buf.Reset()
-		return &z.buf, nil
-	}
-	return z.zw.Create(name)
+const contentTypes = "[Content_Types].xml"
+
+// The elements of [Content_Types].xml, whose order carries no meaning.
+var (
+	defaultElem  = regexp.MustCompile(`<Default [^>]*></Default>|<Default [^>]*/>`)
+	overrideElem = regexp.MustCompile(`<Override [^>]*></Override>|<Override [^>]*/>`)
+)
+
+// sortedOverrides puts the <Default> and the <Override> elements of
+// [Content_Types].xml each in sorted order.
+func sortedOverrides(data []byte) []byte {
+	return sortElems(sortElems(data, defaultElem), overrideElem)
 }
 
-// AddFS adds the files of fsys (part of excelize's ZipWriter interface).
-func (z *sheetZip) AddFS(fsys fs.FS) error {
-	if err := z.finish(); err != nil {
-		return err
+// sortElems sorts the matches of elem in place, keeping what lies between.
+func sortElems(data []byte, elem *regexp.Regexp) []byte {
+	locs := elem.FindAllIndex(data, -1)
+	if len(locs) < 2 {
+		return data
 	}
-	return z.zw.AddFS(fsys)
+	elems := make([]string, len(locs))
+	for i, l := range locs {
+		elems[i] = string(data[l[0]:l[1]])
+	}
+	slices.Sort(elems)
+	var out bytes.Buffer
+	out.Write(data[:locs[0][0]])
+	for i, l := range locs {
+		out.WriteString(elems[i])
+		if i+1 < len(locs) {
+			out.Write(data[l[1]:locs[i+1][0]])
+		}
+	}
+	out.Write(data[locs[len(locs)-1][1]:])
+	return out.Bytes()
 }
 
-// Close finishes the last entry and the archive.
-func (z *sheetZip) Close() error {
-	if err := z.finish(); err != nil {
-		return err
-	}
-	return z.zw.Close()
-}
-
-// finish writes a captured sheet: its XML up to the header row's end, the
-// rows from its source, then the rest.
-func (z *sheetZip) finish() error {
-	if z.pending == "" {
-		return nil
-	}
-	name, src := z.pending, z.sources[z.pending]
-	z.pending = ""
-	xml := z.buf.Bytes()
-	start := bytes.Index(xml, []byte("<sheetData>"))
-	cut := bytes.Index(xml, []byte("</sheetData>"))
-	if start < 0 || cut < start {
-		return fmt.Errorf("sheet %s: no sheetData to fill", name)
-	}
-	out, err := z.zw.Create(name)
+// writeEntry writes one entry; a sheet with a row source gets its XML up
+// to the end of its sheetData, the rows, then the rest.
+func (z *sheetZip) writeEntry(zw *zip.Writer, name string, xml []byte) error {
+	out, err := zw.Create(name)
 	if err != nil {
 		return err
+	}
+	src, ok := z.sources[name]
+	if !ok {
+		_, err := out.Write(xml)
+		return err
+	}
+	cut := bytes.Index(xml, []byte("</sheetData>"))
+	if cut < 0 {
+		return fmt.Errorf("sheet %s: no sheetData to fill", name)
 	}
 	if _, err := out.Write(xml[:cut]); err != nil {
 		return err
