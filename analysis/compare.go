@@ -39,11 +39,19 @@ type CaseSummary struct {
 
 // Summarize gathers a case's CaseSummary.
 func Summarize(ds *dataset.Dataset, caseID string) (CaseSummary, error) {
-	c, err := ds.Case(caseID)
+	return SummarizeWith(ds, ColumnsOf(ds), caseID)
+}
+
+// SummarizeWith gathers a case's CaseSummary from the case and its
+// accusations in ds and its responses in c: ds need not hold the
+// responses, so a workbook can summarise a dataset too large to load whole
+// (c from ReadColumns).
+func SummarizeWith(ds *dataset.Dataset, c *Columns, caseID string) (CaseSummary, error) {
+	cs, err := ds.Case(caseID)
 	if err != nil {
 		return CaseSummary{}, err
 	}
-	s := CaseSummary{CaseID: c.CaseID, Title: c.Title}
+	s := CaseSummary{CaseID: cs.CaseID, Title: cs.Title}
 	var evidence, instruments []string
 	for _, a := range ds.AccusationsOf(caseID) {
 		s.Accusers = appendNew(s.Accusers, a.Accuser)
@@ -60,54 +68,37 @@ func Summarize(ds *dataset.Dataset, caseID string) (CaseSummary, error) {
 			s.FirstAccused = a.Date
 		}
 	}
-	cb := ds.Codebook
-	if cb == nil {
-		cb = schema.Default()
-	}
-	s.Instruments = inCodebookOrder(cb.MustVariable(schema.TableAccusations, "instrument"), instruments)
-	s.EvidenceCited = inCodebookOrder(cb.MustVariable(schema.TableAccusations, "evidence_cited"), evidence)
-	var strategies []string
-	for _, r := range ds.ResponsesOf(caseID) {
-		if r.Observed != observedResponded {
+	s.Instruments = inCodebookOrder(c.cb.MustVariable(schema.TableAccusations, "instrument"), instruments)
+	s.EvidenceCited = inCodebookOrder(c.cb.MustVariable(schema.TableAccusations, "evidence_cited"), evidence)
+	var strategies uint32
+	first := -1 // the earliest response whose lag is known
+	for i := 0; i < c.N; i++ {
+		if c.Case.At(i) != caseID || !c.Responded(i) {
 			continue
 		}
 		s.Responses++
-		if r.Anticipatory {
+		if c.Anticipatory[i] {
 			s.Anticipatory++
 			continue
 		}
-		s.Organs = appendNew(s.Organs, r.Organ)
-		strategies = append(strategies, r.Strategies...)
-		if !r.Date.IsZero() && (s.FirstResponse.IsZero() || r.Date.Time().Before(s.FirstResponse.Time())) {
-			s.FirstResponse = r.Date
+		s.Organs = appendNew(s.Organs, c.Organ.At(i))
+		strategies |= c.Strategies[i]
+		d := c.Date.At(i)
+		if !d.IsZero() && (s.FirstResponse.IsZero() || d.Time().Before(s.FirstResponse.Time())) {
+			s.FirstResponse = d
+		}
+		if _, ok := c.Lag(i); ok && (first < 0 || c.Date.Days[i] < c.Date.Days[first]) {
+			first = i
 		}
 	}
-	s.Strategies = inCodebookOrder(cb.MustVariable(schema.TableResponses, "strategies"), strategies)
+	s.Strategies = c.strategiesOf(strategies)
 	// The first response is the earliest whose lag is known; a response
 	// dated only to the month cannot be placed before it with certainty.
-	if first := earliestDayResponse(ds, caseID); first != nil {
-		s.FirstResponseLag, s.HasLag = ResponseLag(ds, first)
-		s.FirstResponse = first.Date
+	if first >= 0 {
+		s.FirstResponseLag, s.HasLag = c.Lag(first)
+		s.FirstResponse = c.Date.At(first)
 	}
 	return s, nil
-}
-
-// earliestDayResponse returns the case's earliest observed,
-// non-anticipatory response whose lag is known, or nil.
-func earliestDayResponse(ds *dataset.Dataset, caseID string) *schema.Response {
-	var first *schema.Response
-	for _, r := range ds.ResponsesOf(caseID) {
-		if r.Observed != observedResponded {
-			continue
-		}
-		if _, ok := ResponseLag(ds, r); !ok {
-			continue
-		}
-		if first == nil || r.Date.Time().Before(first.Date.Time()) {
-			first = r
-		}
-	}
-	return first
 }
 
 // SharedStrategies returns the strategies both cases use, in codebook
@@ -130,11 +121,17 @@ func SharedStrategies(a, b CaseSummary) []string {
 // strategies, shared_strategies (the same in both columns). Lists are
 // joined with "; ".
 func CompareCases(ds *dataset.Dataset, a, b string) (dataframe.DataFrame, error) {
-	sa, err := Summarize(ds, a)
+	return CompareCasesWith(ds, ColumnsOf(ds), a, b)
+}
+
+// CompareCasesWith is CompareCases with the responses taken from c (see
+// SummarizeWith).
+func CompareCasesWith(ds *dataset.Dataset, c *Columns, a, b string) (dataframe.DataFrame, error) {
+	sa, err := SummarizeWith(ds, c, a)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	sb, err := Summarize(ds, b)
+	sb, err := SummarizeWith(ds, c, b)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}

@@ -1,19 +1,11 @@
 package analysis
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/schema"
@@ -40,7 +32,7 @@ func ReadColumns(dir string) (*Columns, error) {
 	}
 	accusations := map[string]accInfo{}
 	accPath := filepath.Join(dir, dataset.ParquetFile(schema.TableAccusations))
-	err := scanParquet(accPath, schema.TableAccusations, []string{"accusation_id", "accuser", "instrument", "date", "date_precision", "evidence_cited"},
+	err := dataset.ScanColumns(accPath, schema.TableAccusations, []string{"accusation_id", "accuser", "instrument", "date", "date_precision", "evidence_cited"},
 		func(cols []arrow.Array, row int, n int) error {
 			id, accuser, instrument := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String)
 			date, prec, ev := cols[3].(*array.Date32), cols[4].(*array.String), cols[5].(*array.List)
@@ -60,7 +52,7 @@ func ReadColumns(dir string) (*Columns, error) {
 	}
 	respPath := filepath.Join(dir, dataset.ParquetFile(schema.TableResponses))
 	lastTo, last := "\x00", accInfo{}
-	err = scanParquet(respPath, schema.TableResponses, []string{"response_id", "case_id", "responds_to", "responder", "organ", "observed",
+	err = dataset.ScanColumns(respPath, schema.TableResponses, []string{"response_id", "case_id", "responds_to", "responder", "organ", "observed",
 		"date", "date_precision", "anticipatory", "verified", "strategies"},
 		func(cols []arrow.Array, row int, n int) error {
 			id, caseID, to := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String)
@@ -135,86 +127,11 @@ func dateAt(d *array.Date32, prec *array.String, i int) schema.Date {
 	return schema.DateFromEpochDays(int32(d.Value(i)), p)
 }
 
-// scanParquet reads the named columns of a table's Parquet file batch by
-// batch and calls fn with the arrays of each batch (in the order of names),
-// the index of the batch's first row, and its length. Each column must
-// exist with the type the codebook gives it, so fn may assert types.
-func scanParquet(path, table string, names []string, fn func(cols []arrow.Array, firstRow, n int) error) error {
-	expect := map[string]arrow.DataType{}
-	for _, col := range schema.Default().Columns(table) {
-		expect[col.Field.Name] = col.Field.Type
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	pf, err := file.NewParquetReader(f)
-	if err != nil {
-		return fmt.Errorf("%s: not a readable Parquet file: %w", path, err)
-	}
-	defer pf.Close()
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024}, memory.DefaultAllocator)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	// The leaf columns of each wanted field (a list has one leaf below it).
-	want := map[string]int{}
-	for i, n := range names {
-		want[n] = i
-	}
-	var leaves []int
-	pqs := pf.MetaData().Schema
-	for i := 0; i < pqs.NumColumns(); i++ {
-		top, _, _ := strings.Cut(pqs.Column(i).ColumnPath().String(), ".")
-		if _, ok := want[top]; ok {
-			leaves = append(leaves, i)
-		}
-	}
-	rr, err := fr.GetRecordReader(context.Background(), leaves, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer rr.Release()
-	// Map the reader's columns to the order of names.
-	order := make([]int, len(names))
-	for i, n := range names {
-		idx := rr.Schema().FieldIndices(n)
-		if len(idx) != 1 {
-			return &schema.FieldError{File: path, Field: n, Err: schema.ErrMissing, Detail: "column not in the file"}
-		}
-		order[i] = idx[0]
-		if got := rr.Schema().Field(idx[0]).Type; expect[n] == nil || !arrow.TypeEqual(got, expect[n]) {
-			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: fmt.Sprint(expect[n]),
-				Err: schema.ErrBadValue, Detail: "column has the wrong type"}
-		}
-	}
-	cols := make([]arrow.Array, len(names))
-	row := 0
-	for {
-		rec, err := rr.Read()
-		if errors.Is(err, io.EOF) || (err == nil && rec == nil) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		for i, k := range order {
-			cols[i] = rec.Column(k)
-		}
-		n := int(rec.NumRows())
-		if err := fn(cols, row, n); err != nil {
-			return err
-		}
-		row += n
-	}
-}
-
 // readQuotes reads the quotes table of a Parquet directory.
 func readQuotes(dir string, rowOf map[string]int32) ([]quoteRow, error) {
 	var out []quoteRow
 	path := filepath.Join(dir, dataset.ParquetFile(schema.TableQuotes))
-	err := scanParquet(path, schema.TableQuotes, []string{"quote_id", "unit_id", "case_id", "source_id", "text"},
+	err := dataset.ScanColumns(path, schema.TableQuotes, []string{"quote_id", "unit_id", "case_id", "source_id", "text"},
 		func(cols []arrow.Array, _ int, n int) error {
 			id, unit, cas, src, text := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String), cols[3].(*array.String), cols[4].(*array.String)
 			for i := 0; i < n; i++ {

@@ -40,6 +40,9 @@ const (
 	MetaDatasetVersion  = "rejoinder.dataset_version"
 	MetaContentHash     = "rejoinder.content_sha256"
 	MetaTable           = "rejoinder.table"
+	// metaPrefix precedes the other dataset.yaml fields (title, licence,
+	// citation...), so that a Parquet directory carries all of them.
+	metaPrefix = "rejoinder.dataset."
 )
 
 // ParquetFile is the file name of a table's Parquet file.
@@ -94,12 +97,20 @@ func (ds *Dataset) Record(table string, mem memory.Allocator) (arrow.RecordBatch
 	if cols == nil {
 		return nil, fmt.Errorf("no table %q (tables: %v)", table, Tables)
 	}
-	md := map[string]string{
+	md := map[string]string{}
+	for _, f := range schema.FieldsOf(reflect.TypeFor[Metadata]()) {
+		if v := reflect.ValueOf(ds.Meta).Field(f.Index).String(); v != "" && f.Name != "name" && f.Name != "version" {
+			md[metaPrefix+f.Name] = v
+		}
+	}
+	for k, v := range map[string]string{
 		MetaCodebookVersion: cb.Version,
 		MetaDatasetName:     ds.Meta.Name,
 		MetaDatasetVersion:  ds.Meta.Version,
 		MetaContentHash:     ds.ContentHash(),
 		MetaTable:           table,
+	} {
+		md[k] = v
 	}
 	sc := cb.ArrowSchema(table, md)
 	b := array.NewRecordBuilder(mem, sc)
@@ -325,8 +336,19 @@ func (ds *Dataset) writeTable(w io.Writer, table string) error {
 // the files' key-value metadata; the dataset is validated like one read
 // from YAML, with problems located by file and row.
 func ReadParquet(dir string) (*Dataset, error) {
+	return ReadParquetTables(dir, Tables...)
+}
+
+// ReadParquetTables reads only the named tables of a Parquet directory
+// (always with the cases, which carry the metadata) and validates what it
+// read. It lets a writer load the small tables whole and stream the large
+// ones (see ScanParquet).
+func ReadParquetTables(dir string, tables ...string) (*Dataset, error) {
 	ds := &Dataset{Codebook: schema.Default()}
 	for _, table := range Tables {
+		if table != schema.TableCases && !slices.Contains(tables, table) {
+			continue
+		}
 		p := filepath.Join(dir, ParquetFile(table))
 		tbl, kv, err := readTable(p)
 		if err != nil {
@@ -338,8 +360,7 @@ func ReadParquet(dir string) (*Dataset, error) {
 		}
 		tbl.Release()
 		if table == schema.TableCases {
-			ds.Meta.Name = kv[MetaDatasetName]
-			ds.Meta.Version = kv[MetaDatasetVersion]
+			ds.Meta = MetadataFromParquet(kv)
 		}
 	}
 	if err := ds.attachQuotes(); err != nil {
@@ -349,6 +370,18 @@ func ReadParquet(dir string) (*Dataset, error) {
 		return nil, err
 	}
 	return ds, nil
+}
+
+// MetadataFromParquet rebuilds a dataset's Metadata from the key-value
+// metadata of one of its Parquet files.
+func MetadataFromParquet(kv map[string]string) Metadata {
+	var m Metadata
+	v := reflect.ValueOf(&m).Elem()
+	for _, f := range schema.FieldsOf(v.Type()) {
+		v.Field(f.Index).SetString(kv[metaPrefix+f.Name])
+	}
+	m.Name, m.Version = kv[MetaDatasetName], kv[MetaDatasetVersion]
+	return m
 }
 
 func readTable(path string) (arrow.Table, map[string]string, error) {

@@ -3,9 +3,11 @@ package dataset
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/rejoinder/rejoinder/internal/interoptest"
@@ -69,7 +71,7 @@ func TestParquetRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if back.Meta.Version != ds.Meta.Version || back.Meta.Name != ds.Meta.Name {
+			if back.Meta != ds.Meta {
 				t.Errorf("metadata %+v, want %+v", back.Meta, ds.Meta)
 			}
 			want, got := withoutPositions(ds.Records), withoutPositions(back.Records)
@@ -183,5 +185,35 @@ func TestDuckDBReadsParquet(t *testing.T) {
 	}
 	if types["date"] != "DATE" || types["strategies"] != "VARCHAR[]" || types["anticipatory"] != "BOOLEAN" {
 		t.Errorf("DuckDB types: date %s, strategies %s, anticipatory %s", types["date"], types["strategies"], types["anticipatory"])
+	}
+}
+
+// Streaming a table from Parquet yields the rows Scan yields in memory.
+func TestScanParquetMatchesScan(t *testing.T) {
+	ds := MustDefault()
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	rows, kv, err := ParquetInfo(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kv[MetaContentHash] != ds.ContentHash() || MetadataFromParquet(kv) != ds.Meta {
+		t.Errorf("metadata: %v", kv)
+	}
+	for _, table := range Tables {
+		var want, got []string
+		ds.Scan(table, func(row []any) error { want = append(want, fmt.Sprint(row...)); return nil })
+		if err := ScanParquet(dir, table, func(row []any) error { got = append(got, fmt.Sprint(row...)); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) || rows[table] != len(want) {
+			t.Errorf("%s: streamed rows differ from the loaded ones (%d rows, info says %d)", table, len(got), rows[table])
+		}
+	}
+	small, err := ReadParquetTables(dir, "accusations")
+	if err != nil || len(small.Accusations) != len(ds.Accusations) || len(small.Responses) != 0 || small.Meta != ds.Meta {
+		t.Errorf("ReadParquetTables: %v", err)
 	}
 }

@@ -88,34 +88,15 @@ type extraColumn struct {
 	value func(i int) any
 }
 
-// rowCount is the number of rows of a table.
-func rowCount(ds *dataset.Dataset, table string) int {
-	switch table {
-	case schema.TableCases:
-		return len(ds.Cases)
-	case schema.TableAccusations:
-		return len(ds.Accusations)
-	case schema.TableResponses:
-		return len(ds.Responses)
-	case schema.TableSources:
-		return len(ds.Sources)
-	}
-	n := 0
-	for _, a := range ds.Accusations {
-		n += len(a.Quotes)
-	}
-	for _, r := range ds.Responses {
-		n += len(r.Quotes)
-	}
-	return n
-}
-
 // locate indexes the ids of a table by row.
-func locate(ds *dataset.Dataset, table string, ps []sheetPart) *location {
+func locate(src source, table string, ps []sheetPart) *location {
 	l := &location{parts: ps, row: map[string]int{}}
 	i := 0
-	_ = ds.Scan(table, func(row []any) error {
-		l.row[row[0].(string)] = i
+	_ = src.scan(table, func(row []any) error {
+		if _, ok := row[0].(string); !ok {
+			return errStop
+		}
+		l.row[strings.Clone(row[0].(string))] = i
 		i++
 		return nil
 	})
@@ -128,7 +109,7 @@ func locate(ds *dataset.Dataset, table string, ps []sheetPart) *location {
 // set-up) with only the header row, and a row source that sheetZip
 // splices in when the workbook is saved. Ids link to the rows they name
 // and URLs are links while a part stays within Excel's link limit.
-func (wb *workbook) writeDataSheets(ds *dataset.Dataset, specs []dataSheet, ps map[string][]sheetPart, progress io.Writer) (map[string]rowSource, *progress, error) {
+func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dataSheet, ps map[string][]sheetPart, progress io.Writer) (map[string]rowSource, *progress, error) {
 	paths := map[string]string{}
 	for id, name := range wb.f.GetSheetMap() {
 		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
@@ -136,11 +117,11 @@ func (wb *workbook) writeDataSheets(ds *dataset.Dataset, specs []dataSheet, ps m
 	sources := map[string]rowSource{}
 	total := 0
 	for _, spec := range specs {
-		total += rowCount(ds, spec.table)
+		total += src.count(spec.table)
 	}
 	prog := newProgress(progress, "writing tables", total)
 	for _, spec := range specs {
-		cols := ds.Codebook.Columns(spec.table)
+		cols := cb.Columns(spec.table)
 		header := make([]string, 0, len(cols)+len(spec.extra))
 		for _, c := range cols {
 			header = append(header, c.Field.Name)
@@ -148,16 +129,16 @@ func (wb *workbook) writeDataSheets(ds *dataset.Dataset, specs []dataSheet, ps m
 		for _, e := range spec.extra {
 			header = append(header, e.name)
 		}
-		widths := wb.sampleWidths(ds, spec, header, cols)
+		widths := wb.sampleWidths(src, spec, header, cols)
 		for _, p := range ps[spec.table] {
-			if err := wb.framePart(ds, spec, p, header, widths, cols); err != nil {
+			if err := wb.framePart(src, spec, p, header, widths, cols); err != nil {
 				return nil, nil, err
 			}
 			path, ok := paths[p.name]
 			if !ok {
 				return nil, nil, fmt.Errorf("no sheet %s", p.name)
 			}
-			sources[path] = wb.rowsOf(ds, spec, p, cols, widths, len(header), prog)
+			sources[path] = wb.rowsOf(src, spec, p, cols, widths, len(header), prog)
 		}
 	}
 	return sources, prog, nil
@@ -166,7 +147,7 @@ func (wb *workbook) writeDataSheets(ds *dataset.Dataset, specs []dataSheet, ps m
 // framePart writes a part's header-only sheet through excelize: widths,
 // panes, the header row, the links its rows will carry, and the Excel
 // Table over the rows to come.
-func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, header []string, widths []int, cols []schema.Column) error {
+func (wb *workbook) framePart(src source, spec dataSheet, p sheetPart, header []string, widths []int, cols []schema.Column) error {
 	if err := wb.printSetup(p.name); err != nil {
 		return err
 	}
@@ -208,7 +189,7 @@ func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, 
 	}
 	if idCols+urlCols > 0 {
 		i := 0
-		err := ds.Scan(spec.table, func(values []any) error {
+		err := src.scan(spec.table, func(values []any) error {
 			if i >= p.end {
 				return errStop
 			}
@@ -247,12 +228,12 @@ func (wb *workbook) framePart(ds *dataset.Dataset, spec dataSheet, p sheetPart, 
 // rowsOf returns the row source of one part: rows [p.first, p.end) of the
 // table, with dates as dates, lists joined, and rows as tall as their
 // wrapped text.
-func (wb *workbook) rowsOf(ds *dataset.Dataset, spec dataSheet, p sheetPart, cols []schema.Column, widths []int, ncols int, prog *progress) rowSource {
+func (wb *workbook) rowsOf(src source, spec dataSheet, p sheetPart, cols []schema.Column, widths []int, ncols int, prog *progress) rowSource {
 	return func(w *bufio.Writer) error {
 		rx := newRowXML(ncols)
 		var head []byte
 		i := 0
-		err := ds.Scan(spec.table, func(values []any) error {
+		err := src.scan(spec.table, func(values []any) error {
 			if i >= p.end {
 				return errStop
 			}
@@ -397,13 +378,13 @@ func linkFor(value string, c schema.Column, target *location) (link, kind string
 
 // sampleWidths sizes columns from the header and the first rows: a
 // streamed sheet needs its widths before its rows.
-func (wb *workbook) sampleWidths(ds *dataset.Dataset, spec dataSheet, header []string, cols []schema.Column) []int {
+func (wb *workbook) sampleWidths(src source, spec dataSheet, header []string, cols []schema.Column) []int {
 	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = utf8.RuneCountInString(h)
 	}
 	seen := 0
-	_ = ds.Scan(spec.table, func(values []any) error {
+	_ = src.scan(spec.table, func(values []any) error {
 		for i, c := range cols {
 			w := 0
 			switch x := values[i].(type) {
@@ -436,21 +417,21 @@ func (wb *workbook) sampleWidths(ds *dataset.Dataset, spec dataSheet, header []s
 var errStop = fmt.Errorf("stop")
 
 // dataSheets describes the five table sheets and the links between them.
-func dataSheets(ds *dataset.Dataset, c *analysis.Columns, maxRows int) ([]dataSheet, map[string][]sheetPart) {
+func dataSheets(src source, c *analysis.Columns, maxRows int) ([]dataSheet, map[string][]sheetPart) {
 	titles := map[string]string{schema.TableCases: SheetCases, schema.TableAccusations: SheetAccusations,
 		schema.TableResponses: SheetResponses, schema.TableQuotes: SheetQuotes, schema.TableSources: SheetSources}
 	ps := map[string][]sheetPart{}
 	for _, t := range dataset.Tables {
-		ps[t] = parts(titles[t], rowCount(ds, t), maxRows)
+		ps[t] = parts(titles[t], src.count(t), maxRows)
 	}
 	// Link targets are indexed only when the referring table can carry links.
 	lazy := map[string]*location{}
 	target := func(referrer, table string, linkCols int) *location {
-		if rowCount(ds, referrer)*linkCols > ExcelMaxLinks*len(ps[referrer]) {
+		if src.count(referrer)*linkCols > ExcelMaxLinks*len(ps[referrer]) {
 			return nil
 		}
 		if lazy[table] == nil {
-			lazy[table] = locate(ds, table, ps[table])
+			lazy[table] = locate(src, table, ps[table])
 		}
 		return lazy[table]
 	}

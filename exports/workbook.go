@@ -90,7 +90,40 @@ func SaveWorkbook(path string, ds *dataset.Dataset, opts WorkbookOptions) error 
 // accusation, and strategy Co-occurrence. Text is always stored as text,
 // never as a formula, whatever it starts with.
 func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error {
-	c := analysis.ColumnsOf(ds)
+	return writeWorkbook(w, ds, analysis.ColumnsOf(ds), loaded{ds}, ds.ContentHash(), opts)
+}
+
+// SaveWorkbookFromParquet writes the workbook of a Parquet directory (as
+// build or gen write it) to path through a temporary file.
+func SaveWorkbookFromParquet(path, dir string, opts WorkbookOptions) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return WriteWorkbookFromParquet(w, dir, opts) })
+}
+
+// WriteWorkbookFromParquet writes the same workbook as WriteWorkbook for a
+// Parquet directory, streaming the responses and quotes from their files
+// batch by batch, so that memory stays flat as they grow: only the cases,
+// accusations and sources are loaded (and validated), and the analyses run
+// on the columnar view (ReadColumns), which checks codes as it reads.
+func WriteWorkbookFromParquet(w io.Writer, dir string, opts WorkbookOptions) error {
+	rows, kv, err := dataset.ParquetInfo(dir)
+	if err != nil {
+		return err
+	}
+	small, err := dataset.ReadParquetTables(dir, schema.TableCases, schema.TableAccusations, schema.TableSources)
+	if err != nil {
+		return err
+	}
+	c, err := analysis.ReadColumns(dir)
+	if err != nil {
+		return err
+	}
+	return writeWorkbook(w, small, c, streamed{dir, rows}, kv[dataset.MetaContentHash], opts)
+}
+
+// writeWorkbook writes the workbook: ds gives the metadata, the codebook,
+// and the cases and accusations the comparison needs; c the columnar view
+// of the responses; src every table's rows.
+func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src source, hash string, opts WorkbookOptions) error {
 	if opts.Compare == [2]string{} {
 		opts.Compare = defaultPair(ds, c)
 	}
@@ -98,7 +131,7 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 	if maxRows <= 0 || maxRows > ExcelMaxRows-1 {
 		maxRows = ExcelMaxRows - 1
 	}
-	cmp, err := analysis.CompareCases(ds, opts.Compare[0], opts.Compare[1])
+	cmp, err := analysis.CompareCasesWith(ds, c, opts.Compare[0], opts.Compare[1])
 	if err != nil {
 		return fmt.Errorf("comparison sheet: %w", err)
 	}
@@ -108,7 +141,7 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 	if err != nil {
 		return err
 	}
-	specs, ps := dataSheets(ds, c, maxRows)
+	specs, ps := dataSheets(src, c, maxRows)
 	// Create every sheet first, so that the tabs come in reading order.
 	names := []string{SheetAbout, SheetCodebook}
 	for _, t := range dataset.Tables {
@@ -123,13 +156,13 @@ func WriteWorkbook(w io.Writer, ds *dataset.Dataset, opts WorkbookOptions) error
 		}
 	}
 	generated := opts.generated()
-	if err := wb.about(ds, generated, opts.Compare, ps, names); err != nil {
+	if err := wb.about(ds, src, hash, generated, opts.Compare, ps, names); err != nil {
 		return err
 	}
 	if err := wb.codebook(ds.Codebook); err != nil {
 		return err
 	}
-	sources, prog, err := wb.writeDataSheets(ds, specs, ps, opts.Progress)
+	sources, prog, err := wb.writeDataSheets(src, ds.Codebook, specs, ps, opts.Progress)
 	if err != nil {
 		return err
 	}
@@ -484,7 +517,7 @@ func (wb *workbook) printSetup(sheet string) error {
 
 // about writes the title page: what the workbook is, versions, how to
 // cite, and a linked table of contents.
-func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]string, ps map[string][]sheetPart, names []string) error {
+func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generated time.Time, pair [2]string, ps map[string][]sheetPart, names []string) error {
 	s := SheetAbout
 	if err := wb.text(s, 1, 1, ds.Meta.Title, wb.title); err != nil {
 		return err
@@ -493,12 +526,13 @@ func (wb *workbook) about(ds *dataset.Dataset, generated time.Time, pair [2]stri
 		{"What this is", ds.Meta.Description},
 		{"Dataset version", ds.Meta.Version},
 		{"Codebook version", ds.Codebook.Version},
-		{"Content SHA-256", ds.ContentHash()},
+		{"Content SHA-256", hash},
 		{"Generated", generated.Format("2006-01-02 15:04 UTC")},
 		{"Licence", ds.Meta.License},
 		{"How to cite", ds.Meta.Citation},
 		{"Counts", fmt.Sprintf("%d cases, %d accusations, %d responses, %d quotes, %d sources",
-			len(ds.Cases), len(ds.Accusations), len(ds.Responses), len(ds.Quotes()), len(ds.Sources))},
+			src.count(schema.TableCases), src.count(schema.TableAccusations), src.count(schema.TableResponses),
+			src.count(schema.TableQuotes), src.count(schema.TableSources))},
 		{"How to read it", "One sheet per table; column names are the codebook's variable names (see Codebook). " +
 			"Dates are real dates shown to their known precision (2018-09-14, 2018-09 or 2018). " +
 			"Multi-valued fields are joined with '; '. Every quote names the source that prints it."},

@@ -291,3 +291,27 @@ func TestWorkbookDeterministic(t *testing.T) {
 		t.Error("two workbooks of the same data differ")
 	}
 }
+
+// The workbook streamed from Parquet is byte for byte the workbook of the
+// loaded dataset.
+func TestWorkbookFromParquetMatches(t *testing.T) {
+	ds := dataset.MustDefault()
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	opts := WorkbookOptions{Generated: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), MaxRows: 30}
+	var fromParquet bytes.Buffer
+	if err := WriteWorkbookFromParquet(&fromParquet, dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	fromRecords := buildWorkbook(t, ds, opts)
+	if !bytes.Equal(fromParquet.Bytes(), fromRecords) {
+		a, b := zipParts(t, fromParquet.Bytes()), zipParts(t, fromRecords)
+		for name := range b {
+			if a[name] != b[name] {
+				t.Errorf("%s differs", name)
+			}
+		}
+	}
+}

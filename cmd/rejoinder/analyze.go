@@ -85,16 +85,24 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 // Parquet files when dir holds them (only the needed columns), else built
 // from the loaded and validated records.
 func loadColumns(dir string) (*analysis.Columns, error) {
-	if dir != "" {
-		if _, err := os.Stat(filepath.Join(dir, dataset.ParquetFile(schema.TableResponses))); err == nil {
-			return analysis.ReadColumns(dir)
-		}
+	if isParquetDir(dir) {
+		return analysis.ReadColumns(dir)
 	}
 	ds, err := loadData(dir)
 	if err != nil {
 		return nil, err
 	}
 	return analysis.ColumnsOf(ds), nil
+}
+
+// isParquetDir reports whether dir holds a Parquet dataset (as build and
+// gen write it) rather than YAML records.
+func isParquetDir(dir string) bool {
+	if dir == "" {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(dir, dataset.ParquetFile(schema.TableResponses)))
+	return err == nil
 }
 
 func oneOf(flag, v string, allowed []string) error {

@@ -48,6 +48,17 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 			if excel && a[0] != "csv" {
 				return usageError{fmt.Errorf("--excel goes with csv")}
 			}
+			if stderrIsTerminal() {
+				opts.Progress = cmd.ErrOrStderr()
+			}
+			if a[0] == "xlsx" && isParquetDir(dataDir) {
+				// Stream the big tables: memory stays flat however many rows.
+				if err := exports.SaveWorkbookFromParquet(out, dataDir, opts); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", out)
+				return nil
+			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err
@@ -55,9 +66,6 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 			var paths []string
 			switch {
 			case a[0] == "xlsx":
-				if stderrIsTerminal() {
-					opts.Progress = cmd.ErrOrStderr()
-				}
 				err = exports.SaveWorkbook(out, ds, opts)
 				paths = []string{out}
 			case a[0] == "arrow":

@@ -1,0 +1,197 @@
+package dataset
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// ScanColumns reads the named columns of a table's Parquet file batch by
+// batch and calls fn with the arrays of each batch (in the order of names),
+// the index of the batch's first row, and its length. Each column must
+// exist with the type the codebook gives it, so fn may assert types. Only
+// the requested columns are read, one batch at a time, so memory stays
+// flat however long the table.
+func ScanColumns(path, table string, names []string, fn func(cols []arrow.Array, firstRow, n int) error) error {
+	expect := map[string]arrow.DataType{}
+	for _, col := range schema.Default().Columns(table) {
+		expect[col.Field.Name] = col.Field.Type
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	pf, err := file.NewParquetReader(f)
+	if err != nil {
+		return fmt.Errorf("%s: not a readable Parquet file: %w", path, err)
+	}
+	defer pf.Close()
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024}, memory.DefaultAllocator)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	// The leaf columns of each wanted field (a list has one leaf below it).
+	want := map[string]int{}
+	for i, n := range names {
+		want[n] = i
+	}
+	var leaves []int
+	pqs := pf.MetaData().Schema
+	for i := 0; i < pqs.NumColumns(); i++ {
+		top, _, _ := strings.Cut(pqs.Column(i).ColumnPath().String(), ".")
+		if _, ok := want[top]; ok {
+			leaves = append(leaves, i)
+		}
+	}
+	rr, err := fr.GetRecordReader(context.Background(), leaves, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer rr.Release()
+	// Map the reader's columns to the order of names.
+	order := make([]int, len(names))
+	for i, n := range names {
+		idx := rr.Schema().FieldIndices(n)
+		if len(idx) != 1 {
+			return &schema.FieldError{File: path, Field: n, Err: schema.ErrMissing, Detail: "column not in the file"}
+		}
+		order[i] = idx[0]
+		if got := rr.Schema().Field(idx[0]).Type; expect[n] == nil || !arrow.TypeEqual(got, expect[n]) {
+			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: fmt.Sprint(expect[n]),
+				Err: schema.ErrBadValue, Detail: "column has the wrong type"}
+		}
+	}
+	cols := make([]arrow.Array, len(names))
+	row := 0
+	for {
+		rec, err := rr.Read()
+		if errors.Is(err, io.EOF) || (err == nil && rec == nil) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		for i, k := range order {
+			cols[i] = rec.Column(k)
+		}
+		n := int(rec.NumRows())
+		if err := fn(cols, row, n); err != nil {
+			return err
+		}
+		row += n
+	}
+}
+
+// ParquetInfo returns the row count of each table of a Parquet directory
+// and the key-value metadata of its cases file, without reading any rows.
+func ParquetInfo(dir string) (map[string]int, map[string]string, error) {
+	rows := map[string]int{}
+	var kv map[string]string
+	for _, table := range Tables {
+		f, err := os.Open(filepath.Join(dir, ParquetFile(table)))
+		if err != nil {
+			return nil, nil, err
+		}
+		pf, err := file.NewParquetReader(f)
+		if err != nil {
+			f.Close()
+			return nil, nil, fmt.Errorf("%s: not a readable Parquet file: %w", f.Name(), err)
+		}
+		rows[table] = int(pf.NumRows())
+		if table == schema.TableCases {
+			kv = map[string]string{}
+			for _, e := range pf.MetaData().KeyValueMetadata() {
+				if e.Value != nil {
+					kv[e.Key] = *e.Value
+				}
+			}
+		}
+		pf.Close()
+		f.Close()
+	}
+	return rows, kv, nil
+}
+
+// ScanParquet streams the rows of one table of a Parquet directory, as
+// Scan does for a loaded dataset: values in the codebook's column order,
+// string, bool, []string or schema.Date (for a date column and its
+// precision column alike). The slice and its lists are reused between
+// calls. Rows are read batch by batch; nothing else is kept.
+func ScanParquet(dir, table string, fn func(row []any) error) error {
+	cols := schema.Default().Columns(table)
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Field.Name
+	}
+	precisionOf := make([]int, len(cols)) // for a date column: its precision column
+	for i, c := range cols {
+		precisionOf[i] = -1
+		if c.Variable.Type == schema.TypeDate && !c.Precision && i+1 < len(cols) && cols[i+1].Precision {
+			precisionOf[i] = i + 1
+		}
+	}
+	row := make([]any, len(cols))
+	lists := make([][]string, len(cols))
+	path := filepath.Join(dir, ParquetFile(table))
+	return ScanColumns(path, table, names, func(arrays []arrow.Array, _ int, n int) error {
+		for r := 0; r < n; r++ {
+			for i, c := range cols {
+				switch a := arrays[i].(type) {
+				case *array.String:
+					if c.Precision {
+						continue // set with its date
+					}
+					if a.IsNull(r) {
+						row[i] = ""
+					} else {
+						row[i] = a.Value(r)
+					}
+				case *array.Boolean:
+					row[i] = a.Value(r)
+				case *array.List:
+					values := a.ListValues().(*array.String)
+					start, end := a.ValueOffsets(r)
+					lists[i] = lists[i][:0]
+					for j := start; j < end; j++ {
+						lists[i] = append(lists[i], values.Value(int(j)))
+					}
+					row[i] = lists[i]
+				case *array.Date32:
+					d := schema.Date{}
+					if !a.IsNull(r) {
+						p := schema.PrecisionDay
+						if k := precisionOf[i]; k >= 0 {
+							if ps := arrays[k].(*array.String); !ps.IsNull(r) {
+								if q, err := schema.ParsePrecision(ps.Value(r)); err == nil && q != schema.PrecisionNone {
+									p = q
+								}
+							}
+						}
+						d = schema.DateFromEpochDays(int32(a.Value(r)), p)
+					}
+					row[i] = d
+					if k := precisionOf[i]; k >= 0 {
+						row[k] = d
+					}
+				}
+			}
+			if err := fn(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
