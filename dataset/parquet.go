@@ -341,7 +341,8 @@ func ReadParquet(dir string) (*Dataset, error) {
 
 // ReadParquetTables reads only the named tables of a Parquet directory
 // (always with the cases, which carry the metadata) and validates what it
-// read. It lets a writer load the small tables whole and stream the large
+// read; read the tables its references point to as well (the sources,
+// say), or they are reported as dangling. It lets a writer load the small tables whole and stream the large
 // ones (see ScanParquet).
 func ReadParquetTables(dir string, tables ...string) (*Dataset, error) {
 	ds := &Dataset{Codebook: schema.Default()}

@@ -212,7 +212,7 @@ func TestScanParquetMatchesScan(t *testing.T) {
 			t.Errorf("%s: streamed rows differ from the loaded ones (%d rows, info says %d)", table, len(got), rows[table])
 		}
 	}
-	small, err := ReadParquetTables(dir, "accusations")
+	small, err := ReadParquetTables(dir, "accusations", "sources")
 	if err != nil || len(small.Accusations) != len(ds.Accusations) || len(small.Responses) != 0 || small.Meta != ds.Meta {
 		t.Errorf("ReadParquetTables: %v", err)
 	}
