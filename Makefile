@@ -37,6 +37,7 @@ fmt:
 fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzDecodeRecordFile -fuzztime $(FUZZTIME)
 	$(GO) test ./schema -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME)
+	$(GO) test ./reliability -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf $(OUT) bin

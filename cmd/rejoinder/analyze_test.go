@@ -100,3 +100,28 @@ func TestExport(t *testing.T) {
 		t.Errorf("unknown case: %d %s", code, errs)
 	}
 }
+
+func TestReliabilityCommand(t *testing.T) {
+	data := "../../reliability/testdata/krippendorff2011.csv"
+	code, out, errs := runCLI(t, "reliability", "--level", "ordinal", "--format", "csv", data)
+	if code != 0 || !strings.Contains(out, "krippendorff2011,ordinal,0.815") {
+		t.Errorf("exit %d: %s%s", code, out, errs)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("unit,coder\n1,A\n"), 0o644)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"reliability", "--level", "cardinal", data}, 2, `unknown --level "cardinal"`},
+		{[]string{"reliability"}, 2, "requires at least 1 arg"},
+		{[]string{"reliability", bad}, 1, `bad.csv:1: no "value" column`},
+		{[]string{"reliability", "--level", "interval", "../../dataset/testdata/minimal/dataset.yaml"}, 1, "no \"unit\" column"},
+	} {
+		code, _, errs := runCLI(t, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d %q, want %d %q", tt.args, code, errs, tt.code, tt.want)
+		}
+	}
+}

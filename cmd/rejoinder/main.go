@@ -104,7 +104,7 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 		}
 	}
 	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd(),
-		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd())
+		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd())
 	return root
 }
 

@@ -122,7 +122,7 @@ func TestCodebook(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, c := range []string{"build", "validate", "compare", "codebook", "profile", "similar", "dynamics", "kwic", "gen", "export"} {
+	for _, c := range []string{"build", "validate", "compare", "codebook", "profile", "similar", "dynamics", "kwic", "gen", "export", "reliability"} {
 		code, out, _ := runCLI(t, c, "--help")
 		if code != 0 || !strings.Contains(out, "Examples:") {
 			t.Errorf("%s --help: exit %d, no example:\n%s", c, code, out)

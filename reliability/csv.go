@@ -1,0 +1,70 @@
+package reliability
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ReadCSV reads codings in long format: a header naming the columns unit,
+// coder and value (in any order; other columns are ignored), then one
+// judgement per row. An empty value is a missing one. Errors carry the
+// file name and line, like encoding/csv's.
+func ReadCSV(r io.Reader, name string) ([]Coding, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file (want a header unit,coder,value)", name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))] = i
+	}
+	for _, want := range []string{"unit", "coder", "value"} {
+		if _, ok := col[want]; !ok {
+			return nil, fmt.Errorf("%s:1: no %q column in the header %q (want unit,coder,value)", name, want, strings.Join(header, ","))
+		}
+	}
+	var out []Coding
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: %w", name, pe.Line, pe.Column, pe.Err)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		get := func(k string) (string, error) {
+			i := col[k]
+			if i >= len(rec) {
+				return "", fmt.Errorf("%s:%d: row has %d fields, no %s", name, line, len(rec), k)
+			}
+			return strings.TrimSpace(rec[i]), nil
+		}
+		var c Coding
+		if c.Unit, err = get("unit"); err != nil {
+			return nil, err
+		}
+		if c.Coder, err = get("coder"); err != nil {
+			return nil, err
+		}
+		if c.Value, err = get("value"); err != nil {
+			return nil, err
+		}
+		if c.Unit == "" || c.Coder == "" {
+			return nil, fmt.Errorf("%s:%d: unit and coder must not be empty", name, line)
+		}
+		out = append(out, c)
+	}
+}
