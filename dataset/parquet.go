@@ -272,9 +272,9 @@ func (ds *Dataset) codebook() *schema.Codebook {
 	return schema.Default()
 }
 
-// writerProperties fixes every setting that reaches the file's bytes, so
+// WriterProperties fixes every setting that reaches the file's bytes, so
 // that the same dataset always gives byte-identical files.
-func writerProperties() (*parquet.WriterProperties, pqarrow.ArrowWriterProperties) {
+func WriterProperties() (*parquet.WriterProperties, pqarrow.ArrowWriterProperties) {
 	props := parquet.NewWriterProperties(
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(3),
@@ -312,7 +312,7 @@ func (ds *Dataset) writeTable(w io.Writer, table string) error {
 		return err
 	}
 	defer rec.Release()
-	props, aprops := writerProperties()
+	props, aprops := WriterProperties()
 	// Hide w's Close: the file writer would close it, but the caller syncs
 	// and renames the file after the Parquet footer is written.
 	fw, err := pqarrow.NewFileWriter(rec.Schema(), struct{ io.Writer }{w}, props, aprops)

@@ -29,6 +29,17 @@ func ScanColumns(path, table string, names []string, fn func(cols []arrow.Array,
 	for _, col := range schema.Default().Columns(table) {
 		expect[col.Field.Name] = col.Field.Type
 	}
+	return scanColumns(path, table, names, expect, fn)
+}
+
+// ScanColumnsAny is ScanColumns for a Parquet file outside the codebook's
+// tables (a codings file, say): it checks that the columns exist but not
+// their types, which fn must check itself.
+func ScanColumnsAny(path string, names []string, fn func(cols []arrow.Array, firstRow, n int) error) error {
+	return scanColumns(path, "", names, nil, fn)
+}
+
+func scanColumns(path, table string, names []string, expect map[string]arrow.DataType, fn func(cols []arrow.Array, firstRow, n int) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -69,7 +80,7 @@ func ScanColumns(path, table string, names []string, fn func(cols []arrow.Array,
 			return &schema.FieldError{File: path, Field: n, Err: schema.ErrMissing, Detail: "column not in the file"}
 		}
 		order[i] = idx[0]
-		if got := rr.Schema().Field(idx[0]).Type; expect[n] == nil || !arrow.TypeEqual(got, expect[n]) {
+		if got := rr.Schema().Field(idx[0]).Type; expect != nil && (expect[n] == nil || !arrow.TypeEqual(got, expect[n])) {
 			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: fmt.Sprint(expect[n]),
 				Err: schema.ErrBadValue, Detail: "column has the wrong type"}
 		}

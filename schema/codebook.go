@@ -65,6 +65,7 @@ type Variable struct {
 	Level      Level  // empty for identifiers and free text
 	Required   bool   // must be present and non-empty
 	Ref        string // for TypeRef: the table whose key it holds
+	Coded      bool   // coders judge it: it goes in the coding template and the reliability checks
 	Definition string
 	Values     []Value // for TypeEnum
 }
@@ -198,7 +199,7 @@ func accusationsTable() Table {
 			{Name: "co_accusers", Type: TypeCountry, List: true, Level: Nominal, Definition: "States that joined the same act."},
 			{Name: "accused_state", Type: TypeCountry, Level: Nominal, Required: true, Definition: "The accused state, ISO 3166-1 alpha-3."},
 			{Name: "accused_persons", Type: TypeText, List: true, Definition: "Persons or entities named, as the accusation gives them."},
-			{Name: "accuser_organ", Type: TypeEnum, Level: Nominal, Required: true, Definition: "The organ of the accusing state that made the act.",
+			{Name: "accuser_organ", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "The organ of the accusing state that made the act.",
 				Values: []Value{
 					{Code: "head_of_state", Definition: "Head of state or their office."},
 					{Code: "head_of_government", Definition: "Prime minister, head of government or their office (e.g. the White House)."},
@@ -212,7 +213,7 @@ func accusationsTable() Table {
 					{Code: "other", Definition: "Any other organ; explain in notes."},
 				}},
 			{Name: "issuer", Type: TypeText, Definition: "Who issued the act, as the sources name them."},
-			{Name: "instrument", Type: TypeEnum, Level: Nominal, Required: true, Definition: "The legal or political form of the accusation.",
+			{Name: "instrument", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "The legal or political form of the accusation.",
 				Values: []Value{
 					{Code: "criminal_complaint", Definition: "Criminal complaint (with affidavit) filed with a court."},
 					{Code: "indictment", Definition: "Indictment returned by a grand jury or equivalent."},
@@ -228,7 +229,7 @@ func accusationsTable() Table {
 			{Name: "instrument_detail", Type: TypeText, Definition: "The instrument as the sources describe it (charges, counts, statute)."},
 			{Name: "date", Type: TypeDate, Level: Interval, Required: true, Definition: "When the accusation was made public (not when it was filed under seal)."},
 			{Name: "date_note", Type: TypeText, Definition: "Why a date is uncertain or coarse; other relevant dates (filing, unsealing)."},
-			{Name: "evidence_cited", Type: TypeEnum, List: true, Level: Nominal, Definition: "Kinds of evidence the accuser cited publicly.",
+			{Name: "evidence_cited", Coded: true, Type: TypeEnum, List: true, Level: Nominal, Definition: "Kinds of evidence the accuser cited publicly.",
 				Values: []Value{
 					{Code: "cctv", Definition: "Closed-circuit camera images."},
 					{Code: "travel_records", Definition: "Flight, border or hotel records."},
@@ -246,7 +247,7 @@ func accusationsTable() Table {
 					{Code: "none_public", Definition: "No evidence cited publicly."},
 				}},
 			{Name: "evidence_detail", Type: TypeText, List: true, Definition: "The evidence as the sources list it."},
-			{Name: "evidence_disclosure", Type: TypeEnum, Level: Ordinal, Required: true, Definition: "How much of the evidence the accuser made public.",
+			{Name: "evidence_disclosure", Coded: true, Type: TypeEnum, Level: Ordinal, Required: true, Definition: "How much of the evidence the accuser made public.",
 				Values: []Value{
 					{Code: "none", Definition: "No evidence disclosed."},
 					{Code: "asserted", Definition: "Evidence said to exist but not described."},
@@ -271,7 +272,7 @@ func responsesTable() Table {
 			{Name: "case_id", Type: TypeRef, Ref: TableCases, Required: true, Definition: "The case (filled in from the record file)."},
 			{Name: "responds_to", Type: TypeRef, Ref: TableAccusations, Definition: "The accusation answered; empty only for an anticipatory response that answers no recorded accusation."},
 			{Name: "anticipatory", Type: TypeBool, Level: Nominal, Definition: "True when the response came before the accusation it anticipates; such responses get no lag."},
-			{Name: "link", Type: TypeEnum, Level: Nominal, Required: true, Definition: "How the response is tied to the accusation.",
+			{Name: "link", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "How the response is tied to the accusation.",
 				Values: []Value{
 					{Code: "stated", Definition: "The response names the accusation, the case or the accused persons."},
 					{Code: "inferred", Definition: "The tie is the coder's inference from timing and content; see notes."},
@@ -281,7 +282,7 @@ func responsesTable() Table {
 			{Name: "date_note", Type: TypeText, Definition: "Why a date is uncertain or coarse."},
 			{Name: "speaker", Type: TypeText, Definition: "Who spoke, as the source names them."},
 			{Name: "speaker_role", Type: TypeText, Definition: "The speaker's office, as the source gives it."},
-			{Name: "organ", Type: TypeEnum, Level: Nominal, Definition: "The organ of the responding state that spoke (required unless observed = no_response_found).",
+			{Name: "organ", Coded: true, Type: TypeEnum, Level: Nominal, Definition: "The organ of the responding state that spoke (required unless observed = no_response_found).",
 				Values: []Value{
 					{Code: "head_of_state", Definition: "The head of state in person."},
 					{Code: "head_of_state_office", Definition: "The head of state's office or aides (e.g. the Kremlin press secretary)."},
@@ -298,7 +299,7 @@ func responsesTable() Table {
 					{Code: "other", Definition: "Any other organ; explain in notes."},
 				}},
 			{Name: "channel", Type: TypeText, Definition: "The channel as the source describes it (\"statement carried by KCNA\")."},
-			{Name: "channel_type", Type: TypeEnum, Level: Nominal, Definition: "The kind of channel.",
+			{Name: "channel_type", Coded: true, Type: TypeEnum, Level: Nominal, Definition: "The kind of channel.",
 				Values: []Value{
 					{Code: "press_briefing", Definition: "Press conference, briefing or remarks to reporters."},
 					{Code: "written_statement", Definition: "Written statement published by the organ."},
@@ -309,13 +310,13 @@ func responsesTable() Table {
 					{Code: "diplomatic_note", Definition: "Note, demarche or protest to the accuser's diplomats."},
 					{Code: "other", Definition: "Any other channel."},
 				}},
-			{Name: "observed", Type: TypeEnum, Level: Nominal, Required: true, Definition: "Whether a response was found.",
+			{Name: "observed", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "Whether a response was found.",
 				Values: []Value{
 					{Code: "responded", Definition: "A public response was found."},
 					{Code: "declined_comment", Definition: "The state was asked and declined to comment."},
 					{Code: "no_response_found", Definition: "A search found no response; the record documents the silence."},
 				}},
-			{Name: "strategies", Type: TypeEnum, List: true, Level: Nominal, Definition: "The rhetorical strategies the response uses (multi-label; at least one when observed = responded).",
+			{Name: "strategies", Coded: true, Type: TypeEnum, List: true, Level: Nominal, Definition: "The rhetorical strategies the response uses (multi-label; at least one when observed = responded).",
 				Values: strategies},
 			{Name: "language", Type: TypeLanguage, Definition: "BCP 47 language of the quotes as stored (en when they are translations)."},
 			{Name: "cameo_code", Type: TypeCAMEO, Level: Nominal, Definition: "CAMEO event code of the response's main act (016 deny responsibility, 011 decline comment, 112x accuse, 13x threaten, 174 expel)."},

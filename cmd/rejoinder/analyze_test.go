@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestAnalysisCommands(t *testing.T) {
@@ -122,6 +125,78 @@ func TestReliabilityCommand(t *testing.T) {
 		code, _, errs := runCLI(t, tt.args...)
 		if code != tt.code || !strings.Contains(errs, tt.want) {
 			t.Errorf("%v: exit %d %q, want %d %q", tt.args, code, errs, tt.code, tt.want)
+		}
+	}
+}
+
+// The whole coding loop from the command line: two coders' templates,
+// filled as coders would, imported (a mistake first reported at its cell),
+// then measured.
+func TestCodingLoop(t *testing.T) {
+	dir := t.TempDir()
+	data := "../../dataset/testdata/minimal"
+	store := filepath.Join(dir, "codings.parquet")
+	values := map[string][3]string{ // unit → alice organ, bob organ, denial (both)
+		"tst-alpha-2020-r1": {"foreign_ministry", "foreign_ministry", "yes"},
+		"tst-alpha-2020-r2": {"mfa_spokesperson", "mfa_spokesperson", "yes"},
+		"tst-beta-2021-r1":  {"head_of_state", "embassy", "no"},
+		"tst-beta-2021-r2":  {"foreign_ministry", "foreign_ministry", "no"},
+	}
+	for k, coder := range []string{"alice", "bob"} {
+		path := filepath.Join(dir, coder+".xlsx")
+		if code, _, errs := runCLI(t, "coding", "template", "--data", data, "--coder", coder, "--out", path); code != 0 {
+			t.Fatalf("template: %s", errs)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Coding")
+		organ, denial := slices.Index(rows[0], "organ"), slices.Index(rows[0], "strategies:denial")
+		for i, r := range rows[1:] {
+			v, ok := values[r[0]]
+			if !ok {
+				continue
+			}
+			o, _ := excelize.CoordinatesToCellName(organ+1, i+2)
+			d, _ := excelize.CoordinatesToCellName(denial+1, i+2)
+			f.SetCellStr("Coding", o, v[k])
+			f.SetCellStr("Coding", d, v[2])
+			if coder == "bob" && r[0] == "tst-beta-2021-r2" {
+				f.SetCellStr("Coding", o, "ministry") // a mistake
+			}
+		}
+		f.Save()
+		f.Close()
+	}
+	code, _, errs := runCLI(t, "coding", "import", "--data", data, filepath.Join(dir, "alice.xlsx"), filepath.Join(dir, "bob.xlsx"), "--out", store)
+	if code != 1 || !strings.Contains(errs, `bob.xlsx: sheet "Coding" cell`) || !strings.Contains(errs, `not an allowed value "ministry"`) {
+		t.Fatalf("import with a mistake: exit %d %s", code, errs)
+	}
+	f, _ := excelize.OpenFile(filepath.Join(dir, "bob.xlsx"))
+	rows, _ := f.GetRows("Coding")
+	for i, r := range rows {
+		if r[0] == "tst-beta-2021-r2" {
+			ref, _ := excelize.CoordinatesToCellName(slices.Index(rows[0], "organ")+1, i+1)
+			f.SetCellStr("Coding", ref, "foreign_ministry")
+		}
+	}
+	f.Save()
+	f.Close()
+	for range 2 { // twice: no duplicates
+		code, out, errs := runCLI(t, "coding", "import", "--data", data, filepath.Join(dir, "alice.xlsx"), filepath.Join(dir, "bob.xlsx"), "--out", store)
+		if code != 0 || !strings.Contains(out, "holds 16") {
+			t.Fatalf("import: exit %d %s%s", code, out, errs)
+		}
+	}
+	code, out, errs := runCLI(t, "reliability", "--format", "csv", store)
+	if code != 0 {
+		t.Fatalf("reliability: %s", errs)
+	}
+	// organ: 3 of 4 units agree; denial: all agree.
+	for _, want := range []string{"\norgan,nominal,", "\nstrategies:denial,nominal,1,", "\nstrategies (all codes),nominal,", ",0.75,4,2,8\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("reliability output lacks %q:\n%s", want, out)
 		}
 	}
 }

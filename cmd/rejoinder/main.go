@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -49,7 +50,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.Is(err, analysis.ErrBadFilter) {
 		err = usageError{err} // a value no data can match is a mistake on the command line
 	}
+	var ie coding.ImportErrors
 	switch {
+	case errors.As(err, &ie):
+		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", ie, len(ie))
+		return exitInvalid
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "rejoinder: %v\nRun 'rejoinder --help' for usage.\n", err)
 		return exitUsage
@@ -104,7 +109,7 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 		}
 	}
 	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd(),
-		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd())
+		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd(), newCodingCmd())
 	return root
 }
 

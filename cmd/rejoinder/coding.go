@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rejoinder/rejoinder/coding"
+)
+
+func newCodingCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "coding template|import",
+		Short: "Hand coders a workbook and take their codings back",
+		Long: `coding runs the coding loop in spreadsheets:
+  template  writes a workbook for one coder: the text to judge (protected) and
+            one column per coded variable with the codebook's codes as
+            drop-downs, plus instructions generated from the codebook
+  import    checks filled workbooks cell by cell, lists every problem with
+            file, sheet, cell, value and allowed values, and adds the codings
+            to a long-format Parquet file (unit_id, variable, coder, round,
+            value); importing the same file again changes nothing`,
+		Example: `  rejoinder coding template --coder alice --out alice.xlsx
+  rejoinder coding import alice.xlsx bob.xlsx --out codings.parquet
+  rejoinder reliability codings.parquet`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return usageError{fmt.Errorf("coding needs a subcommand: template or import")}
+		},
+	}
+	cmd.AddCommand(newCodingTemplateCmd(), newCodingImportCmd())
+	return cmd
+}
+
+func newCodingTemplateCmd() *cobra.Command {
+	var dataDir, coder, table, units, out string
+	var round int
+	var all bool
+	cmd := &cobra.Command{
+		Use:     "template --coder NAME --out FILE.xlsx",
+		Short:   "Write a coding workbook for one coder",
+		Example: "  rejoinder coding template --coder alice --units prk-park-2018-r1,rus-skripal-2018-r15 --out alice.xlsx",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if coder == "" || out == "" {
+				return usageError{fmt.Errorf("--coder and --out are required")}
+			}
+			if all && units != "" {
+				return usageError{fmt.Errorf("give --units or --all, not both")}
+			}
+			ds, err := loadData(dataDir)
+			if err != nil {
+				return err
+			}
+			opts := coding.TemplateOptions{Coder: coder, Table: table, Round: round}
+			if units != "" {
+				opts.Units = strings.Split(units, ",")
+			}
+			if err := coding.SaveTemplate(out, ds, opts); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", out)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
+	fl.StringVar(&coder, "coder", "", "the coder's name")
+	fl.StringVar(&table, "table", "responses", "what to code: responses or accusations")
+	fl.StringVar(&units, "units", "", "comma-separated ids to code (default: all)")
+	fl.BoolVar(&all, "all", false, "code every unit of the table (the default)")
+	fl.IntVar(&round, "round", 1, "the coding round")
+	fl.StringVar(&out, "out", "", "the workbook to write")
+	return cmd
+}
+
+func newCodingImportCmd() *cobra.Command {
+	var dataDir, out string
+	cmd := &cobra.Command{
+		Use:     "import FILE.xlsx... --out CODINGS.parquet",
+		Short:   "Check filled coding workbooks and add their codings to a Parquet file",
+		Example: "  rejoinder coding import alice.xlsx bob.xlsx --out codings.parquet",
+		Args:    args(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			if out == "" {
+				return usageError{fmt.Errorf("--out is required")}
+			}
+			ds, err := loadData(dataDir)
+			if err != nil {
+				return err
+			}
+			codings, err := coding.Import(ds, files...)
+			if err != nil {
+				return err
+			}
+			old, err := coding.ReadCodings(out)
+			if err != nil {
+				return err
+			}
+			merged := coding.Merge(old, codings)
+			if err := coding.WriteCodings(out, merged); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "imported %d codings from %d file(s); %s holds %d\n", len(codings), len(files), out, len(merged))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
+	cmd.Flags().StringVar(&out, "out", "", "the codings Parquet file to create or add to")
+	return cmd
+}

@@ -1,0 +1,272 @@
+package coding
+
+import (
+	"archive/zip"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/interoptest"
+)
+
+func minimal(t *testing.T) *dataset.Dataset {
+	t.Helper()
+	ds, err := dataset.Load("../dataset/testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// fill opens a template and sets cells by (unit, column header), as a
+// coder would in a spreadsheet.
+func fill(t *testing.T, path string, cells map[[2]string]string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetCoding)
+	for key, v := range cells {
+		col := slices.Index(rows[0], key[1])
+		row := -1
+		for i, r := range rows {
+			if r[0] == key[0] {
+				row = i
+			}
+		}
+		if col < 0 || row < 0 {
+			t.Fatalf("no cell for %v", key)
+		}
+		if err := f.SetCellStr(SheetCoding, cellName(col+1, row+1), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTemplateLayout(t *testing.T) {
+	ds := minimal(t)
+	path := filepath.Join(t.TempDir(), "alice.xlsx")
+	if err := SaveTemplate(path, ds, TemplateOptions{Coder: "alice"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetCoding)
+	if len(rows) != len(ds.Responses)+1 || rows[0][0] != "unit_id" || !slices.Contains(rows[0], "strategies:identity_dispute") || !slices.Contains(rows[0], "organ") {
+		t.Fatalf("coding sheet header %v, %d rows", rows[0], len(rows))
+	}
+	for _, s := range []string{SheetLists, SheetMeta} {
+		if visible, _ := f.GetSheetVisible(s); visible {
+			t.Errorf("%s is visible", s)
+		}
+	}
+	xml := sheetXML(t, path, "xl/worksheets/sheet1.xml")
+	if !strings.Contains(xml, "<sheetProtection") || !strings.Contains(xml, "<formula1>Lists!$") {
+		t.Error("coding sheet is not protected or its drop-downs do not come from the Lists sheet")
+	}
+	// Context cells are locked, coded cells are not.
+	for header, locked := range map[string]bool{"quotes": true, "organ": false, "strategies:denial": false} {
+		col := slices.Index(rows[0], header)
+		id, _ := f.GetCellStyle(SheetCoding, cellName(col+1, 2))
+		st, _ := f.GetStyle(id)
+		if st.Protection == nil || st.Protection.Locked != locked {
+			t.Errorf("%s locked = %+v, want %v", header, st.Protection, locked)
+		}
+	}
+	ins, _ := f.GetRows(SheetInstructions)
+	if !strings.Contains(strings.Join(flat(ins), "\n"), "Disputes the existence, identity or role of the named individuals.") {
+		t.Error("instructions lack the codebook's definitions")
+	}
+	if err := SaveTemplate(path, ds, TemplateOptions{Coder: "alice", Units: []string{"nope"}}); err == nil {
+		t.Error("unknown unit accepted")
+	}
+	if err := SaveTemplate(path, ds, TemplateOptions{}); err == nil {
+		t.Error("template without a coder accepted")
+	}
+}
+
+func flat(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(r, "\t"))
+	}
+	return out
+}
+
+func sheetXML(t *testing.T, path, part string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == part {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s", part)
+	return ""
+}
+
+// The loop a research team runs: template, coding with a mistake, import
+// reporting it at its cell, the fix, then stored codings that do not
+// duplicate on a second import.
+func TestRoundTrip(t *testing.T) {
+	ds := minimal(t)
+	dir := t.TempDir()
+	alice := filepath.Join(dir, "alice.xlsx")
+	if err := SaveTemplate(alice, ds, TemplateOptions{Coder: "alice", Units: []string{"tst-alpha-2020-r1", "tst-beta-2021-r2"}}); err != nil {
+		t.Fatal(err)
+	}
+	fill(t, alice, map[[2]string]string{
+		{"tst-alpha-2020-r1", "organ"}:             "ministry", // wrong
+		{"tst-alpha-2020-r1", "strategies:denial"}: "maybe",    // wrong
+		{"tst-alpha-2020-r1", "observed"}:          "responded",
+		{"tst-beta-2021-r2", "organ"}:              "foreign_ministry",
+		{"tst-beta-2021-r2", "strategies:denial"}:  "no",
+	})
+	_, err := Import(ds, alice)
+	var list ImportErrors
+	if !errors.As(err, &list) || len(list) != 2 {
+		t.Fatalf("import of a wrong template: %v", err)
+	}
+	if e := list[0]; e.Cell == "" || e.Value != "ministry" || !errors.Is(e, ErrBadCode) || !strings.Contains(e.Allowed, "foreign_ministry") ||
+		!strings.Contains(e.Error(), `alice.xlsx: sheet "Coding" cell `) {
+		t.Errorf("first problem: %v", e)
+	}
+	if e := list[1]; e.Value != "maybe" || e.Allowed != "yes, no" {
+		t.Errorf("second problem: %v", e)
+	}
+	fill(t, alice, map[[2]string]string{
+		{"tst-alpha-2020-r1", "organ"}:             "foreign_ministry",
+		{"tst-alpha-2020-r1", "strategies:denial"}: "yes",
+	})
+	codings, err := Import(ds, alice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Coding{UnitID: "tst-alpha-2020-r1", Variable: "strategies:denial", Coder: "alice", Round: 1, Value: "yes"}
+	if len(codings) != 5 || !slices.Contains(codings, want) {
+		t.Fatalf("codings = %+v", codings)
+	}
+	store := filepath.Join(dir, "codings.parquet")
+	if err := WriteCodings(store, codings); err != nil {
+		t.Fatal(err)
+	}
+	old, err := ReadCodings(store)
+	if err != nil || len(old) != 5 {
+		t.Fatalf("read back %d, %v", len(old), err)
+	}
+	merged := Merge(old, codings) // the same file again
+	if len(merged) != 5 {
+		t.Errorf("importing twice gave %d codings", len(merged))
+	}
+	changed := slices.Clone(codings)
+	changed[0].Value = "other"
+	if merged := Merge(old, changed); len(merged) != 5 || !slices.ContainsFunc(merged, func(c Coding) bool { return c.Value == "other" }) {
+		t.Error("a re-import does not replace the old value")
+	}
+}
+
+func TestImportRejects(t *testing.T) {
+	ds := minimal(t)
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.xlsx")
+	f := excelize.NewFile()
+	f.SaveAs(plain)
+	f.Close()
+	if _, err := Import(ds, plain); !errors.Is(err.(ImportErrors)[0], ErrNotTemplate) {
+		t.Errorf("plain workbook: %v", err)
+	}
+	tpl := filepath.Join(dir, "t.xlsx")
+	if err := SaveTemplate(tpl, ds, TemplateOptions{Coder: "bob"}); err != nil {
+		t.Fatal(err)
+	}
+	g, _ := excelize.OpenFile(tpl)
+	g.SetCellStr(SheetCoding, "A2", "tst-alpha-2020-r9")
+	g.SetCellStr(SheetCoding, "A3", "tst-beta-2021-r1") // also in A4
+	g.Save()
+	g.Close()
+	_, err := Import(ds, tpl, filepath.Join(dir, "missing.xlsx"))
+	var list ImportErrors
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v", err)
+	}
+	var kinds []error
+	for _, e := range list {
+		kinds = append(kinds, e.Err)
+	}
+	for _, k := range []error{ErrUnknownUnit, ErrDuplicateRow} {
+		if !slices.ContainsFunc(kinds, func(e error) bool { return errors.Is(e, k) }) {
+			t.Errorf("no %v in %v", k, err)
+		}
+	}
+	if !strings.Contains(err.Error(), "missing.xlsx: cannot open the workbook") {
+		t.Errorf("missing file not reported: %v", err)
+	}
+}
+
+// A template opened and saved by LibreOffice, with a renamed sheet, an
+// extra column and a blank row, still imports.
+func TestImportAfterLibreOffice(t *testing.T) {
+	soffice := interoptest.LibreOffice(t)
+	ds := minimal(t)
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "carol.xlsx")
+	if err := SaveTemplate(tpl, ds, TemplateOptions{Coder: "carol"}); err != nil {
+		t.Fatal(err)
+	}
+	fill(t, tpl, map[[2]string]string{
+		{"tst-alpha-2020-r1", "organ"}:             "foreign_ministry",
+		{"tst-alpha-2020-r1", "strategies:denial"}: "1",
+		{"tst-beta-2021-r1", "strategies:denial"}:  "0",
+	})
+	f, _ := excelize.OpenFile(tpl)
+	f.SetSheetName(SheetCoding, "Codierung")
+	f.UnprotectSheet("Codierung")
+	f.InsertCols("Codierung", "C", 1)
+	f.SetCellStr("Codierung", "C1", "my notes")
+	f.InsertRows("Codierung", 3, 1)
+	f.Save()
+	f.Close()
+	out := filepath.Join(dir, "lo")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, tpl)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	codings, err := Import(ds, filepath.Join(out, "carol.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range codings {
+		got[c.UnitID+" "+c.Variable] = c.Value
+	}
+	if got["tst-alpha-2020-r1 organ"] != "foreign_ministry" || got["tst-alpha-2020-r1 strategies:denial"] != "yes" || got["tst-beta-2021-r1 strategies:denial"] != "no" || len(codings) != 3 {
+		t.Errorf("after LibreOffice: %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "carol.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+}
