@@ -270,3 +270,44 @@ func TestImportAfterLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestReconcile(t *testing.T) {
+	c := func(unit, variable, coder, value string) Coding {
+		return Coding{UnitID: unit, Variable: variable, Coder: coder, Round: 1, Value: value}
+	}
+	codings := []Coding{
+		c("u1", "organ", "a", "embassy"), c("u1", "organ", "b", "embassy"), c("u1", "organ", "c", "embassy"), // agreement
+		c("u2", "organ", "a", "embassy"), c("u2", "organ", "b", "embassy"), c("u2", "organ", "c", "other"), // majority
+		c("u3", "organ", "a", "embassy"), c("u3", "organ", "b", "other"), // tie, adjudicated
+		c("u4", "organ", "a", "embassy"), c("u4", "organ", "b", "other"), // tie, unresolved
+		{UnitID: "u5", Variable: "organ", Coder: "a", Round: 2, Value: "x"}, // another round
+	}
+	gold, diffs := Reconcile(codings, 1, []Coding{c("u3", "organ", "judge", "other")})
+	got := map[string]string{}
+	for _, g := range gold {
+		got[g.UnitID] = g.Value
+		if g.Coder != GoldCoder {
+			t.Errorf("gold coder %q", g.Coder)
+		}
+	}
+	if got["u1"] != "embassy" || got["u2"] != "embassy" || got["u3"] != "other" || got["u4"] != "" || len(gold) != 3 {
+		t.Errorf("gold = %v", got)
+	}
+	hows := map[string]string{}
+	for _, d := range diffs {
+		hows[d.UnitID] = d.How
+	}
+	if len(diffs) != 3 || hows["u2"] != ByMajority || hows["u3"] != ByAdjudicator || hows["u4"] != Unresolved {
+		t.Errorf("disagreements = %v", hows)
+	}
+	path := filepath.Join(t.TempDir(), "d.xlsx")
+	if err := SaveDisagreements(path, diffs); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenFile(path)
+	defer f.Close()
+	rows, _ := f.GetRows("Disagreements")
+	if !slices.Equal(rows[0], []string{"unit_id", "variable", "a", "b", "c", "gold", "settled_by"}) || len(rows) != 4 || rows[3][6] != Unresolved {
+		t.Errorf("disagreement sheet = %v", rows)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
 	"github.com/rejoinder/rejoinder/schema"
@@ -41,6 +42,7 @@ const (
 	SheetDynamics    = "Dynamics"
 	SheetTimeline    = "Timeline"
 	SheetCoOccurs    = "Co-occurrence"
+	SheetReliability = "Reliability"
 )
 
 // WorkbookOptions adjusts the workbook.
@@ -60,6 +62,10 @@ type WorkbookOptions struct {
 	// Progress receives progress messages for long exports (the CLI
 	// passes standard error when it is a terminal); nil for none.
 	Progress io.Writer
+	// Codings, when there are any, add a Reliability sheet: agreement
+	// between the coders of round CodingRound (1 when zero) per variable.
+	Codings     []coding.Coding
+	CodingRound int
 }
 
 func (o WorkbookOptions) generated() time.Time {
@@ -150,6 +156,9 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 		}
 	}
 	names = append(names, SheetComparison, SheetProfile, SheetSimilarity, SheetDynamics, SheetTimeline, SheetCoOccurs)
+	if len(opts.Codings) > 0 {
+		names = append(names, SheetReliability)
+	}
 	for _, n := range names {
 		if err := wb.sheet(n); err != nil {
 			return err
@@ -176,6 +185,9 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 		func() error { return wb.dynamicsSheet(c) },
 		func() error { return wb.timelineSheet(c) },
 		func() error { return wb.coOccurrenceSheet(c) },
+	}
+	if len(opts.Codings) > 0 {
+		steps = append(steps, func() error { return wb.reliabilitySheet(ds.Codebook, opts.Codings, max(opts.CodingRound, 1)) })
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -569,6 +581,7 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 		SheetDynamics:    "Per case: lag to the first response, responses and strategies within 1, 7 and 30 days, first threat and reciprocal measure.",
 		SheetTimeline:    "Each response plotted by days since the accusation it answers, one row of points per case.",
 		SheetCoOccurs:    "How many observed responses use each pair of strategies together.",
+		SheetReliability: "Agreement between the coders: Krippendorff's alpha with a bootstrap 95% interval, Cohen's kappa (two coders), percent agreement, per variable and per strategy code.",
 	}
 	for _, name := range names[1:] {
 		row++

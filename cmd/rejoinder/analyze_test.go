@@ -199,4 +199,27 @@ func TestCodingLoop(t *testing.T) {
 			t.Errorf("reliability output lacks %q:\n%s", want, out)
 		}
 	}
+	gold, diffs := filepath.Join(dir, "gold.parquet"), filepath.Join(dir, "diff.xlsx")
+	code, out, errs = runCLI(t, "coding", "reconcile", store, "--out", gold, "--disagreements", diffs)
+	// Two coders split on one unit's organ: a tie, unresolved without an adjudicator.
+	if code != 0 || !strings.Contains(out, "7 gold codings; 1 disagreements, 1 unresolved") {
+		t.Errorf("reconcile: exit %d %s%s", code, out, errs)
+	}
+	if info, err := os.Stat(diffs); err != nil || info.Size() == 0 {
+		t.Errorf("no disagreement workbook: %v", err)
+	}
+	// The workbook gains a Reliability sheet.
+	book := filepath.Join(dir, "book.xlsx")
+	if code, _, errs := runCLI(t, "export", "xlsx", "--data", data, "--codings", store, "--out", book); code != 0 {
+		t.Fatalf("export with codings: %s", errs)
+	}
+	wf, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wf.Close()
+	rel, _ := wf.GetRows("Reliability")
+	if len(rel) < 4 || rel[0][0] != "variable" || rel[1][0] != "organ" {
+		t.Errorf("Reliability sheet = %v", rel)
+	}
 }

@@ -11,7 +11,7 @@ import (
 
 func newCodingCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "coding template|import",
+		Use:   "coding template|import|reconcile",
 		Short: "Hand coders a workbook and take their codings back",
 		Long: `coding runs the coding loop in spreadsheets:
   template  writes a workbook for one coder: the text to judge (protected) and
@@ -20,7 +20,9 @@ func newCodingCmd() *cobra.Command {
   import    checks filled workbooks cell by cell, lists every problem with
             file, sheet, cell, value and allowed values, and adds the codings
             to a long-format Parquet file (unit_id, variable, coder, round,
-            value); importing the same file again changes nothing`,
+            value); importing the same file again changes nothing
+  reconcile settles the codings into a gold coding by majority vote (ties go
+            to an adjudicator's workbook) and lists every disagreement`,
 		Example: `  rejoinder coding template --coder alice --out alice.xlsx
   rejoinder coding import alice.xlsx bob.xlsx --out codings.parquet
   rejoinder reliability codings.parquet`,
@@ -29,7 +31,7 @@ func newCodingCmd() *cobra.Command {
 			return usageError{fmt.Errorf("coding needs a subcommand: template or import")}
 		},
 	}
-	cmd.AddCommand(newCodingTemplateCmd(), newCodingImportCmd())
+	cmd.AddCommand(newCodingTemplateCmd(), newCodingImportCmd(), newCodingReconcileCmd())
 	return cmd
 }
 
@@ -108,5 +110,68 @@ func newCodingImportCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
 	cmd.Flags().StringVar(&out, "out", "", "the codings Parquet file to create or add to")
+	return cmd
+}
+
+func newCodingReconcileCmd() *cobra.Command {
+	var dataDir, adjudicator, out, disagreements string
+	var round int
+	cmd := &cobra.Command{
+		Use:   "reconcile CODINGS.parquet --out GOLD.parquet [--adjudicator FILE.xlsx] [--disagreements FILE.xlsx]",
+		Short: "Settle the coders' codings into a gold coding and list the disagreements",
+		Long: `reconcile takes, for each unit and variable of a round, the value most coders
+gave. A tie goes to the adjudicator's value (a coding workbook filled by the
+adjudicator, checked like any other) and otherwise stays unresolved: listed,
+but left out of the gold coding. --disagreements writes a workbook with every
+unit and variable where the coders differ, their values side by side.`,
+		Example: "  rejoinder coding reconcile codings.parquet --adjudicator carol.xlsx --out gold.parquet --disagreements disagreements.xlsx",
+		Args:    args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if out == "" {
+				return usageError{fmt.Errorf("--out is required")}
+			}
+			codings, err := coding.ReadCodings(a[0])
+			if err != nil {
+				return err
+			}
+			if len(codings) == 0 {
+				return fmt.Errorf("%s: no codings", a[0])
+			}
+			var adj []coding.Coding
+			if adjudicator != "" {
+				ds, err := loadData(dataDir)
+				if err != nil {
+					return err
+				}
+				if adj, err = coding.Import(ds, adjudicator); err != nil {
+					return err
+				}
+			}
+			gold, diffs := coding.Reconcile(codings, round, adj)
+			if err := coding.WriteCodings(out, gold); err != nil {
+				return err
+			}
+			unresolved := 0
+			for _, d := range diffs {
+				if d.How == coding.Unresolved {
+					unresolved++
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: %d gold codings; %d disagreements, %d unresolved\n", out, len(gold), len(diffs), unresolved)
+			if disagreements != "" {
+				if err := coding.SaveDisagreements(disagreements, diffs); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", disagreements)
+			}
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
+	fl.StringVar(&adjudicator, "adjudicator", "", "a coding workbook filled by the adjudicator, for ties")
+	fl.StringVar(&out, "out", "", "the gold codings Parquet file to write")
+	fl.StringVar(&disagreements, "disagreements", "", "a workbook to write the disagreements to")
+	fl.IntVar(&round, "round", 1, "the coding round")
 	return cmd
 }

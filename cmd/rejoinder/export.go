@@ -7,11 +7,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/exports"
 )
 
 func newExportCmd() *cobra.Command {
-	var dataDir, out, compare string
+	var dataDir, out, compare, codingsFile string
 	var excel bool
 	cmd := &cobra.Command{
 		Use:   "export xlsx|csv|arrow --out PATH",
@@ -30,7 +31,7 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
   rejoinder export csv --excel --out csv-for-excel/
   rejoinder export arrow --data /tmp/syn --out /tmp/syn-arrow`,
 		Args: args(cobra.ExactArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
+		RunE: func(cmd *cobra.Command, a []string) (err error) {
 			if out == "" {
 				return usageError{fmt.Errorf("--out is required")}
 			}
@@ -50,6 +51,17 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 			}
 			if stderrIsTerminal() {
 				opts.Progress = cmd.ErrOrStderr()
+			}
+			if codingsFile != "" {
+				if a[0] != "xlsx" {
+					return usageError{fmt.Errorf("--codings goes with xlsx")}
+				}
+				if opts.Codings, err = coding.ReadCodings(codingsFile); err != nil {
+					return err
+				}
+				if len(opts.Codings) == 0 {
+					return fmt.Errorf("%s: no codings", codingsFile)
+				}
 			}
 			if a[0] == "xlsx" && isParquetDir(dataDir) {
 				// Stream the big tables: memory stays flat however many rows.
@@ -84,6 +96,7 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 	cmd.Flags().StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
 	cmd.Flags().StringVar(&out, "out", "", "output file (xlsx) or directory (csv)")
 	cmd.Flags().StringVar(&compare, "compare", "", "xlsx: the two cases of the Comparison sheet, as A,B")
+	cmd.Flags().StringVar(&codingsFile, "codings", "", "xlsx: a codings Parquet file (rejoinder coding import) for a Reliability sheet")
 	cmd.Flags().BoolVar(&excel, "excel", false, "csv: write for spreadsheet programs (BOM, formula-like cells prefixed with ')")
 	return cmd
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -57,56 +56,23 @@ cannot be compared and are left out.`,
 			if len(groups) == 0 {
 				return fmt.Errorf("no codings of round %d in %s", round, strings.Join(inputs, ", "))
 			}
-			var names, levels []string
-			var alphas, lows, highs, kappas []any
-			var agreements []float64
-			var units, coders, values []int
-			na := func(x float64, e error) any {
-				if e != nil || math.IsNaN(x) {
-					return nil
-				}
-				return x
-			}
+			var rows []coding.Row
 			for _, g := range groups {
-				lvl := schema.Level(level)
-				if !cmd.Flags().Changed("level") && g.level != "" {
-					lvl = g.level
+				var lvl schema.Level
+				if cmd.Flags().Changed("level") {
+					lvl = schema.Level(level)
 				}
-				switch lvl {
-				case schema.Nominal, schema.Ordinal, schema.Interval, schema.Ratio:
-				default:
-					return usageError{fmt.Errorf("unknown --level %q (allowed: nominal, ordinal, interval, ratio)", lvl)}
+				r, err := coding.Measure(g, lvl, samples, seed)
+				if err != nil {
+					return err
 				}
-				res, err := reliability.Alpha(g.codings, lvl, g.order)
-				if err != nil && !errors.Is(err, reliability.ErrNoVariation) {
-					return fmt.Errorf("%s: %w", g.name, err)
-				}
-				ci, cierr := reliability.BootstrapAlpha(g.codings, lvl, g.order, samples, seed)
-				kappa, kerr := reliability.CohenKappa(g.codings)
-				names, levels = append(names, g.name), append(levels, string(lvl))
-				alphas, lows, highs = append(alphas, na(res.Alpha, err)), append(lows, na(ci.Low, cierr)), append(highs, na(ci.High, cierr))
-				kappas, agreements = append(kappas, na(kappa, kerr)), append(agreements, res.Agreement)
-				units, coders, values = append(units, res.Units), append(coders, res.Coders), append(values, res.Values)
+				rows = append(rows, r)
 			}
-			df := dataframe.New(
-				series.New(names, series.String, "variable"),
-				series.New(levels, series.String, "level"),
-				series.New(alphas, series.Float, "alpha"),
-				series.New(lows, series.Float, "alpha_ci_low"),
-				series.New(highs, series.Float, "alpha_ci_high"),
-				series.New(kappas, series.Float, "cohen_kappa"),
-				series.New(agreements, series.Float, "agreement"),
-				series.New(units, series.Int, "units"),
-				series.New(coders, series.Int, "coders"),
-				series.New(values, series.Int, "values"),
-			)
-			if df.Err != nil {
-				return df.Err
-			}
-			if err := exports.WriteFrame(cmd.OutOrStdout(), df, format); err != nil {
+			df, err := reliabilityFrame(rows)
+			if err != nil {
 				return err
 			}
-			return nil
+			return exports.WriteFrame(cmd.OutOrStdout(), df, format)
 		},
 	}
 	fl := cmd.Flags()
@@ -130,57 +96,20 @@ func findVariable(name string) *schema.Variable {
 	return nil
 }
 
-// group is the codings of one variable, with its level and code order.
-type group struct {
-	name    string
-	level   schema.Level
-	order   []string
-	codings []reliability.Coding
-}
-
 // readInputs reads CSV files (one variable, named by --variable or the
 // first file) or codings Parquet files (every variable, or --variable
-// only), grouped by variable in a stable order.
-func readInputs(inputs []string, variable string, round int) ([]group, error) {
-	byName := map[string]*group{}
-	var order []string
-	add := func(name string, c reliability.Coding) {
-		g := byName[name]
-		if g == nil {
-			g = &group{name: name}
-			base, _, multi := strings.Cut(name, ":")
-			if name == "strategies (all codes)" {
-				base, multi = "strategies", true
-			}
-			if v := findVariable(base); v != nil {
-				g.level = v.Level
-				if multi {
-					g.level = schema.Nominal // a code is present or not
-				} else if v.Level == schema.Ordinal && v.Type == schema.TypeEnum {
-					g.order = v.Codes()
-				}
-			}
-			byName[name] = g
-			order = append(order, name)
-		}
-		g.codings = append(g.codings, c)
-	}
+// only), grouped by variable.
+func readInputs(inputs []string, variable string, round int) ([]coding.Group, error) {
+	cb := schema.Default()
+	var groups []coding.Group
+	var csvCodings []reliability.Coding
 	for _, in := range inputs {
 		if strings.HasSuffix(in, ".parquet") {
 			cs, err := coding.ReadCodings(in)
 			if err != nil {
 				return nil, err
 			}
-			for _, c := range cs {
-				if c.Round != round || (variable != "" && c.Variable != variable && !strings.HasPrefix(c.Variable, variable+":")) {
-					continue
-				}
-				rc := reliability.Coding{Unit: c.UnitID, Coder: c.Coder, Value: c.Value}
-				add(c.Variable, rc)
-				if base, code, ok := strings.Cut(c.Variable, ":"); ok {
-					add(base+" (all codes)", reliability.Coding{Unit: c.UnitID + ":" + code, Coder: c.Coder, Value: c.Value})
-				}
-			}
+			groups = append(groups, coding.Groups(cb, cs, round, variable)...)
 			continue
 		}
 		f, err := os.Open(in)
@@ -192,17 +121,54 @@ func readInputs(inputs []string, variable string, round int) ([]group, error) {
 		if err != nil {
 			return nil, err
 		}
-		name := variable
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(inputs[0]), filepath.Ext(inputs[0]))
-		}
-		for _, c := range cs {
-			add(name, c)
-		}
+		csvCodings = append(csvCodings, cs...)
 	}
-	out := make([]group, len(order))
-	for i, n := range order {
-		out[i] = *byName[n]
+	if len(csvCodings) > 0 {
+		g := coding.Group{Name: variable, Codings: csvCodings}
+		if g.Name == "" {
+			g.Name = strings.TrimSuffix(filepath.Base(inputs[0]), filepath.Ext(inputs[0]))
+		}
+		if v := findVariable(variable); v != nil {
+			g.Level = v.Level
+			if v.Level == schema.Ordinal && v.Type == schema.TypeEnum {
+				g.Order = v.Codes()
+			}
+		}
+		groups = append(groups, g)
 	}
-	return out, nil
+	return groups, nil
+}
+
+// reliabilityFrame turns reliability rows into a DataFrame; NaN measures
+// become missing values.
+func reliabilityFrame(rows []coding.Row) (dataframe.DataFrame, error) {
+	na := func(x float64) any {
+		if math.IsNaN(x) {
+			return nil
+		}
+		return x
+	}
+	var names, levels []string
+	var alphas, lows, highs, kappas []any
+	var agreements []float64
+	var units, coders, values []int
+	for _, r := range rows {
+		names, levels = append(names, r.Variable), append(levels, string(r.Level))
+		alphas, lows, highs, kappas = append(alphas, na(r.Alpha)), append(lows, na(r.Low)), append(highs, na(r.High)), append(kappas, na(r.Kappa))
+		agreements = append(agreements, r.Agreement)
+		units, coders, values = append(units, r.Units), append(coders, r.Coders), append(values, r.Values)
+	}
+	df := dataframe.New(
+		series.New(names, series.String, "variable"),
+		series.New(levels, series.String, "level"),
+		series.New(alphas, series.Float, "alpha"),
+		series.New(lows, series.Float, "alpha_ci_low"),
+		series.New(highs, series.Float, "alpha_ci_high"),
+		series.New(kappas, series.Float, "cohen_kappa"),
+		series.New(agreements, series.Float, "agreement"),
+		series.New(units, series.Int, "units"),
+		series.New(coders, series.Int, "coders"),
+		series.New(values, series.Int, "values"),
+	)
+	return df, df.Err
 }
