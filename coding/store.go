@@ -10,7 +10,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
@@ -55,16 +54,7 @@ func WriteCodings(path string, codings []Coding) error {
 		}
 		rec := b.NewRecordBatch()
 		defer rec.Release()
-		props, aprops := dataset.WriterProperties()
-		fw, err := pqarrow.NewFileWriter(codingsSchema, struct{ io.Writer }{w}, props, aprops)
-		if err != nil {
-			return err
-		}
-		if err := fw.Write(rec); err != nil {
-			fw.Close()
-			return err
-		}
-		return fw.Close()
+		return dataset.WriteRecordParquet(w, rec)
 	})
 }
 

@@ -312,6 +312,14 @@ func (ds *Dataset) writeTable(w io.Writer, table string) error {
 		return err
 	}
 	defer rec.Release()
+	return WriteRecordParquet(w, rec)
+}
+
+// WriteRecordParquet writes one record batch as a Parquet file with the
+// project's fixed writer settings (so the same data give the same bytes)
+// and the schema's metadata as the file's key-value metadata. It does not
+// close w.
+func WriteRecordParquet(w io.Writer, rec arrow.RecordBatch) error {
 	props, aprops := WriterProperties()
 	// Hide w's Close: the file writer would close it, but the caller syncs
 	// and renames the file after the Parquet footer is written.
