@@ -23,9 +23,10 @@ test: vet
 interop:
 	npm ci --prefix interop --no-audit --no-fund
 
-## docs: regenerate DATASET.md from the records (a test fails while it is stale)
+## docs: regenerate DATASET.md and EVALUATION.md from the data (tests fail while they are stale)
 docs:
 	$(GO) test ./exports -run TestDatasetDocUpToDate -update
+	$(GO) run ./cmd/rejoinder suggest --evaluate --out EVALUATION.md
 
 vet:
 	$(GO) vet ./...

@@ -81,7 +81,20 @@ func TestTemplateLayout(t *testing.T) {
 		t.Error("coding sheet is not protected or its drop-downs do not come from the Lists sheet")
 	}
 	// Context cells are locked, coded cells are not.
-	for header, locked := range map[string]bool{"quotes": true, "organ": false, "strategies:denial": false} {
+	if slices.Index(rows[0], "suggested") < 0 {
+		t.Errorf("no suggested column: %v", rows[0])
+	}
+	park := filepath.Join(t.TempDir(), "park.xlsx")
+	if err := SaveTemplate(park, dataset.MustDefault(), TemplateOptions{Coder: "alice", Units: []string{"prk-park-2018-r1"}}); err != nil {
+		t.Fatal(err)
+	}
+	pf, _ := excelize.OpenFile(park)
+	prow, _ := pf.GetRows(SheetCoding)
+	pf.Close()
+	if i := slices.Index(prow[0], "suggested"); i < 0 || i >= len(prow[1]) || !strings.Contains(prow[1][i], "identity_dispute (non-existent, nonentity)") {
+		t.Errorf("suggested for Park r1: %v", prow[1])
+	}
+	for header, locked := range map[string]bool{"quotes": true, "suggested": true, "organ": false, "strategies:denial": false} {
 		col := slices.Index(rows[0], header)
 		id, _ := f.GetCellStyle(SheetCoding, cellName(col+1, 2))
 		st, _ := f.GetStyle(id)

@@ -17,6 +17,7 @@ import (
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
 	"github.com/rejoinder/rejoinder/schema"
+	"github.com/rejoinder/rejoinder/suggest"
 )
 
 // Sheet names and markers of a template. The import finds sheets by their
@@ -111,6 +112,19 @@ func contexts(table string) []context {
 			{"source", 30, func(ds *dataset.Dataset, i int) any { return src(ds, ds.Accusations[i].Sources) }},
 		}
 	}
+	coder, _ := suggest.New(schema.Default(), "", nil) // the codebook's cues compile; its tests say so
+	suggested := func(ds *dataset.Dataset, i int) any {
+		r := &ds.Responses[i]
+		s := coder.Suggest(r.ResponseID, suggest.Text(r))
+		if !s.Coded {
+			return "(" + s.Reason + ")"
+		}
+		var parts []string
+		for _, code := range s.Codes {
+			parts = append(parts, code+" ("+strings.Join(s.Evidence[code], ", ")+")")
+		}
+		return strings.Join(parts, "\n")
+	}
 	return []context{
 		{"case_id", 18, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].CaseID }},
 		{"responds_to", 20, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].RespondsTo }},
@@ -120,6 +134,7 @@ func contexts(table string) []context {
 		{"channel", 30, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].Channel }},
 		{"quotes", 70, func(ds *dataset.Dataset, i int) any { return quotes(ds.Responses[i].Quotes) }},
 		{"source", 30, func(ds *dataset.Dataset, i int) any { return src(ds, ds.Responses[i].Sources) }},
+		{"suggested", 40, suggested},
 	}
 }
 
@@ -320,6 +335,7 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 		{"", fmt.Sprintf("Coder: %s. Table: %s. Round: %d. Codebook %s.", opts.Coder, opts.Table, opts.Round, cb.Version)},
 		{"", "On the Coding sheet, read each row's quotes and source, then fill the white columns from their drop-downs. Leave a cell empty if you cannot decide; do not edit the grey columns."},
 		{"", "Columns named variable:code (strategies:denial...) ask whether the unit uses that code: yes or no. A response may use several strategies."},
+		{"", "The grey 'suggested' column shows what the dictionary coder proposes from the quotes, with the words that triggered each code. It is a hint, not an answer: accept or reject it in the white columns."},
 		{"", "Send the file back as it is; rejoinder coding import checks every cell and lists any problem by cell."},
 		{"", ""},
 	}

@@ -55,6 +55,8 @@ type Value struct {
 	// CAMEO is the nearest CAMEO event code of a response strategy, so
 	// that coded responses can be set beside machine-coded event data.
 	CAMEO string
+	// Lexicon holds a strategy's cues for the dictionary coder.
+	Lexicon []Cue
 }
 
 // Variable is one column of one table.

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"reflect"
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -141,5 +142,24 @@ func TestCountries(t *testing.T) {
 	}
 	if CountryName("PRK") != "Korea, Democratic People's Republic of" {
 		t.Errorf("PRK = %q", CountryName("PRK"))
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	for _, v := range Default().Strategies() {
+		if len(v.Lexicon) == 0 {
+			t.Errorf("strategy %s has no cues", v.Code)
+		}
+		for _, c := range v.Lexicon {
+			if _, err := regexp.Compile("(?i)" + c.Pattern); err != nil {
+				t.Errorf("%s: %v", v.Code, err)
+			}
+			if c.From != "" && !idPattern.MatchString(c.From) {
+				t.Errorf("%s: cue source %q is not a case id", v.Code, c.From)
+			}
+		}
+	}
+	if len(lexicon) != len(Default().Strategies()) {
+		t.Error("a lexicon entry names no strategy")
 	}
 }

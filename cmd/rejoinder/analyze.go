@@ -8,12 +8,14 @@ import (
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/analysis"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/schema"
+	"github.com/rejoinder/rejoinder/suggest"
 )
 
 // filterFlags are the selection flags every analysis command shares.
@@ -85,12 +87,17 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 // Parquet files when dir holds them (only the needed columns), else built
 // from the loaded and validated records.
 func loadColumns(dir string) (*analysis.Columns, error) {
-	if isParquetDir(dir) {
+	if isParquetDir(dir) && !suggestedData {
 		return analysis.ReadColumns(dir)
 	}
 	ds, err := loadData(dir)
 	if err != nil {
 		return nil, err
+	}
+	if suggestedData {
+		if ds, err = suggest.Apply(ds); err != nil {
+			return nil, err
+		}
 	}
 	return analysis.ColumnsOf(ds), nil
 }
@@ -114,7 +121,8 @@ func oneOf(flag, v string, allowed []string) error {
 
 func newProfileCmd() *cobra.Command {
 	var by, scheme string
-	return analysisCmd("profile",
+	var suggested bool
+	cmd := analysisCmd("profile",
 		"Count and share of responses using each strategy, per group",
 		`profile counts, for each group of observed responses (by responder, case,
 accuser, year or instrument), how many use each strategy and what share of
@@ -135,9 +143,36 @@ image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
 			if err := oneOf("scheme", scheme, analysis.Schemes); err != nil {
 				return dataframe.DataFrame{}, err
 			}
-			return c.Profile(analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
+			df, err := c.Profile(analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
+			if err != nil || !suggestedData {
+				return df, err
+			}
+			label := make([]string, df.Nrow())
+			for i := range label {
+				label[i] = "suggested"
+			}
+			df = df.Mutate(series.New(label, series.String, "codes_from"))
+			return df, df.Err
 		})
+	cmd.Flags().BoolVar(&suggested, "suggested", false, "profile the dictionary coder's suggested codes instead of the coded ones (a labelled variant)")
+	run := cmd.RunE
+	cmd.RunE = func(cmd *cobra.Command, a []string) error {
+		if !suggested {
+			return run(cmd, a)
+		}
+		// The suggested variant: same profile over the coder's suggestions,
+		// with every row saying where its codes came from.
+		suggestedData = true
+		defer func() { suggestedData = false }()
+		fmt.Fprintln(cmd.ErrOrStderr(), "note: codes suggested by the dictionary coder from the quotes, not coded by people")
+		return run(cmd, a)
+	}
+	return cmd
 }
+
+// suggestedData makes loadColumns replace coded strategies by suggested
+// ones (profile --suggested).
+var suggestedData bool
 
 func newSimilarCmd() *cobra.Command {
 	var top int

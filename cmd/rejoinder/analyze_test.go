@@ -223,3 +223,31 @@ func TestCodingLoop(t *testing.T) {
 		t.Errorf("Reliability sheet = %v", rel)
 	}
 }
+
+func TestSuggestCommand(t *testing.T) {
+	code, out, errs := runCLI(t, "suggest", "We do not comment on such reports, but the charges are absurd.")
+	if code != 0 || out != "1\tnon_denial (do not comment); evidence_rejection (absurd)\n" {
+		t.Errorf("exit %d %q %s", code, out, errs)
+	}
+	dir := t.TempDir()
+	jl := filepath.Join(dir, "s.jsonl")
+	os.WriteFile(jl, []byte(`{"id": "a", "text": "Show us the evidence."}`+"\n"+`{"id": "b", "text": "Sono accuse che non possono essere vere"}`+"\n"), 0o644)
+	code, out, _ = runCLI(t, "suggest", "--file", jl, "--format", "json")
+	if code != 0 || !strings.Contains(out, `{"id":"a","codes":["evidence_demand"]`) || !strings.Contains(out, `"id":"b","codes":[],"evidence":{},"language":"und","coded":false`) {
+		t.Errorf("jsonl: %s", out)
+	}
+	txt := filepath.Join(dir, "s.txt")
+	os.WriteFile(txt, []byte("First statement: a smear.\n\nSecond one, with\nno cue at all.\n"), 0o644)
+	if code, out, _ := runCLI(t, "suggest", "--file", txt); code != 0 || out != "1\tsmear_framing (smear)\n2\tno suggestion\n" {
+		t.Errorf("text file: %q", out)
+	}
+	if code, out, _ := runCLI(t, "suggest", "--evaluate"); code != 0 || !strings.Contains(out, "**Macro-F1 0.") {
+		t.Errorf("evaluate: %.300s", out)
+	}
+	if code, _, _ := runCLI(t, "suggest"); code != 2 {
+		t.Error("no input accepted")
+	}
+	if code, out, errs := runCLI(t, "profile", "--suggested", "--format", "csv"); code != 0 || !strings.Contains(out, ",codes_from\n") || !strings.Contains(errs, "suggested by the dictionary coder") {
+		t.Errorf("profile --suggested: %d %.200s %s", code, out, errs)
+	}
+}

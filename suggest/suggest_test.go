@@ -1,0 +1,136 @@
+package suggest
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite EVALUATION.md")
+
+// Sentences written for this test (not from the dataset), with the codes
+// the coder must give them: negations and hedges included.
+func TestCoderOnSentences(t *testing.T) {
+	coder, err := New(schema.Default(), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Our country has nothing to do with this attack.", []string{"denial"}},
+		{"The ministry does not deny that the meeting took place.", []string{}},
+		{"We do not comment on such reports.", []string{"non_denial"}},
+		{"These groundless allegations are a smear campaign.", []string{"evidence_rejection", "smear_framing"}},
+		{"This is not a provocation, we simply ask questions.", []string{}},
+		{"Show us the evidence, and we will answer.", []string{"evidence_demand"}},
+		{"We propose a joint investigation of the incident.", []string{"joint_investigation_offer"}},
+		{"Any sanctions will have serious consequences for the accusers.", []string{"threat_warning"}},
+		{"There will be no consequences, we are calm.", []string{}},
+		{"Ten of their diplomats were declared persona non grata.", []string{"reciprocal_measure"}},
+		{"The ambassador was summoned and a protest was lodged.", []string{"formal_protest"}},
+		{"The charges are absurd and based on no evidence at all.", []string{"evidence_rejection"}},
+		{"They violate international law and ignore the convention.", []string{"procedural_objection"}},
+	}
+	for _, tt := range tests {
+		s := coder.Suggest("x", tt.text)
+		if !s.Coded || !slices.Equal(s.Codes, tt.want) {
+			t.Errorf("%q: codes %v (evidence %v), want %v", tt.text, s.Codes, s.Evidence, tt.want)
+		}
+	}
+	s := coder.Suggest("x", "These groundless allegations are a smear campaign.")
+	if !slices.Equal(s.Evidence["evidence_rejection"], []string{"groundless"}) || !slices.Equal(s.Evidence["smear_framing"], []string{"smear", "campaign"}) {
+		t.Errorf("evidence = %v", s.Evidence)
+	}
+}
+
+// Text that is not English is reported as not coded, not coded badly.
+func TestNonEnglishNotCoded(t *testing.T) {
+	coder, _ := New(schema.Default(), "", nil)
+	for _, text := range []string{
+		"Sono accuse che non possono essere vere in alcun modo",
+		"Todas as tentativas de associar a Rússia ao que aconteceu é inaceitável para nós",
+		"Forsøket på å knytte Russland til det som skjedde, er uakseptabelt",
+		"Захарова назвала дезинформацией публикацию фотографий",
+		"",
+	} {
+		if s := coder.Suggest("x", text); s.Coded || len(s.Codes) != 0 || s.Language != "und" || s.Reason == "" {
+			t.Errorf("%q coded: %+v", text, s)
+		}
+	}
+	for _, text := range []string{"staged propaganda campaign against Russia", "nonsense", "We reject this."} {
+		if !English(text) {
+			t.Errorf("%q taken for another language", text)
+		}
+	}
+}
+
+func TestLeaveOneCaseOut(t *testing.T) {
+	ds := dataset.MustDefault()
+	ev, err := Evaluate(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.MacroF1 < 0.6 || ev.Cases != 10 || ev.Units < 35 {
+		t.Errorf("macro-F1 %.3f over %d cases, %d units", ev.MacroF1, ev.Cases, ev.Units)
+	}
+	// Held out, a case loses the cues taken from it: identity disputes are
+	// found only through cues drawn from the two cases that have them.
+	for _, s := range ev.Scores {
+		if s.Code == "identity_dispute" && s.TP != 0 {
+			t.Errorf("identity_dispute found %d times: cues leaked from the held-out case", s.TP)
+		}
+	}
+	var buf bytes.Buffer
+	if err := ev.WriteMarkdown(&buf, ds); err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		os.WriteFile("../EVALUATION.md", buf.Bytes(), 0o644)
+	}
+	committed, err := os.ReadFile("../EVALUATION.md")
+	if err != nil || !bytes.Equal(committed, buf.Bytes()) {
+		t.Errorf("EVALUATION.md is stale; run: rejoinder suggest --evaluate --out EVALUATION.md (%v)", err)
+	}
+}
+
+func TestLearnSeesOnlyItsInput(t *testing.T) {
+	r := func(c, text string, codes ...string) *schema.Response {
+		return &schema.Response{CaseID: c, Strategies: codes, Quotes: []schema.Quote{{Text: text}}}
+	}
+	cues := Learn([]*schema.Response{
+		r("a", "The hooligans did it, and the hooligans will pay.", "counter_accusation"),
+		r("b", "Those hooligans again are to blame.", "counter_accusation"),
+		r("b", "A quiet day in the capital.", "denial"),
+	})
+	var pats []string
+	for _, c := range cues["counter_accusation"] {
+		pats = append(pats, c.Pattern)
+	}
+	if !slices.Contains(pats, "hooligans") || slices.ContainsFunc(pats, func(p string) bool { return strings.Contains(p, "capital") }) {
+		t.Errorf("learned %v", pats)
+	}
+}
+
+func TestApply(t *testing.T) {
+	ds := dataset.MustDefault()
+	sug, err := Apply(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(sug.Meta.Title, "Suggested codes") || &sug.Responses[0] == &ds.Responses[0] {
+		t.Error("Apply must label and copy")
+	}
+	for i := range ds.Responses {
+		if ds.Responses[i].ResponseID == "prk-park-2018-r1" && !slices.Contains(sug.Responses[i].Strategies, "evidence_rejection") {
+			t.Errorf("Park r1 suggested %v", sug.Responses[i].Strategies)
+		}
+	}
+}
