@@ -91,7 +91,7 @@ func csvValue(v any, precision bool) string {
 		}
 		return "false"
 	case []string:
-		return strings.Join(x, ListSeparator)
+		return dataset.JoinList(x)
 	case schema.Date:
 		if x.IsZero() {
 			return ""
@@ -285,7 +285,7 @@ func schemaField(c schema.Column, key string) SchemaField {
 		f.Description = "Precision of " + v.Name + ": day, month or year; the date column holds the first day of the period."
 		cons.Enum = []string{"day", "month", "year"}
 	case v.List:
-		f.Description += " Values are separated by \"" + ListSeparator + "\"."
+		f.Description += " Values are separated by \"" + ListSeparator + "\"; a \";\" or \"\\\" inside a value is escaped with a backslash."
 		if p := itemPattern(v); p != "" {
 			cons.Pattern = "(" + p + ")(" + regexp.QuoteMeta(ListSeparator) + "(" + p + "))*"
 		}

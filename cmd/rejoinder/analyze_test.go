@@ -251,3 +251,35 @@ func TestSuggestCommand(t *testing.T) {
 		t.Errorf("profile --suggested: %d %.200s %s", code, out, errs)
 	}
 }
+
+// export csv, then import csv, gives the Parquet files build writes, byte
+// for byte; a broken cell is reported at its line and column.
+func TestImportCSV(t *testing.T) {
+	dir := t.TempDir()
+	csvDir, pq, built := filepath.Join(dir, "csv"), filepath.Join(dir, "pq"), filepath.Join(dir, "built")
+	for _, args := range [][]string{{"export", "csv", "--out", csvDir}, {"import", "csv", csvDir, "--out", pq}, {"build", "--out", built}} {
+		if code, _, errs := runCLI(t, args...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+	}
+	for _, table := range []string{"cases", "accusations", "responses", "quotes", "sources"} {
+		a, _ := os.ReadFile(filepath.Join(pq, table+".parquet"))
+		b, _ := os.ReadFile(filepath.Join(built, table+".parquet"))
+		if len(a) == 0 || string(a) != string(b) {
+			t.Errorf("%s.parquet differs between import csv and build", table)
+		}
+	}
+	p := filepath.Join(csvDir, "responses.csv")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(b), ",identity_dispute;", ",identity_disput;", 1)), 0o644)
+	code, _, errs := runCLI(t, "import", "csv", csvDir, "--out", filepath.Join(dir, "bad"))
+	if code != 1 || !strings.Contains(errs, "responses.csv:") || !strings.Contains(errs, `unknown code "identity_disput"`) {
+		t.Errorf("bad code: exit %d %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad")); err == nil {
+		t.Error("invalid CSV still wrote Parquet files")
+	}
+	if code, _, _ := runCLI(t, "import", "xml", csvDir, "--out", pq); code != 2 {
+		t.Error("unknown import format accepted")
+	}
+}

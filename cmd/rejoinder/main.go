@@ -109,7 +109,7 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 		}
 	}
 	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd(),
-		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd(), newCodingCmd(), newSuggestCmd())
+		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd(), newCodingCmd(), newSuggestCmd(), newImportCmd())
 	return root
 }
 

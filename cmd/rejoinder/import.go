@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rejoinder/rejoinder/dataset"
+)
+
+func newImportCmd() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "import csv DIR --out DIR",
+		Short: "Validate CSV tables (as export csv writes them) and write them as Parquet",
+		Long: `import csv reads a directory of CSV tables in the layout 'rejoinder export csv'
+writes (a researcher's own spreadsheet work, say): cases.csv, accusations.csv,
+responses.csv, quotes.csv and sources.csv, with datapackage.json for the
+metadata when present. It checks every row against the codebook and reports
+every problem with file, line and column; only valid data are written, as
+one Parquet file per table, like build.`,
+		Example: `  rejoinder export csv --out tables/
+  # ...edit tables/*.csv in a spreadsheet program...
+  rejoinder import csv tables/ --out parquet/`,
+		Args: args(cobra.ExactArgs(2)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if a[0] != "csv" {
+				return usageError{fmt.Errorf("unknown import format %q (allowed: csv)", a[0])}
+			}
+			if out == "" {
+				return usageError{fmt.Errorf("--out is required")}
+			}
+			ds, err := dataset.ReadCSV(a[1])
+			if err != nil {
+				return err
+			}
+			paths, err := ds.WriteParquet(out)
+			for _, p := range paths {
+				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", p)
+			}
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "the directory to write the Parquet files to")
+	return cmd
+}

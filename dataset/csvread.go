@@ -1,0 +1,248 @@
+package dataset
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// CSVListSeparator joins the values of a multi-valued field in a CSV cell,
+// as the CSV export writes them. Inside an item, a ";" or "\\" is
+// escaped with a backslash, so that free text survives the round trip.
+const CSVListSeparator = "; "
+
+// JoinList joins list items for a CSV cell, escaping ";" and "\\" inside
+// them: codes come out as "denial; identity_dispute", and an item with its
+// own semicolon ("Gatwick; Heathrow") as "Gatwick\\; Heathrow".
+func JoinList(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(CSVListSeparator)
+		}
+		for _, r := range it {
+			if r == ';' || r == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// SplitList is the inverse of JoinList.
+func SplitList(cell string) []string {
+	var items []string
+	var cur strings.Builder
+	for i := 0; i < len(cell); i++ {
+		switch c := cell[i]; {
+		case c == '\\' && i+1 < len(cell):
+			i++
+			cur.WriteByte(cell[i])
+		case c == ';' && strings.HasPrefix(cell[i:], CSVListSeparator):
+			items = append(items, cur.String())
+			cur.Reset()
+			i += len(CSVListSeparator) - 1
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(items, cur.String())
+}
+
+// ReadCSV reads a dataset from CSV files in the layout `rejoinder export
+// csv` writes (one <table>.csv per table, codebook column names in the
+// header, lists joined by "; ", dates as YYYY-MM-DD with their precision
+// in the next column, booleans as true or false) and validates it. The
+// metadata comes from datapackage.json when the directory has one. Every
+// problem is reported at once, each with file, line and column.
+func ReadCSV(dir string) (*Dataset, error) {
+	ds := &Dataset{Codebook: schema.Default()}
+	if err := readPackageMeta(filepath.Join(dir, "datapackage.json"), &ds.Meta); err != nil {
+		return nil, err
+	}
+	var problems schema.ErrorList
+	for _, table := range Tables {
+		errs, err := ds.readTableCSV(filepath.Join(dir, table+".csv"), table)
+		if err != nil {
+			return nil, err
+		}
+		problems = append(problems, errs...)
+	}
+	if err := ds.attachQuotes(); err != nil {
+		return nil, err
+	}
+	problems = append(problems, ds.Validate()...)
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// readPackageMeta fills the metadata from a data package descriptor; a
+// missing descriptor leaves it empty.
+func readPackageMeta(path string, m *Metadata) error {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var pkg struct {
+		Name, Title, Version, Description, Homepage string
+		Citation                                    string `json:"rejoinder:citation"`
+		Licenses                                    []struct{ Name string }
+	}
+	if err := json.Unmarshal(b, &pkg); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	*m = Metadata{Name: pkg.Name, Title: pkg.Title, Version: pkg.Version, Description: pkg.Description,
+		Citation: pkg.Citation, Homepage: pkg.Homepage}
+	if len(pkg.Licenses) > 0 {
+		m.License = pkg.Licenses[0].Name
+	}
+	return nil
+}
+
+// readTableCSV appends one table's rows. Cell problems (a bad date or
+// boolean) are returned as a list; an unreadable file as an error.
+func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.ReuseRecord = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: no header row: %w", path, err)
+	}
+	header = append([]string(nil), header...)
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\uFEFF")
+	}
+	cols := ds.codebook().Columns(table)
+	at := map[string]int{}
+	for i, h := range header {
+		at[strings.TrimSpace(h)] = i
+	}
+	var problems schema.ErrorList
+	for _, c := range cols {
+		if _, ok := at[c.Field.Name]; !ok && c.Variable.Name != "quotes" {
+			problems = append(problems, &schema.FieldError{File: path, Line: 1, Table: table, Field: c.Field.Name,
+				Err: schema.ErrMissing, Detail: "column not in the header", Allowed: "the columns rejoinder export csv writes"})
+		}
+	}
+	if len(problems) > 0 {
+		return problems, nil
+	}
+	rt, _ := schema.RecordType(table)
+	index := map[string]int{}
+	for _, fl := range schema.FieldsOf(rt) {
+		index[fl.Name] = fl.Index
+	}
+	rows := reflect.New(reflect.SliceOf(rt)).Elem()
+	intern := interner{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return append(problems, &schema.FieldError{File: path, Line: pe.Line, Column: pe.Column, Table: table,
+				Err: schema.ErrSyntax, Detail: pe.Err.Error()}), nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		line, _ := r.FieldPos(0)
+		pos := &schema.Position{File: path, Line: line, Column: 1, Fields: map[string]schema.Position{}}
+		rv := reflect.New(rt).Elem()
+		rv.FieldByName("Pos").Set(reflect.ValueOf(pos))
+		for _, c := range cols {
+			i, ok := at[c.Field.Name]
+			if !ok || c.Variable.Name == "quotes" {
+				continue
+			}
+			_, col := r.FieldPos(min(i, len(rec)-1))
+			if i >= len(rec) {
+				problems = append(problems, &schema.FieldError{File: path, Line: line, Table: table, Field: c.Field.Name,
+					Err: schema.ErrMissing, Detail: fmt.Sprintf("the row has %d fields", len(rec))})
+				continue
+			}
+			cell := rec[i]
+			if cell != "" || c.Variable.Type == schema.TypeBool {
+				pos.Fields[c.Variable.Name] = schema.Position{File: path, Line: line, Column: col}
+			}
+			fv := rv.Field(index[c.Variable.Name])
+			bad := func(allowed string) {
+				problems = append(problems, &schema.FieldError{File: path, Line: line, Column: col, Table: table,
+					Field: c.Field.Name, Value: cell, Allowed: allowed, Err: schema.ErrBadValue})
+			}
+			switch {
+			case c.Precision:
+				p, err := schema.ParsePrecision(cell)
+				if err != nil {
+					bad("day, month, year or empty")
+					continue
+				}
+				if d := fv.Interface().(schema.Date); !d.IsZero() && p != schema.PrecisionNone {
+					fv.Set(reflect.ValueOf(schema.DateFromEpochDays(d.DaysSinceEpoch(), p)))
+				}
+			case c.Variable.Type == schema.TypeDate:
+				d, err := schema.ParseDate(cell)
+				if err != nil || (d.Precision != schema.PrecisionDay && !d.IsZero()) {
+					bad("YYYY-MM-DD or empty (the precision goes in the next column)")
+					continue
+				}
+				fv.Set(reflect.ValueOf(d))
+			case c.Variable.Type == schema.TypeBool:
+				switch cell {
+				case "true":
+					fv.SetBool(true)
+				case "false":
+				default:
+					bad("true or false")
+				}
+			case c.Variable.List:
+				if cell == "" {
+					continue
+				}
+				parts := SplitList(cell)
+				for k, p := range parts {
+					parts[k] = intern.get(strings.TrimSpace(p))
+				}
+				fv.Set(reflect.ValueOf(parts))
+			case repeats(c.Variable):
+				fv.SetString(intern.get(cell))
+			default:
+				fv.SetString(strings.Clone(cell))
+			}
+		}
+		rows = reflect.Append(rows, rv)
+	}
+	switch table {
+	case schema.TableCases:
+		ds.Cases = rows.Interface().([]schema.Case)
+	case schema.TableAccusations:
+		ds.Accusations = rows.Interface().([]schema.Accusation)
+	case schema.TableResponses:
+		ds.Responses = rows.Interface().([]schema.Response)
+	case schema.TableSources:
+		ds.Sources = rows.Interface().([]schema.Source)
+	case schema.TableQuotes:
+		ds.pendingQuotes = rows.Interface().([]schema.Quote)
+	}
+	return problems, nil
+}
