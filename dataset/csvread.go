@@ -151,7 +151,18 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 	for _, fl := range schema.FieldsOf(rt) {
 		index[fl.Name] = fl.Index
 	}
-	rows := reflect.New(reflect.SliceOf(rt)).Elem()
+	// Rows of this file share one map of field columns for their positions.
+	columns := map[string]int{}
+	for _, c := range cols {
+		if i, ok := at[c.Field.Name]; ok && !c.Precision {
+			columns[c.Variable.Name] = i + 1
+		}
+	}
+	capacity := 64
+	if info, err := f.Stat(); err == nil {
+		capacity = int(info.Size()/200) + 64 // a guess at the row count, to grow the slice less
+	}
+	rows := reflect.MakeSlice(reflect.SliceOf(rt), 0, capacity)
 	intern := interner{}
 	for {
 		rec, err := r.Read()
@@ -167,7 +178,7 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
-		pos := &schema.Position{File: path, Line: line, Column: 1, Fields: map[string]schema.Position{}}
+		pos := &schema.Position{File: path, Line: line, Column: 1, Columns: columns}
 		rv := reflect.New(rt).Elem()
 		rv.FieldByName("Pos").Set(reflect.ValueOf(pos))
 		for _, c := range cols {
@@ -182,9 +193,6 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 				continue
 			}
 			cell := rec[i]
-			if cell != "" || c.Variable.Type == schema.TypeBool {
-				pos.Fields[c.Variable.Name] = schema.Position{File: path, Line: line, Column: col}
-			}
 			fv := rv.Field(index[c.Variable.Name])
 			bad := func(allowed string) {
 				problems = append(problems, &schema.FieldError{File: path, Line: line, Column: col, Table: table,

@@ -92,6 +92,12 @@ func (ds *Dataset) ContentHash() string {
 // Record converts one table of the dataset to an Arrow record batch with
 // the codebook's schema. The caller releases it.
 func (ds *Dataset) Record(table string, mem memory.Allocator) (arrow.RecordBatch, error) {
+	return ds.record(table, mem, ds.ContentHash())
+}
+
+// record is Record with the content hash given, so that a writer of all
+// tables hashes the dataset once, not once per table.
+func (ds *Dataset) record(table string, mem memory.Allocator, hash string) (arrow.RecordBatch, error) {
 	cb := ds.codebook()
 	cols := cb.Columns(table)
 	if cols == nil {
@@ -107,7 +113,7 @@ func (ds *Dataset) Record(table string, mem memory.Allocator) (arrow.RecordBatch
 		MetaCodebookVersion: cb.Version,
 		MetaDatasetName:     ds.Meta.Name,
 		MetaDatasetVersion:  ds.Meta.Version,
-		MetaContentHash:     ds.ContentHash(),
+		MetaContentHash:     hash,
 		MetaTable:           table,
 	} {
 		md[k] = v
@@ -295,9 +301,10 @@ func (ds *Dataset) WriteParquet(dir string) ([]string, error) {
 		return nil, err
 	}
 	var paths []string
+	hash := ds.ContentHash()
 	for _, table := range Tables {
 		p := filepath.Join(dir, ParquetFile(table))
-		err := atomicfile.Write(p, func(w io.Writer) error { return ds.writeTable(w, table) })
+		err := atomicfile.Write(p, func(w io.Writer) error { return ds.writeTable(w, table, hash) })
 		if err != nil {
 			return paths, err
 		}
@@ -306,8 +313,8 @@ func (ds *Dataset) WriteParquet(dir string) ([]string, error) {
 	return paths, nil
 }
 
-func (ds *Dataset) writeTable(w io.Writer, table string) error {
-	rec, err := ds.Record(table, memory.DefaultAllocator)
+func (ds *Dataset) writeTable(w io.Writer, table, hash string) error {
+	rec, err := ds.record(table, memory.DefaultAllocator, hash)
 	if err != nil {
 		return err
 	}

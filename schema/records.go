@@ -139,6 +139,10 @@ type Position struct {
 	// "quotes[0].text") to its position; a present key also means the
 	// field was written in the file.
 	Fields map[string]Position
+	// Columns, for a record read from a table file (CSV), maps each field
+	// to its column; rows of one file share it, and a field's position is
+	// the record's line at that column.
+	Columns map[string]int
 }
 
 // Field returns the position of the named field, falling back to the
@@ -152,6 +156,9 @@ func (p *Position) Field(path string) Position {
 		if fp, ok := p.Fields[path]; ok {
 			return fp
 		}
+		if col, ok := p.Columns[path]; ok {
+			return Position{File: p.File, Line: p.Line, Column: col}
+		}
 		path = parentPath(path)
 	}
 	return Position{File: p.File, Line: p.Line, Column: p.Column}
@@ -160,11 +167,12 @@ func (p *Position) Field(path string) Position {
 // Has reports whether the field was written in the file. Records without
 // field positions (built in code or read from Parquet) have every field.
 func (p *Position) Has(field string) bool {
-	if p == nil || p.Fields == nil {
+	if p == nil || (p.Fields == nil && p.Columns == nil) {
 		return true
 	}
 	_, ok := p.Fields[field]
-	return ok
+	_, inColumns := p.Columns[field]
+	return ok || inColumns
 }
 
 // parentPath strips the last element of a field path: "a[1].b" → "a[1]" →
