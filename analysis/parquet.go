@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -18,6 +20,15 @@ import (
 // way to analyse data too large to load whole. Strategy and observed codes
 // are checked against the codebook as they are read.
 func ReadColumns(dir string) (*Columns, error) {
+	return ReadColumnsWhere(dir, Filter{})
+}
+
+// ReadColumnsWhere is ReadColumns for the analyses of one filter: from a
+// partitioned responses table (build --partition) it opens only the
+// partitions whose directory values (responder, case_id, year, ...) the
+// filter can select. The view may still hold responses outside the filter;
+// the analyses apply it as always, so results equal ReadColumns'.
+func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
 	cb := schema.Default()
 	c := &Columns{cb: cb, dir: dir}
 	c.StrategyCodes = cb.MustVariable(schema.TableResponses, "strategies").Codes()
@@ -50,58 +61,114 @@ func ReadColumns(dir string) (*Columns, error) {
 	if err != nil {
 		return nil, err
 	}
-	respPath := filepath.Join(dir, dataset.ParquetFile(schema.TableResponses))
-	lastTo, last := "\x00", accInfo{}
-	err = dataset.ScanColumns(respPath, schema.TableResponses, []string{"response_id", "case_id", "responds_to", "responder", "organ", "observed",
-		"date", "date_precision", "anticipatory", "verified", "strategies"},
-		func(cols []arrow.Array, row int, n int) error {
-			id, caseID, to := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String)
-			responder, organ, obs := cols[3].(*array.String), cols[4].(*array.String), cols[5].(*array.String)
-			date, prec := cols[6].(*array.Date32), cols[7].(*array.String)
-			antic, verified, strat := cols[8].(*array.Boolean), cols[9].(*array.Boolean), cols[10].(*array.List)
-			stratValues := strat.ListValues().(*array.String)
-			for i := 0; i < n; i++ {
-				c.N++
-				c.ResponseID = append(c.ResponseID, id.Value(i))
-				c.Case.Add(str(caseID, i))
-				c.Responder.Add(str(responder, i))
-				c.Organ.Add(str(organ, i))
-				o := str(obs, i)
-				if _, ok := observed.Value(o); !ok {
-					return badCode(respPath, row+i, "observed", o, observed)
-				}
-				c.Observed.Add(o)
-				d := dateAt(date, prec, i)
-				c.Date.Days = append(c.Date.Days, d.DaysSinceEpoch())
-				c.Date.Precision = append(c.Date.Precision, d.Precision)
-				c.Anticipatory = append(c.Anticipatory, antic.Value(i))
-				c.Verified = append(c.Verified, verified.Value(i))
-				var set uint32
-				start, end := strat.ValueOffsets(i)
-				for j := start; j < end; j++ {
-					code := stratValues.Value(int(j))
-					bit, ok := strategyBit[code]
-					if !ok {
-						return badCode(respPath, row+i, "strategies", code, cb.MustVariable(schema.TableResponses, "strategies"))
-					}
-					set |= bit
-				}
-				c.Strategies = append(c.Strategies, set)
-				if t := str(to, i); t != lastTo {
-					lastTo, last = t, accusations[t]
-				}
-				c.Accuser.Add(last.accuser)
-				c.Instrument.Add(last.instrument)
-				c.AccusationDate.Days = append(c.AccusationDate.Days, last.date.DaysSinceEpoch())
-				c.AccusationDate.Precision = append(c.AccusationDate.Precision, last.date.Precision)
-				c.Evidence = append(c.Evidence, last.evidence)
-			}
-			return nil
-		})
+	files, err := responseFiles(dir, f)
 	if err != nil {
 		return nil, err
 	}
+	lastTo, last := "\x00", accInfo{}
+	for _, part := range files {
+		respPath := part.Path
+		// Columns a partition's directory names give are not in its file.
+		names := []string{"response_id", "case_id", "responds_to", "responder", "organ", "observed"}
+		text := make([]textColumn, len(names))
+		var read []string
+		for i, n := range names {
+			if v, ok := part.Vals[n]; ok {
+				text[i].fixed = v
+			} else {
+				text[i].read = len(read)
+				read = append(read, n)
+			}
+		}
+		read = append(read, "date", "date_precision", "anticipatory", "verified", "strategies")
+		nText := len(read) - 5
+		err = dataset.ScanColumns(respPath, schema.TableResponses, read,
+			func(cols []arrow.Array, row int, n int) error {
+				for i := range text {
+					if _, fixed := part.Vals[names[i]]; !fixed {
+						text[i].a = cols[text[i].read].(*array.String)
+					}
+				}
+				id, caseID, to, responder, organ, obs := text[0], text[1], text[2], text[3], text[4], text[5]
+				date, prec := cols[nText].(*array.Date32), cols[nText+1].(*array.String)
+				antic, verified, strat := cols[nText+2].(*array.Boolean), cols[nText+3].(*array.Boolean), cols[nText+4].(*array.List)
+				stratValues := strat.ListValues().(*array.String)
+				for i := 0; i < n; i++ {
+					c.N++
+					c.ResponseID = append(c.ResponseID, id.at(i))
+					c.Case.Add(caseID.at(i))
+					c.Responder.Add(responder.at(i))
+					c.Organ.Add(organ.at(i))
+					o := obs.at(i)
+					if _, ok := observed.Value(o); !ok {
+						return badCode(respPath, row+i, "observed", o, observed)
+					}
+					c.Observed.Add(o)
+					d := dateAt(date, prec, i)
+					c.Date.Days = append(c.Date.Days, d.DaysSinceEpoch())
+					c.Date.Precision = append(c.Date.Precision, d.Precision)
+					c.Anticipatory = append(c.Anticipatory, antic.Value(i))
+					c.Verified = append(c.Verified, verified.Value(i))
+					var set uint32
+					start, end := strat.ValueOffsets(i)
+					for j := start; j < end; j++ {
+						code := stratValues.Value(int(j))
+						bit, ok := strategyBit[code]
+						if !ok {
+							return badCode(respPath, row+i, "strategies", code, cb.MustVariable(schema.TableResponses, "strategies"))
+						}
+						set |= bit
+					}
+					c.Strategies = append(c.Strategies, set)
+					if t := to.at(i); t != lastTo {
+						lastTo, last = t, accusations[t]
+					}
+					c.Accuser.Add(last.accuser)
+					c.Instrument.Add(last.instrument)
+					c.AccusationDate.Days = append(c.AccusationDate.Days, last.date.DaysSinceEpoch())
+					c.AccusationDate.Precision = append(c.AccusationDate.Precision, last.date.Precision)
+					c.Evidence = append(c.Evidence, last.evidence)
+				}
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
+}
+
+// textColumn is a text column of the responses table: read from the file,
+// or fixed for the whole file by its partition directory.
+type textColumn struct {
+	a     *array.String
+	read  int // index among the columns read
+	fixed string
+}
+
+func (t textColumn) at(i int) string {
+	if t.a == nil {
+		return t.fixed
+	}
+	return str(t.a, i)
+}
+
+// responseFiles lists the Parquet files of the responses table in dir:
+// the one responses.parquet, or, for a table written with
+// build --partition, the partitions the filter can select (the others
+// are not opened).
+func responseFiles(dir string, f Filter) ([]dataset.Partition, error) {
+	parts, err := dataset.TableFiles(dir, schema.TableResponses)
+	if err != nil {
+		return nil, err
+	}
+	keep := parts[:0]
+	for _, p := range parts {
+		if partitionMayHold(p, f) {
+			keep = append(keep, p)
+		}
+	}
+	return keep, nil
 }
 
 func badCode(path string, row int, field, value string, v *schema.Variable) error {
@@ -144,4 +211,25 @@ func readQuotes(dir string, rowOf map[string]int32) ([]quoteRow, error) {
 			return nil
 		})
 	return out, err
+}
+
+// partitionMayHold reports whether a partition's key values allow a
+// response the filter selects.
+func partitionMayHold(p dataset.Partition, f Filter) bool {
+	if v, ok := p.Vals["responder"]; ok && len(f.Responders) > 0 && !slices.Contains(f.Responders, v) {
+		return false
+	}
+	if v, ok := p.Vals["case_id"]; ok && len(f.Cases) > 0 && !slices.Contains(f.Cases, v) {
+		return false
+	}
+	if v, ok := p.Vals[dataset.PartitionYear]; ok && (!f.From.IsZero() || !f.To.IsZero()) {
+		year, err := strconv.Atoi(v)
+		if err != nil {
+			return false // undated: a date range excludes it
+		}
+		if !f.From.IsZero() && year < f.From.Year || !f.To.IsZero() && year > f.To.Year {
+			return false
+		}
+	}
+	return true
 }

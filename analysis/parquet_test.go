@@ -97,3 +97,73 @@ func TestReadColumnsRejectsUnknownCodes(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A partitioned responses table gives the same analyses as one file, and
+// a filter on a partition key opens only the partitions it selects.
+func TestReadColumnsPartitioned(t *testing.T) {
+	ds := dataset.MustDefault()
+	plain, parts := t.TempDir(), t.TempDir()
+	if _, err := ds.WriteParquet(plain); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ds.WriteParquetPartitioned(parts, []string{"responder", dataset.PartitionYear}); err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []ProfileOptions{
+		{By: ByResponder},
+		{By: ByYear, Scheme: SchemeBenoit},
+		{By: ByCase, Filter: Filter{Responders: []string{"RUS"}}},
+		{By: ByYear, Filter: Filter{From: schema.DayDate(2018, 1, 1), To: schema.DayDate(2018, 12, 31)}},
+	} {
+		a, err := ReadColumnsWhere(plain, opts.Filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := ReadColumnsWhere(parts, opts.Filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dfA, errA := a.Profile(opts)
+		dfB, errB := b.Profile(opts)
+		if errA != nil || errB != nil || fmtRecords(dfA.Records()) != fmtRecords(dfB.Records()) {
+			t.Errorf("%+v: partitioned profile differs (%v, %v)", opts, errA, errB)
+		}
+	}
+
+	// Pruning: spoil every partition but PRK's; a PRK filter still reads.
+	files, err := dataset.TableFiles(parts, schema.TableResponses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prk := 0
+	for _, f := range files {
+		if f.Vals["responder"] == "PRK" {
+			prk++
+			continue
+		}
+		if err := os.WriteFile(f.Path, []byte("not parquet"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := ReadColumnsWhere(parts, Filter{Responders: []string{"PRK"}})
+	if err != nil {
+		t.Fatalf("PRK filter opened another partition: %v", err)
+	}
+	want := 0
+	for _, r := range ds.Responses {
+		if r.Responder == "PRK" {
+			want++
+		}
+	}
+	if c.N != want || want == 0 || prk < 2 {
+		t.Errorf("read %d responses from %d PRK partitions, want %d", c.N, prk, want)
+	}
+	if _, err := ReadColumns(parts); err == nil {
+		t.Error("reading every partition ignored a spoiled file")
+	}
+	// Undated responses sit under year=__HIVE_DEFAULT_PARTITION__; a date
+	// range skips them, no range keeps them.
+	if p := (dataset.Partition{Vals: map[string]string{"year": ""}}); partitionMayHold(p, Filter{From: schema.DayDate(2018, 1, 1)}) || !partitionMayHold(p, Filter{}) {
+		t.Error("undated partition pruned wrongly")
+	}
+}

@@ -106,7 +106,7 @@ func Load(dir string) (*Dataset, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory (give the folder that holds the record files or Parquet files)", dir)
 	}
-	if _, err := os.Stat(path.Join(dir, ParquetFile(schema.TableResponses))); err == nil {
+	if IsParquetDir(dir) {
 		return ReadParquet(dir)
 	}
 	return LoadFS(os.DirFS(dir), dir)

@@ -103,6 +103,26 @@ func (ds *Dataset) record(table string, mem memory.Allocator, hash string) (arro
 	if cols == nil {
 		return nil, fmt.Errorf("no table %q (tables: %v)", table, Tables)
 	}
+	sc := cb.ArrowSchema(table, ds.fileMetadata(table, hash))
+	b := array.NewRecordBuilder(mem, sc)
+	defer b.Release()
+	err := ds.Scan(table, func(row []any) error {
+		for i, col := range cols {
+			appendValue(b.Field(i), col, row[i])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b.NewRecordBatch(), nil
+}
+
+// fileMetadata is the key-value metadata every Parquet file of a table
+// carries: the dataset's metadata, the codebook version, the content hash
+// and the table's name.
+func (ds *Dataset) fileMetadata(table, hash string) map[string]string {
+	cb := ds.codebook()
 	md := map[string]string{}
 	for _, f := range schema.FieldsOf(reflect.TypeFor[Metadata]()) {
 		if v := reflect.ValueOf(ds.Meta).Field(f.Index).String(); v != "" && f.Name != "name" && f.Name != "version" {
@@ -118,19 +138,7 @@ func (ds *Dataset) record(table string, mem memory.Allocator, hash string) (arro
 	} {
 		md[k] = v
 	}
-	sc := cb.ArrowSchema(table, md)
-	b := array.NewRecordBuilder(mem, sc)
-	defer b.Release()
-	err := ds.Scan(table, func(row []any) error {
-		for i, col := range cols {
-			appendValue(b.Field(i), col, row[i])
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return b.NewRecordBatch(), nil
+	return md
 }
 
 // TableRows returns the rows of a table as maps from variable name to
@@ -297,12 +305,26 @@ func WriterProperties() (*parquet.WriterProperties, pqarrow.ArrowWriterPropertie
 // key-value metadata. Files are written to a temporary name and renamed,
 // so an interrupted run leaves the previous files intact.
 func (ds *Dataset) WriteParquet(dir string) ([]string, error) {
+	return ds.WriteParquetPartitioned(dir, nil)
+}
+
+// writeParquet writes the tables; with keys, the responses table is
+// written as a Hive-partitioned directory instead of one file.
+func (ds *Dataset) writeParquet(dir string, keys []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var paths []string
 	hash := ds.ContentHash()
 	for _, table := range Tables {
+		if table == schema.TableResponses && len(keys) > 0 {
+			parts, err := ds.writePartitions(dir, table, keys, hash)
+			paths = append(paths, parts...)
+			if err != nil {
+				return paths, err
+			}
+			continue
+		}
 		p := filepath.Join(dir, ParquetFile(table))
 		err := atomicfile.Write(p, func(w io.Writer) error { return ds.writeTable(w, table, hash) })
 		if err != nil {
@@ -365,18 +387,24 @@ func ReadParquetTables(dir string, tables ...string) (*Dataset, error) {
 		if table != schema.TableCases && !slices.Contains(tables, table) {
 			continue
 		}
-		p := filepath.Join(dir, ParquetFile(table))
-		tbl, kv, err := readTable(p)
+		files, err := TableFiles(dir, table)
 		if err != nil {
 			return nil, err
 		}
-		if err := ds.fillTable(table, p, tbl); err != nil {
+		for _, part := range files {
+			tbl, kv, err := readTable(part.Path)
+			if err != nil {
+				return nil, err
+			}
+			tbl = ds.withPartitionColumns(table, part, tbl)
+			if err := ds.fillTable(table, part.Path, tbl); err != nil {
+				tbl.Release()
+				return nil, err
+			}
 			tbl.Release()
-			return nil, err
-		}
-		tbl.Release()
-		if table == schema.TableCases {
-			ds.Meta = MetadataFromParquet(kv)
+			if table == schema.TableCases {
+				ds.Meta = MetadataFromParquet(kv)
+			}
 		}
 	}
 	if err := ds.attachQuotes(); err != nil {
@@ -484,17 +512,18 @@ func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
 		}
 		rv.FieldByName("Pos").Set(reflect.ValueOf(&schema.Position{File: path, Line: row + 1}))
 	}
+	// Append: a partitioned table arrives one file at a time.
 	switch table {
 	case schema.TableCases:
-		ds.Cases = slice.Interface().([]schema.Case)
+		ds.Cases = append(ds.Cases, slice.Interface().([]schema.Case)...)
 	case schema.TableAccusations:
-		ds.Accusations = slice.Interface().([]schema.Accusation)
+		ds.Accusations = append(ds.Accusations, slice.Interface().([]schema.Accusation)...)
 	case schema.TableResponses:
-		ds.Responses = slice.Interface().([]schema.Response)
+		ds.Responses = append(ds.Responses, slice.Interface().([]schema.Response)...)
 	case schema.TableSources:
-		ds.Sources = slice.Interface().([]schema.Source)
+		ds.Sources = append(ds.Sources, slice.Interface().([]schema.Source)...)
 	case schema.TableQuotes:
-		ds.pendingQuotes = slice.Interface().([]schema.Quote)
+		ds.pendingQuotes = append(ds.pendingQuotes, slice.Interface().([]schema.Quote)...)
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -112,26 +111,32 @@ func ParquetInfo(dir string) (map[string]int, map[string]string, error) {
 	rows := map[string]int{}
 	var kv map[string]string
 	for _, table := range Tables {
-		f, err := os.Open(filepath.Join(dir, ParquetFile(table)))
+		files, err := TableFiles(dir, table)
 		if err != nil {
 			return nil, nil, err
 		}
-		pf, err := file.NewParquetReader(f)
-		if err != nil {
-			f.Close()
-			return nil, nil, fmt.Errorf("%s: not a readable Parquet file: %w", f.Name(), err)
-		}
-		rows[table] = int(pf.NumRows())
-		if table == schema.TableCases {
-			kv = map[string]string{}
-			for _, e := range pf.MetaData().KeyValueMetadata() {
-				if e.Value != nil {
-					kv[e.Key] = *e.Value
+		for _, part := range files {
+			f, err := os.Open(part.Path)
+			if err != nil {
+				return nil, nil, err
+			}
+			pf, err := file.NewParquetReader(f)
+			if err != nil {
+				f.Close()
+				return nil, nil, fmt.Errorf("%s: not a readable Parquet file: %w", f.Name(), err)
+			}
+			rows[table] += int(pf.NumRows())
+			if table == schema.TableCases {
+				kv = map[string]string{}
+				for _, e := range pf.MetaData().KeyValueMetadata() {
+					if e.Value != nil {
+						kv[e.Key] = *e.Value
+					}
 				}
 			}
+			pf.Close()
+			f.Close()
 		}
-		pf.Close()
-		f.Close()
 	}
 	return rows, kv, nil
 }
@@ -156,53 +161,77 @@ func ScanParquet(dir, table string, fn func(row []any) error) error {
 	}
 	row := make([]any, len(cols))
 	lists := make([][]string, len(cols))
-	path := filepath.Join(dir, ParquetFile(table))
-	return ScanColumns(path, table, names, func(arrays []arrow.Array, _ int, n int) error {
-		for r := 0; r < n; r++ {
-			for i, c := range cols {
-				switch a := arrays[i].(type) {
-				case *array.String:
-					if c.Precision {
-						continue // set with its date
+	files, err := TableFiles(dir, table)
+	if err != nil {
+		return err
+	}
+	for _, part := range files {
+		// Columns a partition's directory names give are not in its file.
+		pos := make([]int, len(cols)) // index among the arrays read, or -1
+		var read []string
+		for i, n := range names {
+			if _, fixed := part.Vals[n]; fixed {
+				pos[i] = -1
+				row[i] = part.Vals[n]
+				continue
+			}
+			pos[i] = len(read)
+			read = append(read, n)
+		}
+		err := ScanColumns(part.Path, table, read, func(arrays []arrow.Array, _ int, n int) error {
+			for r := 0; r < n; r++ {
+				for i, c := range cols {
+					if pos[i] < 0 {
+						continue
 					}
-					if a.IsNull(r) {
-						row[i] = ""
-					} else {
+					switch a := arrays[pos[i]].(type) {
+					case *array.String:
+						if c.Precision {
+							continue // set with its date
+						}
+						if a.IsNull(r) {
+							row[i] = ""
+						} else {
+							row[i] = a.Value(r)
+						}
+					case *array.Boolean:
 						row[i] = a.Value(r)
-					}
-				case *array.Boolean:
-					row[i] = a.Value(r)
-				case *array.List:
-					values := a.ListValues().(*array.String)
-					start, end := a.ValueOffsets(r)
-					lists[i] = lists[i][:0]
-					for j := start; j < end; j++ {
-						lists[i] = append(lists[i], values.Value(int(j)))
-					}
-					row[i] = lists[i]
-				case *array.Date32:
-					d := schema.Date{}
-					if !a.IsNull(r) {
-						p := schema.PrecisionDay
-						if k := precisionOf[i]; k >= 0 {
-							if ps := arrays[k].(*array.String); !ps.IsNull(r) {
-								if q, err := schema.ParsePrecision(ps.Value(r)); err == nil && q != schema.PrecisionNone {
-									p = q
+					case *array.List:
+						values := a.ListValues().(*array.String)
+						start, end := a.ValueOffsets(r)
+						lists[i] = lists[i][:0]
+						for j := start; j < end; j++ {
+							lists[i] = append(lists[i], values.Value(int(j)))
+						}
+						row[i] = lists[i]
+					case *array.Date32:
+						d := schema.Date{}
+						if !a.IsNull(r) {
+							p := schema.PrecisionDay
+							if k := precisionOf[i]; k >= 0 {
+								if ps := arrays[pos[k]].(*array.String); !ps.IsNull(r) {
+									if q, err := schema.ParsePrecision(ps.Value(r)); err == nil && q != schema.PrecisionNone {
+										p = q
+									}
 								}
 							}
+							d = schema.DateFromEpochDays(int32(a.Value(r)), p)
 						}
-						d = schema.DateFromEpochDays(int32(a.Value(r)), p)
-					}
-					row[i] = d
-					if k := precisionOf[i]; k >= 0 {
-						row[k] = d
+						row[i] = d
+						if k := precisionOf[i]; k >= 0 {
+							row[k] = d
+						}
 					}
 				}
+				if err := fn(row); err != nil {
+					return err
+				}
 			}
-			if err := fn(row); err != nil {
-				return err
-			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return nil
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -64,7 +62,7 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 			if err != nil {
 				return err
 			}
-			c, err := loadColumns(dataDir)
+			c, err := loadColumns(dataDir, f)
 			if err != nil {
 				return err
 			}
@@ -85,10 +83,11 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 
 // loadColumns gives the analyses their columnar view: read straight from
 // Parquet files when dir holds them (only the needed columns), else built
-// from the loaded and validated records.
-func loadColumns(dir string) (*analysis.Columns, error) {
-	if isParquetDir(dir) && !suggestedData {
-		return analysis.ReadColumns(dir)
+// from the loaded and validated records. From a partitioned Parquet
+// dataset only the partitions the filter can select are read.
+func loadColumns(dir string, f analysis.Filter) (*analysis.Columns, error) {
+	if dataset.IsParquetDir(dir) && !suggestedData {
+		return analysis.ReadColumnsWhere(dir, f)
 	}
 	ds, err := loadData(dir)
 	if err != nil {
@@ -100,16 +99,6 @@ func loadColumns(dir string) (*analysis.Columns, error) {
 		}
 	}
 	return analysis.ColumnsOf(ds), nil
-}
-
-// isParquetDir reports whether dir holds a Parquet dataset (as build and
-// gen write it) rather than YAML records.
-func isParquetDir(dir string) bool {
-	if dir == "" {
-		return false
-	}
-	_, err := os.Stat(filepath.Join(dir, dataset.ParquetFile(schema.TableResponses)))
-	return err == nil
 }
 
 func oneOf(flag, v string, allowed []string) error {

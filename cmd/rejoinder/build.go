@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 )
 
@@ -14,7 +16,7 @@ import (
 const WorkbookFile = "rejoinder.xlsx"
 
 func newBuildCmd() *cobra.Command {
-	var dataDir, outDir string
+	var dataDir, outDir, partition string
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Validate the dataset, then write Parquet, CSV, datapackage.json and the workbook",
@@ -26,16 +28,26 @@ descriptor (datapackage.json, generated from the codebook), and the
 comparison workbook rejoinder.xlsx. Each file is
 written to a temporary name and renamed, so an interrupted build leaves the
 previous outputs intact. Parquet, CSV and JSON output is byte-identical for
-the same data.`,
+the same data.
+
+--partition responder,year writes the responses instead as a Hive-partitioned
+directory, responses/responder=PRK/year=2018/part-0.parquet, which DuckDB,
+Spark and BigQuery read as one table and from which rejoinder's analyses
+read only the partitions a filter selects. Keys: ` + strings.Join(dataset.PartitionKeys(), ", ") + `.`,
 		Example: `  rejoinder build                       # embedded dataset → out/
-  rejoinder build --data my-records --out build/`,
+  rejoinder build --data my-records --out build/
+  rejoinder build --partition responder,year --out parts/`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			keys, err := dataset.ParsePartitionKeys(partition)
+			if err != nil {
+				return usageError{fmt.Errorf("--partition: %w", err)}
+			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err
 			}
-			paths, err := ds.WriteParquet(outDir)
+			paths, err := ds.WriteParquetPartitioned(outDir, keys)
 			if err != nil {
 				return err
 			}
@@ -65,5 +77,6 @@ the same data.`,
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
 	cmd.Flags().StringVar(&outDir, "out", "out", "output directory")
+	cmd.Flags().StringVar(&partition, "partition", "", "split the responses table into Hive partitions by these keys, e.g. responder,year")
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/coding"
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 )
 
@@ -63,7 +64,7 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 					return fmt.Errorf("%s: no codings", codingsFile)
 				}
 			}
-			if a[0] == "xlsx" && isParquetDir(dataDir) {
+			if a[0] == "xlsx" && dataset.IsParquetDir(dataDir) {
 				// Stream the big tables: memory stays flat however many rows.
 				if err := exports.SaveWorkbookFromParquet(out, dataDir, opts); err != nil {
 					return err

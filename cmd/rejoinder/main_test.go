@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,6 +95,41 @@ func TestBuild(t *testing.T) {
 	// The Parquet output reads back as a valid dataset.
 	if code, stdout, _ := runCLI(t, "validate", out); code != 0 || !strings.Contains(stdout, "valid: 10 cases") {
 		t.Errorf("validate %s: exit %d %s", out, code, stdout)
+	}
+}
+
+// build --partition writes the responses as Hive partitions that the
+// other commands read like the single file; a bad key is a usage error.
+func TestBuildPartitioned(t *testing.T) {
+	plain, parts := t.TempDir(), t.TempDir()
+	if code, _, errs := runCLI(t, "build", "--out", plain); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	code, stdout, errs := runCLI(t, "build", "--partition", "responder,year", "--out", parts)
+	if code != 0 || !strings.Contains(stdout, filepath.Join("responses", "responder=RUS", "year=2018", "part-0.parquet")) {
+		t.Fatalf("exit %d: %s %s", code, stdout, errs)
+	}
+	if _, err := os.Stat(filepath.Join(parts, "responses.parquet")); err == nil {
+		t.Error("responses.parquet written beside the partitions")
+	}
+	with := func(args []string, dir string) []string {
+		out := slices.Clone(args)
+		out[slices.Index(out, "DIR")] = dir
+		return out
+	}
+	for _, args := range [][]string{
+		{"profile", "--responder", "RUS", "--by", "year", "--data", "DIR"},
+		{"validate", "DIR"},
+	} {
+		_, a, _ := runCLI(t, with(args, plain)...)
+		_, b, errs := runCLI(t, with(args, parts)...)
+		if a != b || a == "" {
+			t.Errorf("%v differs on the partitioned build:\n%s\n%s%s", args, a, b, errs)
+		}
+	}
+	code, _, errs = runCLI(t, "build", "--partition", "responder,summary", "--out", t.TempDir())
+	if code != 2 || !strings.Contains(errs, `invalid partition key "summary" (allowed: case_id,`) {
+		t.Errorf("bad key: exit %d: %s", code, errs)
 	}
 }
 
