@@ -38,6 +38,8 @@ fmt:
 fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzDecodeRecordFile -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzPartitionValue -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzListCell -fuzztime $(FUZZTIME)
 	$(GO) test ./schema -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME)
 	$(GO) test ./reliability -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
 

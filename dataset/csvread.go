@@ -28,11 +28,13 @@ func JoinList(items []string) string {
 		if i > 0 {
 			b.WriteString(CSVListSeparator)
 		}
-		for _, r := range it {
-			if r == ';' || r == '\\' {
+		// Byte by byte: ";" and "\\" are ASCII, and bytes that are not
+		// valid UTF-8 pass through unchanged.
+		for j := 0; j < len(it); j++ {
+			if it[j] == ';' || it[j] == '\\' {
 				b.WriteByte('\\')
 			}
-			b.WriteRune(r)
+			b.WriteByte(it[j])
 		}
 	}
 	return b.String()

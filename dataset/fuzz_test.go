@@ -1,8 +1,10 @@
 package dataset
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +31,71 @@ func FuzzDecodeRecordFile(f *testing.F) {
 		}
 		for _, p := range problems {
 			_ = p.Error()
+		}
+	})
+}
+
+// FuzzReadCSV feeds arbitrary bytes to the CSV importer as the responses
+// table of an otherwise valid directory: it must accept the input or
+// report problems that name a CSV file, never panic.
+func FuzzReadCSV(f *testing.F) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		f.Fatal(err)
+	}
+	base := f.TempDir()
+	for _, table := range Tables {
+		writeTestCSV(f, ds, base, table)
+	}
+	others := map[string][]byte{}
+	for _, table := range Tables {
+		b, err := os.ReadFile(filepath.Join(base, table+".csv"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		if table == "responses" {
+			f.Add(b)
+			f.Add(bytes.Replace(b, []byte("day"), []byte("month"), 1))
+			f.Add(bytes.Replace(b, []byte("true"), []byte("maybe"), 1))
+			f.Add([]byte("response_id\n\"unterminated"))
+			continue
+		}
+		others[table] = b
+	}
+	f.Add([]byte("\uFEFF"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		for table, b := range others {
+			if err := os.WriteFile(filepath.Join(dir, table+".csv"), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, "responses.csv"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadCSV(dir)
+		if err != nil {
+			if !strings.Contains(err.Error(), ".csv") {
+				t.Fatalf("problem names no file: %v", err)
+			}
+			return
+		}
+		if got == nil || got.Validate().Err() != nil {
+			t.Fatal("accepted a dataset that does not validate")
+		}
+	})
+}
+
+// FuzzListCell checks that list items survive a CSV cell: SplitList
+// undoes JoinList whatever the items hold.
+func FuzzListCell(f *testing.F) {
+	f.Add("denial", "identity_dispute")
+	f.Add("Gatwick; Heathrow", `back\slash`)
+	f.Add("", ";")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		cell := JoinList([]string{a, b})
+		if got := SplitList(cell); len(got) != 2 || got[0] != a || got[1] != b {
+			t.Fatalf("%q, %q -> %q -> %q", a, b, cell, got)
 		}
 	})
 }

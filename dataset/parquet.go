@@ -609,9 +609,17 @@ func (ds *Dataset) attachQuotes() error {
 		r.Quotes = byUnit[r.ResponseID]
 		delete(byUnit, r.ResponseID)
 	}
+	// Every quote left over points nowhere; report each where it was read.
+	var problems schema.ErrorList
 	for _, unit := range slices.Sorted(maps.Keys(byUnit)) {
-		return &schema.FieldError{File: ParquetFile(schema.TableQuotes), Table: schema.TableQuotes, Field: "unit_id", Value: unit,
-			Allowed: "the id of an accusation or response", Err: schema.ErrDangling}
+		for _, q := range byUnit[unit] {
+			e := &schema.FieldError{File: ParquetFile(schema.TableQuotes), Table: schema.TableQuotes, ID: q.QuoteID,
+				Field: "unit_id", Value: unit, Allowed: "the id of an accusation or response", Err: schema.ErrDangling}
+			if q.Pos != nil {
+				e.File, e.Line = q.Pos.File, q.Pos.Line
+			}
+			problems = append(problems, e)
+		}
 	}
-	return nil
+	return problems.Err()
 }

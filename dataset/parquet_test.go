@@ -246,7 +246,7 @@ func TestReadCSVRoundTrip(t *testing.T) {
 	}
 }
 
-func writeTestCSV(t *testing.T, ds *Dataset, dir, table string) {
+func writeTestCSV(t testing.TB, ds *Dataset, dir, table string) {
 	t.Helper()
 	f, err := os.Create(filepath.Join(dir, table+".csv"))
 	if err != nil {
