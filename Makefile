@@ -4,7 +4,7 @@ OUT     ?= out
 BIN     ?= bin/rejoinder
 FUZZTIME ?= 30s
 
-.PHONY: run test build interop vet fmt fuzz docs clean
+.PHONY: run test build interop vet fmt fuzz docs bench clean
 
 ## run: validate the embedded dataset, then write Parquet files and the workbook to $(OUT)/
 run: build
@@ -33,6 +33,10 @@ vet:
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+## bench: run the side-by-side benchmarks (rejoinder against DuckDB, pandas) and rewrite BENCHMARKS.md
+bench:
+	bench/run.sh
 
 ## fuzz: run each fuzz target for $(FUZZTIME)
 fuzz:
