@@ -70,23 +70,18 @@ func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
 		respPath := part.Path
 		// Columns a partition's directory names give are not in its file.
 		names := []string{"response_id", "case_id", "responds_to", "responder", "organ", "observed"}
-		text := make([]textColumn, len(names))
-		var read []string
-		for i, n := range names {
-			if v, ok := part.Vals[n]; ok {
-				text[i].fixed = v
-			} else {
-				text[i].read = len(read)
-				read = append(read, n)
-			}
-		}
+		read, pos := part.ColumnsToRead(names)
+		nText := len(read)
 		read = append(read, "date", "date_precision", "anticipatory", "verified", "strategies")
-		nText := len(read) - 5
+		text := make([]textColumn, len(names))
+		for i, n := range names {
+			text[i].fixed = part.Vals[n]
+		}
 		err = dataset.ScanColumns(respPath, schema.TableResponses, read,
 			func(cols []arrow.Array, row int, n int) error {
 				for i := range text {
-					if _, fixed := part.Vals[names[i]]; !fixed {
-						text[i].a = cols[text[i].read].(*array.String)
+					if pos[i] >= 0 {
+						text[i].a = cols[pos[i]].(*array.String)
 					}
 				}
 				id, caseID, to, responder, organ, obs := text[0], text[1], text[2], text[3], text[4], text[5]
@@ -141,8 +136,7 @@ func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
 // textColumn is a text column of the responses table: read from the file,
 // or fixed for the whole file by its partition directory.
 type textColumn struct {
-	a     *array.String
-	read  int // index among the columns read
+	a     *array.String // nil when the partition fixes the value
 	fixed string
 }
 

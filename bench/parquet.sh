@@ -11,22 +11,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 work=${BENCH_DIR:-/tmp/rejoinder-bench}
-command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-[ -d interop/node_modules/@duckdb ] || (cd interop && npm ci --silent)
-go build -o bin/rejoinder ./cmd/rejoinder
-if [ ! -f "$work/parquet/responses.parquet" ]; then
-  bin/rejoinder gen --cases 10000 --responses 1000000 --seed 1 --out "$work/parquet" >/dev/null
-fi
+source bench/lib.sh
+need_duckdb
+synthetic_1m
 [ -f "$work/csv/responses.csv" ] || bin/rejoinder export csv --data "$work/parquet" --out "$work/csv" >/dev/null
 
-measure() {
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null
-    cat "$work/time.txt"
-  done | sort -n | awk '{s[NR]=$1; m[NR]=$2} END {i=int((NR+1)/2); print s[i], m[i]}'
-}
-read -r ours_s ours_kb < <(measure bin/rejoinder import csv "$work/csv" --out "$work/imported")
-read -r duck_s duck_kb < <(measure node interop/duckdb_csv_to_parquet.mjs "$work/csv" "$work/duckdb")
+read -r ours_s ours_kb < <(median_time bin/rejoinder import csv "$work/csv" --out "$work/imported")
+read -r duck_s duck_kb < <(median_time node interop/duckdb_csv_to_parquet.mjs "$work/csv" "$work/duckdb")
 ours_mb=$(stat -c %s "$work/imported/responses.parquet")
 duck_mb=$(stat -c %s "$work/duckdb/responses.parquet")
 echo "CSV of 1,000,000 responses (five tables) -> zstd Parquet (median of $runs runs; wall time, peak RSS, responses file)"

@@ -10,23 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 work=${BENCH_DIR:-/tmp/rejoinder-bench}
-command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-[ -d interop/node_modules/@duckdb ] || (cd interop && npm ci --silent)
-go build -o bin/rejoinder ./cmd/rejoinder
-if [ ! -f "$work/parquet/responses.parquet" ]; then
-  bin/rejoinder gen --cases 10000 --responses 1000000 --seed 1 --out "$work/parquet" >/dev/null
-fi
+source bench/lib.sh
+need_duckdb
+synthetic_1m
 if [ ! -d "$work/parts/responses" ]; then
   bin/rejoinder build --data "$work/parquet" --partition responder,year --out "$work/parts" >/dev/null
 fi
 
-# median of the runs of a command: "seconds KB"
-measure() {
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null
-    cat "$work/time.txt"
-  done | sort -n | awk '{s[NR]=$1; m[NR]=$2} END {i=int((NR+1)/2); print s[i], m[i]}'
-}
 
 printf '%-34s %10s %9s %10s %9s %7s\n' "task" "rejoinder" "RSS MB" "DuckDB" "RSS MB" "ratio"
 for layout in parquet parts; do
@@ -44,8 +34,8 @@ for layout in parquet parts; do
       diff "$work/ours.csv" "$work/theirs.csv" | head >&2
       exit 1
     fi
-    read -r ours_s ours_kb < <(measure bin/rejoinder "${args[@]}")
-    read -r duck_s duck_kb < <(measure node interop/duckdb_profile.mjs "$work/$layout" $filter)
+    read -r ours_s ours_kb < <(median_time bin/rejoinder "${args[@]}")
+    read -r duck_s duck_kb < <(median_time node interop/duckdb_profile.mjs "$work/$layout" $filter)
     label="$layout${filter:+ | $filter}"
     awk -v l="$label" -v a="$ours_s" -v am="$ours_kb" -v b="$duck_s" -v bm="$duck_kb" \
       'BEGIN {printf "%-34s %9.2fs %9.0f %9.2fs %9.0f %6.2fx\n", l, a, am/1024, b, bm/1024, a/b}'

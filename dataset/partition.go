@@ -92,10 +92,9 @@ func PartitionDir(table string) string { return table }
 // keys it is WriteParquet. Either form replaces the other in dir, so that
 // a directory never holds the responses twice.
 func (ds *Dataset) WriteParquetPartitioned(dir string, keys []string) ([]string, error) {
-	for _, k := range keys {
-		if !slices.Contains(PartitionKeys(), k) {
-			return nil, fmt.Errorf("%w %q (allowed: %s)", ErrPartitionKey, k, strings.Join(PartitionKeys(), ", "))
-		}
+	// The same checks as for the command line: known keys, none twice.
+	if _, err := ParsePartitionKeys(strings.Join(keys, ",")); err != nil {
+		return nil, err
 	}
 	paths, err := ds.writeParquet(dir, keys)
 	if err != nil {
@@ -233,6 +232,23 @@ type Partition struct {
 	Path string
 	Keys []string          // key names, outermost first
 	Vals map[string]string // key → value; "" for HiveNull
+}
+
+// ColumnsToRead splits the columns a reader wants between the file and
+// the directory names: it returns the names to read from the file and,
+// for each wanted column, its index among them, or -1 when the partition
+// fixes its value (in Vals).
+func (p Partition) ColumnsToRead(names []string) (read []string, pos []int) {
+	pos = make([]int, len(names))
+	for i, n := range names {
+		if _, fixed := p.Vals[n]; fixed {
+			pos[i] = -1
+			continue
+		}
+		pos[i] = len(read)
+		read = append(read, n)
+	}
+	return read, pos
 }
 
 // ListPartitions lists the files of a Hive-partitioned table directory in

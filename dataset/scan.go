@@ -167,16 +167,11 @@ func ScanParquet(dir, table string, fn func(row []any) error) error {
 	}
 	for _, part := range files {
 		// Columns a partition's directory names give are not in its file.
-		pos := make([]int, len(cols)) // index among the arrays read, or -1
-		var read []string
+		read, pos := part.ColumnsToRead(names)
 		for i, n := range names {
-			if _, fixed := part.Vals[n]; fixed {
-				pos[i] = -1
+			if pos[i] < 0 {
 				row[i] = part.Vals[n]
-				continue
 			}
-			pos[i] = len(read)
-			read = append(read, n)
 		}
 		err := ScanColumns(part.Path, table, read, func(arrays []arrow.Array, _ int, n int) error {
 			for r := 0; r < n; r++ {
