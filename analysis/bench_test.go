@@ -61,3 +61,21 @@ func BenchmarkColumnsOf1M(b *testing.B) {
 		analysis.ColumnsOf(ds)
 	}
 }
+
+// BenchmarkProfileParquet1M counts responder × strategy straight from the
+// Parquet file of the same data, batch by batch: the path
+// `rejoinder profile --data DIR` takes. Allocation per operation is the
+// memory a profile needs beyond the batches being read.
+func BenchmarkProfileParquet1M(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := benchData(b).WriteParquet(dir); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := analysis.ProfileParquet(dir, analysis.ProfileOptions{By: analysis.ByResponder}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

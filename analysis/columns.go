@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
-	"slices"
 	"strings"
 	"sync"
 
@@ -295,22 +294,12 @@ func (f Filter) check(cb *schema.Codebook) error {
 // Select returns the rows the filter keeps, in row order, or
 // ErrEmptySelection.
 func (c *Columns) Select(f Filter) ([]int, error) {
-	if err := f.check(c.cb); err != nil {
+	m, err := f.matcher(c.cb)
+	if err != nil {
 		return nil, err
 	}
-	keep := func(d *Dict, values []string) []bool {
-		if len(values) == 0 {
-			return nil
-		}
-		ok := make([]bool, len(d.Values))
-		for i, v := range d.Values {
-			ok[i] = slices.Contains(values, v)
-		}
-		return ok
-	}
-	responders, accusers := keep(&c.Responder, f.Responders), keep(&c.Accuser, f.Accusers)
-	cases, instruments := keep(&c.Case, f.Cases), keep(&c.Instrument, f.Instruments)
-	ranged := !f.From.IsZero() || !f.To.IsZero()
+	responders, accusers := m.responders.over(&c.Responder), m.accusers.over(&c.Accuser)
+	cases, instruments := m.cases.over(&c.Case), m.instruments.over(&c.Instrument)
 	var rows []int
 	for i := 0; i < c.N; i++ {
 		if (responders != nil && !responders[c.Responder.Codes[i]]) ||
@@ -320,11 +309,8 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 			(f.Verified && !c.Verified[i]) {
 			continue
 		}
-		if ranged {
-			d := c.Date.At(i)
-			if d.IsZero() || (!f.From.IsZero() && d.Before(f.From)) || (!f.To.IsZero() && f.To.Before(d)) {
-				continue
-			}
+		if m.ranged && !m.inRange(c.Date.At(i)) {
+			continue
 		}
 		rows = append(rows, i)
 	}
@@ -332,4 +318,59 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 		return nil, fmt.Errorf("%w (%s)", ErrEmptySelection, f)
 	}
 	return rows, nil
+}
+
+// matcher is a checked Filter in the form rows are tested against, one
+// value at a time (a Parquet batch) or one dictionary at a time (Select).
+type matcher struct {
+	responders, accusers, cases, instruments valueSet
+	from, to                                 schema.Date
+	ranged                                   bool // from or to is set
+	verified                                 bool
+}
+
+// valueSet is a filter's list of allowed values; nil allows every value.
+type valueSet map[string]bool
+
+func newValueSet(values []string) valueSet {
+	if len(values) == 0 {
+		return nil
+	}
+	s := make(valueSet, len(values))
+	for _, v := range values {
+		s[v] = true
+	}
+	return s
+}
+
+// has reports whether v passes; every value passes a nil set.
+func (s valueSet) has(v string) bool { return s == nil || s[v] }
+
+// over returns, per value of d, whether it passes; nil when all do.
+func (s valueSet) over(d *Dict) []bool {
+	if s == nil {
+		return nil
+	}
+	ok := make([]bool, len(d.Values))
+	for i, v := range d.Values {
+		ok[i] = s[v]
+	}
+	return ok
+}
+
+func (f Filter) matcher(cb *schema.Codebook) (matcher, error) {
+	if err := f.check(cb); err != nil {
+		return matcher{}, err
+	}
+	return matcher{
+		responders: newValueSet(f.Responders), accusers: newValueSet(f.Accusers),
+		cases: newValueSet(f.Cases), instruments: newValueSet(f.Instruments),
+		from: f.From, to: f.To, ranged: !f.From.IsZero() || !f.To.IsZero(), verified: f.Verified,
+	}, nil
+}
+
+// inRange reports whether a response dated d is in the date range; an
+// undated response is not in any range.
+func (m matcher) inRange(d schema.Date) bool {
+	return !d.IsZero() && (m.from.IsZero() || !d.Before(m.from)) && (m.to.IsZero() || !m.to.Before(d))
 }

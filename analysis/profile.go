@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 // Groupings for profiles, beside ByResponder and ByCase.
@@ -63,7 +65,7 @@ func (c *Columns) Profile(opts ProfileOptions) (dataframe.DataFrame, error) {
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	cats, masks, catName, err := c.categories(scheme)
+	p, err := newProfileCounter(c.cb, scheme, keyName)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
@@ -71,35 +73,73 @@ func (c *Columns) Profile(opts ProfileOptions) (dataframe.DataFrame, error) {
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	// One pass: per group, the number of responses and per-category counts.
-	type acc struct {
-		total  int
-		counts []int
-	}
-	groups := map[string]*acc{}
-	var order []string
 	for _, i := range rows {
-		if !c.Responded(i) {
+		if c.Responded(i) {
+			p.add(key(i), c.Strategies[i])
+		}
+	}
+	return p.frame(opts.Filter)
+}
+
+// profileCounter counts, per group, the responses and the responses in
+// each category: the one pass every profile makes, over the columnar view
+// or straight over Parquet batches.
+type profileCounter struct {
+	cats             []string
+	masks            []uint32 // per category, the strategy bits it takes in
+	keyName, catName string
+	groups           map[string]*profileGroup
+}
+
+type profileGroup struct {
+	total  int
+	counts []int
+}
+
+func newProfileCounter(cb *schema.Codebook, scheme, keyName string) (*profileCounter, error) {
+	cats, masks, catName, err := categories(cb, scheme)
+	if err != nil {
+		return nil, err
+	}
+	return &profileCounter{cats: cats, masks: masks, keyName: keyName, catName: catName, groups: map[string]*profileGroup{}}, nil
+}
+
+// add counts one observed response of group key with strategy set set.
+func (p *profileCounter) add(key string, set uint32) {
+	g := p.groups[key]
+	if g == nil {
+		g = &profileGroup{counts: make([]int, len(p.cats))}
+		p.groups[strings.Clone(key)] = g // key may point into a reused Arrow buffer
+	}
+	g.total++
+	for j, m := range p.masks {
+		if set&m != 0 {
+			g.counts[j]++
+		}
+	}
+}
+
+// merge adds another counter's counts (of the same scheme) to p.
+func (p *profileCounter) merge(q *profileCounter) {
+	for k, h := range q.groups {
+		g := p.groups[k]
+		if g == nil {
+			p.groups[k] = h
 			continue
 		}
-		k := key(i)
-		g := groups[k]
-		if g == nil {
-			g = &acc{counts: make([]int, len(cats))}
-			groups[k] = g
-			order = append(order, k)
-		}
-		g.total++
-		set := c.Strategies[i]
-		for j, m := range masks {
-			if set&m != 0 {
-				g.counts[j]++
-			}
+		g.total += h.total
+		for j := range g.counts {
+			g.counts[j] += h.counts[j]
 		}
 	}
-	if len(order) == 0 {
-		return dataframe.DataFrame{}, fmt.Errorf("%w (%s): no observed responses", ErrEmptySelection, opts.Filter)
+}
+
+// frame returns the counts as Profile documents them.
+func (p *profileCounter) frame(f Filter) (dataframe.DataFrame, error) {
+	if len(p.groups) == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("%w (%s): no observed responses", ErrEmptySelection, f)
 	}
+	order := slices.Collect(maps.Keys(p.groups))
 	slices.SortFunc(order, func(a, b string) int {
 		if (a == "") != (b == "") {
 			if a == "" {
@@ -109,21 +149,21 @@ func (c *Columns) Profile(opts ProfileOptions) (dataframe.DataFrame, error) {
 		}
 		return strings.Compare(a, b)
 	})
-	n := len(order) * len(cats)
+	n := len(order) * len(p.cats)
 	gcol, ccol := make([]string, 0, n), make([]string, 0, n)
 	counts, totals := make([]int, 0, n), make([]int, 0, n)
 	shares := make([]float64, 0, n)
 	for _, k := range order {
-		g := groups[k]
-		for j, cat := range cats {
+		g := p.groups[k]
+		for j, cat := range p.cats {
 			gcol, ccol = append(gcol, k), append(ccol, cat)
 			counts, totals = append(counts, g.counts[j]), append(totals, g.total)
 			shares = append(shares, float64(g.counts[j])/float64(g.total))
 		}
 	}
 	return newFrame(
-		series.New(gcol, series.String, keyName),
-		series.New(ccol, series.String, catName),
+		series.New(gcol, series.String, p.keyName),
+		series.New(ccol, series.String, p.catName),
 		series.New(counts, series.Int, "count"),
 		series.New(totals, series.Int, "responses"),
 		series.New(shares, series.Float, "share"),
@@ -163,20 +203,22 @@ func (c *Columns) grouping(by string) (func(int) string, string, error) {
 var ErrBadScheme = fmt.Errorf("unknown scheme")
 
 // categories returns a scheme's categories, each as a mask over the
-// strategy bits, and the name of its column.
-func (c *Columns) categories(scheme string) ([]string, []uint32, string, error) {
-	strategies := c.cb.Strategies()
+// strategy bits (bit i: the codebook's i-th strategy code), and the name
+// of its column.
+func categories(cb *schema.Codebook, scheme string) ([]string, []uint32, string, error) {
+	strategies := cb.Strategies()
 	switch scheme {
 	case SchemeCodes:
-		masks := make([]uint32, len(c.StrategyCodes))
+		codes := cb.MustVariable(schema.TableResponses, "strategies").Codes()
+		masks := make([]uint32, len(codes))
 		for i := range masks {
 			masks[i] = 1 << i
 		}
-		return c.StrategyCodes, masks, "strategy", nil
+		return codes, masks, "strategy", nil
 	case SchemeBenoit, Scheme4D:
-		families, name := c.cb.BenoitFamilies, "benoit_family"
+		families, name := cb.BenoitFamilies, "benoit_family"
 		if scheme == Scheme4D {
-			families, name = c.cb.FourD, "four_d"
+			families, name = cb.FourD, "four_d"
 		}
 		cats := make([]string, len(families))
 		masks := make([]uint32, len(families))

@@ -47,9 +47,12 @@ func (ff *filterFlags) filter() (analysis.Filter, error) {
 }
 
 // analysisCmd builds a result-printing command: load the data, make the
-// filter, compute a DataFrame, print it in the chosen format.
+// filter, compute a DataFrame, print it in the chosen format. An analysis
+// that can run straight over Parquet batches passes streamed, which then
+// serves Parquet data instead of loading the columnar view.
 func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
-	setup func(*cobra.Command), compute func(c *analysis.Columns, f analysis.Filter, args []string) (dataframe.DataFrame, error)) *cobra.Command {
+	setup func(*cobra.Command), compute func(c *analysis.Columns, f analysis.Filter, args []string) (dataframe.DataFrame, error),
+	streamed ...func(dir string, f analysis.Filter, args []string) (dataframe.DataFrame, error)) *cobra.Command {
 	var dataDir, format string
 	var ff filterFlags
 	cmd := &cobra.Command{
@@ -62,11 +65,15 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 			if err != nil {
 				return err
 			}
-			c, err := loadColumns(dataDir, f)
-			if err != nil {
-				return err
+			var df dataframe.DataFrame
+			if len(streamed) > 0 && dataset.IsParquetDir(dataDir) && !suggestedData {
+				df, err = streamed[0](dataDir, f, a)
+			} else {
+				var c *analysis.Columns
+				if c, err = loadColumns(dataDir, f); err == nil {
+					df, err = compute(c, f, a)
+				}
 			}
-			df, err := compute(c, f, a)
 			if err != nil {
 				return err
 			}
@@ -101,6 +108,13 @@ func loadColumns(dir string, f analysis.Filter) (*analysis.Columns, error) {
 	return analysis.ColumnsOf(ds), nil
 }
 
+func checkProfileFlags(by, scheme string) error {
+	if err := oneOf("by", by, analysis.Groupings); err != nil {
+		return err
+	}
+	return oneOf("scheme", scheme, analysis.Schemes)
+}
+
 func oneOf(flag, v string, allowed []string) error {
 	if !slices.Contains(allowed, v) {
 		return usageError{fmt.Errorf("unknown --%s %q (allowed: %s)", flag, v, strings.Join(allowed, ", "))}
@@ -126,10 +140,7 @@ image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
 			cmd.Flags().StringVar(&scheme, "scheme", analysis.SchemeCodes, "categories: "+strings.Join(analysis.Schemes, ", "))
 		},
 		func(c *analysis.Columns, f analysis.Filter, _ []string) (dataframe.DataFrame, error) {
-			if err := oneOf("by", by, analysis.Groupings); err != nil {
-				return dataframe.DataFrame{}, err
-			}
-			if err := oneOf("scheme", scheme, analysis.Schemes); err != nil {
+			if err := checkProfileFlags(by, scheme); err != nil {
 				return dataframe.DataFrame{}, err
 			}
 			df, err := c.Profile(analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
@@ -142,6 +153,13 @@ image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
 			}
 			df = df.Mutate(series.New(label, series.String, "codes_from"))
 			return df, df.Err
+		},
+		// From Parquet, counted batch by batch: memory stays flat.
+		func(dir string, f analysis.Filter, _ []string) (dataframe.DataFrame, error) {
+			if err := checkProfileFlags(by, scheme); err != nil {
+				return dataframe.DataFrame{}, err
+			}
+			return analysis.ProfileParquet(dir, analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
 		})
 	cmd.Flags().BoolVar(&suggested, "suggested", false, "profile the dictionary coder's suggested codes instead of the coded ones (a labelled variant)")
 	run := cmd.RunE

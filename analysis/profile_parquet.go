@@ -1,0 +1,243 @@
+package analysis
+
+import (
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/go-gota/gota/dataframe"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// ProfileParquet computes Profile straight from a Parquet dataset (as
+// build, gen or import write it, one file or partitioned), counting batch
+// by batch as the columns are read: no columnar view and no records are
+// built, so memory stays flat however many responses there are. It reads
+// only the columns the grouping and the filter need, skips the partitions
+// the filter excludes, and scans files on all cores. The result equals
+// ReadColumns(dir) followed by Profile(opts).
+func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error) {
+	cb := schema.Default()
+	by, scheme := cmpOr(opts.By, ByResponder), cmpOr(opts.Scheme, SchemeCodes)
+	keyName, err := groupingColumn(by)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	total, err := newProfileCounter(cb, scheme, keyName)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	m, err := opts.Filter.matcher(cb)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	s := &profileScan{by: by, m: m, cb: cb, scheme: scheme, keyName: keyName,
+		strategyBit: bitIndex(cb.MustVariable(schema.TableResponses, "strategies").Codes())}
+	if by == ByAccuser || by == ByInstrument || m.accusers != nil || m.instruments != nil {
+		if s.accusations, err = readAccusationKeys(dir); err != nil {
+			return dataframe.DataFrame{}, err
+		}
+	}
+	files, err := responseFiles(dir, opts.Filter)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	// One counter per file, merged in file order; the first error in file
+	// order wins, so a bad dataset always gives the same message.
+	counters := make([]*profileCounter, len(files))
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				counters[i], errs[i] = s.file(files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range files {
+		if errs[i] != nil {
+			return dataframe.DataFrame{}, errs[i]
+		}
+		total.merge(counters[i])
+	}
+	return total.frame(opts.Filter)
+}
+
+// groupingColumn names the key column of a grouping.
+func groupingColumn(by string) (string, error) {
+	var c Columns
+	_, name, err := c.grouping(by)
+	return name, err
+}
+
+// accusationKeys are the fields of an accusation that a response's
+// grouping or filter may need.
+type accusationKeys struct{ accuser, instrument string }
+
+func readAccusationKeys(dir string) (map[string]accusationKeys, error) {
+	out := map[string]accusationKeys{}
+	path := filepath.Join(dir, dataset.ParquetFile(schema.TableAccusations))
+	err := dataset.ScanColumns(path, schema.TableAccusations, []string{"accusation_id", "accuser", "instrument"},
+		func(cols []arrow.Array, _ int, n int) error {
+			id, accuser, instrument := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String)
+			for i := 0; i < n; i++ {
+				out[id.Value(i)] = accusationKeys{str(accuser, i), str(instrument, i)}
+			}
+			return nil
+		})
+	return out, err
+}
+
+// profileScan is one ProfileParquet: what to read and how to count it.
+type profileScan struct {
+	by, scheme, keyName string
+	m                   matcher
+	cb                  *schema.Codebook
+	strategyBit         map[string]uint32
+	accusations         map[string]accusationKeys // nil unless needed
+}
+
+// file counts the responses of one Parquet file.
+func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
+	p, err := newProfileCounter(s.cb, s.scheme, s.keyName)
+	if err != nil {
+		return nil, err
+	}
+	const (
+		colObserved = iota
+		colResponder
+		colCase
+		colRespondsTo
+	)
+	text := []string{"observed", "responder", "case_id", "responds_to"}
+	// Only the text columns the grouping and the filter need are read
+	// (pos -1: not read, "" or the partition's value).
+	needed := []bool{true, s.by == ByResponder || s.m.responders != nil, s.by == ByCase || s.m.cases != nil, s.accusations != nil}
+	var wanted []string
+	for i, n := range text {
+		if needed[i] {
+			wanted = append(wanted, n)
+		}
+	}
+	read, wantedPos := part.ColumnsToRead(wanted)
+	pos := make([]int, len(text))
+	for i, n := range text {
+		pos[i] = -1
+		if k := slices.Index(wanted, n); k >= 0 {
+			pos[i] = wantedPos[k]
+		}
+	}
+	stratAt := len(read)
+	read = append(read, "strategies")
+	dateCol := -1
+	if s.by == ByYear || s.m.ranged {
+		dateCol = len(read)
+		read = append(read, "date", "date_precision")
+	}
+	verifiedAt := -1
+	if s.m.verified {
+		verifiedAt = len(read)
+		read = append(read, "verified")
+	}
+	observed := s.cb.MustVariable(schema.TableResponses, "observed")
+	years := map[int]string{}
+	cols := make([]textColumn, len(text))
+	for i, n := range text {
+		cols[i].fixed = part.Vals[n]
+	}
+	err = dataset.ScanColumns(part.Path, schema.TableResponses, read, func(arrays []arrow.Array, row, n int) error {
+		for i := range cols {
+			if pos[i] >= 0 {
+				cols[i].a = arrays[pos[i]].(*array.String)
+			}
+		}
+		strat := arrays[stratAt].(*array.List)
+		stratValues := strat.ListValues().(*array.String)
+		var date *array.Date32
+		var prec *array.String
+		if dateCol >= 0 {
+			date, prec = arrays[dateCol].(*array.Date32), arrays[dateCol+1].(*array.String)
+		}
+		var verified *array.Boolean
+		if verifiedAt >= 0 {
+			verified = arrays[verifiedAt].(*array.Boolean)
+		}
+		lastTo, last := "\x00", accusationKeys{}
+		for i := 0; i < n; i++ {
+			var set uint32
+			start, end := strat.ValueOffsets(i)
+			for j := start; j < end; j++ {
+				code := stratValues.Value(int(j))
+				bit, ok := s.strategyBit[code]
+				if !ok {
+					return badCode(part.Path, row+i, "strategies", code, s.cb.MustVariable(schema.TableResponses, "strategies"))
+				}
+				set |= bit
+			}
+			if o := cols[colObserved].at(i); o != observedResponded {
+				if _, ok := observed.Value(o); !ok {
+					return badCode(part.Path, row+i, "observed", o, observed)
+				}
+				continue
+			}
+			if verified != nil && !verified.Value(i) {
+				continue
+			}
+			if s.accusations != nil {
+				if t := cols[colRespondsTo].at(i); t != lastTo {
+					lastTo, last = t, s.accusations[t]
+				}
+				if !s.m.accusers.has(last.accuser) || !s.m.instruments.has(last.instrument) {
+					continue
+				}
+			}
+			responder, caseID := cols[colResponder].at(i), cols[colCase].at(i)
+			if !s.m.responders.has(responder) || !s.m.cases.has(caseID) {
+				continue
+			}
+			var d schema.Date
+			if date != nil {
+				if d = dateAt(date, prec, i); s.m.ranged && !s.m.inRange(d) {
+					continue
+				}
+			}
+			var key string
+			switch s.by {
+			case ByResponder:
+				key = responder
+			case ByCase:
+				key = caseID
+			case ByAccuser:
+				key = last.accuser
+			case ByInstrument:
+				key = last.instrument
+			case ByYear:
+				if !d.IsZero() {
+					y, ok := years[d.Year]
+					if !ok {
+						y = strconv.Itoa(d.Year)
+						years[d.Year] = y
+					}
+					key = y
+				}
+			}
+			p.add(key, set)
+		}
+		return nil
+	})
+	return p, err
+}
