@@ -71,13 +71,19 @@ func ReadCSV(dir string) (*Dataset, error) {
 	if err := readPackageMeta(filepath.Join(dir, "datapackage.json"), &ds.Meta); err != nil {
 		return nil, err
 	}
+	// Each table fills its own field of ds: read them on all cores, then
+	// report in table order, as a sequential reader would.
+	found := make([]schema.ErrorList, len(Tables))
+	errs := make([]error, len(Tables))
+	forEachParallel(len(Tables), func(i int) {
+		found[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i])
+	})
 	var problems schema.ErrorList
-	for _, table := range Tables {
-		errs, err := ds.readTableCSV(filepath.Join(dir, table+".csv"), table)
-		if err != nil {
-			return nil, err
+	for i := range Tables {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		problems = append(problems, errs...)
+		problems = append(problems, found[i]...)
 	}
 	if err := ds.attachQuotes(); err != nil {
 		return nil, err

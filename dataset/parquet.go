@@ -12,9 +12,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -314,25 +316,51 @@ func (ds *Dataset) writeParquet(dir string, keys []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	var paths []string
 	hash := ds.ContentHash()
-	for _, table := range Tables {
+	// Tables are independent: write them on all cores, then report paths
+	// and the first error in table order, as a sequential writer would.
+	paths := make([][]string, len(Tables))
+	errs := make([]error, len(Tables))
+	forEachParallel(len(Tables), func(i int) {
+		table := Tables[i]
 		if table == schema.TableResponses && len(keys) > 0 {
-			parts, err := ds.writePartitions(dir, table, keys, hash)
-			paths = append(paths, parts...)
-			if err != nil {
-				return paths, err
-			}
-			continue
+			paths[i], errs[i] = ds.writePartitions(dir, table, keys, hash)
+			return
 		}
 		p := filepath.Join(dir, ParquetFile(table))
-		err := atomicfile.Write(p, func(w io.Writer) error { return ds.writeTable(w, table, hash) })
-		if err != nil {
-			return paths, err
+		if errs[i] = atomicfile.Write(p, func(w io.Writer) error { return ds.writeTable(w, table, hash) }); errs[i] == nil {
+			paths[i] = []string{p}
 		}
-		paths = append(paths, p)
+	})
+	var written []string
+	for i := range Tables {
+		written = append(written, paths[i]...)
+		if errs[i] != nil {
+			return written, errs[i]
+		}
 	}
-	return paths, nil
+	return written, nil
+}
+
+// forEachParallel calls fn(0) ... fn(n-1) on up to GOMAXPROCS goroutines
+// and returns when all have returned.
+func forEachParallel(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func (ds *Dataset) writeTable(w io.Writer, table, hash string) error {
@@ -355,12 +383,6 @@ func WriteRecordParquet(w io.Writer, rec arrow.RecordBatch) error {
 	fw, err := pqarrow.NewFileWriter(rec.Schema(), struct{ io.Writer }{w}, props, aprops)
 	if err != nil {
 		return err
-	}
-	md := rec.Schema().Metadata()
-	for i, k := range md.Keys() {
-		if err := fw.AppendKeyValueMetadata(k, md.Values()[i]); err != nil {
-			return err
-		}
 	}
 	if err := fw.Write(rec); err != nil {
 		fw.Close()

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/parquet/file"
+
 	"github.com/rejoinder/rejoinder/internal/interoptest"
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -123,6 +125,29 @@ func TestParquetMetadataAndTypes(t *testing.T) {
 	}
 	if int(tbl.NumRows()) != len(ds.Responses) {
 		t.Errorf("rows = %d, want %d", tbl.NumRows(), len(ds.Responses))
+	}
+	// Each key once in the footer (readers differ on which duplicate wins).
+	f, err := os.Open(filepath.Join(dir, ParquetFile(schema.TableResponses)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pf, err := file.NewParquetReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	seen := map[string]int{}
+	for _, e := range pf.MetaData().KeyValueMetadata() {
+		seen[e.Key]++
+	}
+	for k, n := range seen {
+		if n != 1 {
+			t.Errorf("key %q appears %d times in the footer", k, n)
+		}
+	}
+	if seen[MetaContentHash] != 1 {
+		t.Errorf("footer keys = %v", seen)
 	}
 	for name, typ := range map[string]string{"date": "date32", "date_precision": "utf8", "strategies": "list<element: utf8>", "anticipatory": "bool"} {
 		idx := tbl.Schema().FieldIndices(name)
