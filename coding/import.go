@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -91,11 +92,20 @@ func (l ImportErrors) Error() string {
 // are fine), blank rows are skipped, values are trimmed, and a yes/no
 // column accepts yes/no, y/n, true/false and 1/0 (a program may have
 // turned them into numbers or booleans).
+//
+// Import applies DefaultLimits; ImportLimited takes others.
 func Import(ds *dataset.Dataset, files ...string) ([]Coding, error) {
+	return ImportLimited(ds, DefaultLimits, files...)
+}
+
+// ImportLimited is Import with the given limits on each file: a file over
+// one is reported (errors.Is(err, ErrLimit)) and not read further.
+func ImportLimited(ds *dataset.Dataset, lim Limits, files ...string) ([]Coding, error) {
+	lim = lim.withDefaults()
 	var out []Coding
 	var problems ImportErrors
 	for _, file := range files {
-		c, errs := importFile(ds, file)
+		c, errs := importFile(ds, file, lim)
 		out = append(out, c...)
 		problems = append(problems, errs...)
 	}
@@ -118,11 +128,15 @@ func compareCells(a, b string) int {
 	return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(ca, cb))
 }
 
-func importFile(ds *dataset.Dataset, file string) ([]Coding, ImportErrors) {
+func importFile(ds *dataset.Dataset, file string, lim Limits) ([]Coding, ImportErrors) {
 	fail := func(sheet, cell, column, value, allowed string, err error) *CellError {
 		return &CellError{File: file, Sheet: sheet, Cell: cell, Column: column, Value: value, Allowed: allowed, Err: err}
 	}
-	f, err := excelize.OpenFile(file, excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
+	if err := checkPackage(file, lim); err != nil {
+		return nil, ImportErrors{fail("", "", "", "", "", err)}
+	}
+	// Sheets over 16 MB of XML are read from temporary files, row by row.
+	f, err := excelize.OpenFile(file, excelize.Options{UnzipSizeLimit: lim.UnzippedBytes, UnzipXMLSizeLimit: min(16<<20, lim.PartBytes)})
 	if err != nil {
 		return nil, ImportErrors{fail("", "", "", "", "", fmt.Errorf("cannot open the workbook: %w", err))}
 	}
@@ -130,8 +144,17 @@ func importFile(ds *dataset.Dataset, file string) ([]Coding, ImportErrors) {
 	// Find the Meta and Coding sheets by their first cells.
 	var metaSheet, codingSheet string
 	for _, s := range f.GetSheetList() {
-		a1, _ := f.GetCellValue(s, "A1")
-		switch strings.TrimSpace(a1) {
+		var a1 string
+		err := eachRow(f, s, lim, func(_ int, row []string) bool {
+			if len(row) > 0 {
+				a1 = strings.TrimSpace(row[0])
+			}
+			return false
+		})
+		if err != nil {
+			return nil, ImportErrors{fail(s, "", "", "", "", err)}
+		}
+		switch a1 {
 		case Marker:
 			metaSheet = s
 		case "unit_id":
@@ -142,11 +165,14 @@ func importFile(ds *dataset.Dataset, file string) ([]Coding, ImportErrors) {
 		return nil, ImportErrors{fail("", "", "", "", "a workbook written by rejoinder coding template", ErrNotTemplate)}
 	}
 	meta := map[string]string{}
-	rows, _ := f.GetRows(metaSheet)
-	for _, r := range rows {
+	err = eachRow(f, metaSheet, lim, func(_ int, r []string) bool {
 		if len(r) >= 2 {
 			meta[strings.TrimSpace(r[0])] = strings.TrimSpace(r[1])
 		}
+		return true
+	})
+	if err != nil {
+		return nil, ImportErrors{fail(metaSheet, "", "", "", "", err)}
 	}
 	coder, table := meta["coder"], meta["table"]
 	round, err := strconv.Atoi(meta["round"])
@@ -157,50 +183,54 @@ func importFile(ds *dataset.Dataset, file string) ([]Coding, ImportErrors) {
 	if err != nil {
 		return nil, ImportErrors{fail(metaSheet, "B3", "table", table, "responses, accusations", err)}
 	}
-	rows, err = f.GetRows(codingSheet, excelize.Options{RawCellValue: true})
-	if err != nil || len(rows) == 0 {
-		return nil, ImportErrors{fail(codingSheet, "", "", "", "", fmt.Errorf("cannot read the sheet: %v", err))}
-	}
-	colOf := map[string]int{}
-	for j, h := range rows[0] {
-		colOf[strings.TrimSpace(h)] = j
-	}
-	var problems ImportErrors
-	for _, c := range coded {
-		if _, ok := colOf[c.header]; !ok {
-			problems = append(problems, fail(codingSheet, "", c.header, "", "the template's columns", ErrNoColumn))
-		}
-	}
-	if len(problems) > 0 {
-		return nil, problems
-	}
 	known := map[string]bool{}
 	for _, id := range unitIDs(ds, table) {
 		known[id] = true
 	}
+	// The Coding sheet, row by row: its header, then one unit per row.
+	var colOf map[string]int
+	var problems ImportErrors
 	seen := map[string]string{}
 	var out []Coding
-	for r, row := range rows[1:] {
-		rowNum := r + 2
+	report := func(e *CellError) bool {
+		if len(problems) == maxProblems {
+			problems = append(problems, fail(codingSheet, e.Cell, "", "", "", ErrTooMany))
+			return false
+		}
+		problems = append(problems, e)
+		return true
+	}
+	err = eachRow(f, codingSheet, lim, func(rowNum int, row []string) bool {
 		get := func(j int) string {
 			if j < len(row) {
 				return strings.TrimSpace(row[j])
 			}
 			return ""
 		}
+		if colOf == nil {
+			colOf = map[string]int{}
+			for j := range row {
+				colOf[get(j)] = j
+			}
+			for _, c := range coded {
+				if _, ok := colOf[c.header]; !ok {
+					problems = append(problems, fail(codingSheet, "", c.header, "", "the template's columns", ErrNoColumn))
+				}
+			}
+			return len(problems) == 0
+		}
 		unit := get(colOf["unit_id"])
 		if unit == "" && strings.TrimSpace(strings.Join(row, "")) == "" {
-			continue // a blank row
+			return true // a blank row
 		}
+		unitCell := cellName(colOf["unit_id"]+1, rowNum)
 		if !known[unit] {
-			problems = append(problems, fail(codingSheet, cellName(colOf["unit_id"]+1, rowNum), "unit_id", unit, "an id of the dataset's "+table, ErrUnknownUnit))
-			continue
+			return report(fail(codingSheet, unitCell, "unit_id", unit, "an id of the dataset's "+table, ErrUnknownUnit))
 		}
 		if first, dup := seen[unit]; dup {
-			problems = append(problems, fail(codingSheet, cellName(colOf["unit_id"]+1, rowNum), "unit_id", unit, "each unit once (first at "+first+")", ErrDuplicateRow))
-			continue
+			return report(fail(codingSheet, unitCell, "unit_id", unit, "each unit once (first at "+first+")", ErrDuplicateRow))
 		}
-		seen[unit] = cellName(colOf["unit_id"]+1, rowNum)
+		seen[unit] = unitCell
 		for _, c := range coded {
 			j := colOf[c.header]
 			v := get(j)
@@ -209,13 +239,58 @@ func importFile(ds *dataset.Dataset, file string) ([]Coding, ImportErrors) {
 			}
 			value, allowed, ok := normalise(c, v)
 			if !ok {
-				problems = append(problems, fail(codingSheet, cellName(j+1, rowNum), c.header, v, allowed, ErrBadCode))
+				if !report(fail(codingSheet, cellName(j+1, rowNum), c.header, v, allowed, ErrBadCode)) {
+					return false
+				}
 				continue
 			}
 			out = append(out, Coding{UnitID: unit, Variable: c.header, Coder: coder, Round: round, Value: value})
 		}
+		return true
+	})
+	if errors.Is(err, ErrLimit) {
+		return nil, ImportErrors{fail(codingSheet, "", "", "", "", err)}
+	}
+	if err != nil || colOf == nil {
+		return nil, ImportErrors{fail(codingSheet, "", "", "", "", fmt.Errorf("cannot read the sheet: %w", cmp.Or(err, errors.New("it is empty"))))}
 	}
 	return out, problems
+}
+
+// maxProblems is how many problems one file reports before Import gives
+// up on it: enough to see what is wrong, not a million lines.
+const maxProblems = 1000
+
+// ErrTooMany ends a file's problems when there are more than maxProblems.
+var ErrTooMany = errors.New("too many problems; stopped reading here (fix these and import again)")
+
+// eachRow streams a sheet's rows, as raw cell values, to fn (rows
+// numbered from 1) until fn returns false, enforcing the limits on rows
+// and cell length: memory holds one row at a time.
+func eachRow(f *excelize.File, sheet string, lim Limits, fn func(rowNum int, row []string) bool) error {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for n := 1; it.Next(); n++ {
+		if n > lim.Rows {
+			return &LimitError{Limit: "Rows", Flag: "max-rows", Got: int64(n), Max: int64(lim.Rows)}
+		}
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return err
+		}
+		for j, v := range row {
+			if k := utf8.RuneCountInString(v); k > lim.CellChars {
+				return &LimitError{Limit: "CellChars", Flag: "max-cell-chars", Part: "cell " + cellName(j+1, n), Got: int64(k), Max: int64(lim.CellChars)}
+			}
+		}
+		if !fn(n, row) {
+			break
+		}
+	}
+	return it.Error()
 }
 
 // normalise checks a cell against its column and returns the stored value.

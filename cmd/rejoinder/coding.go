@@ -77,8 +77,38 @@ func newCodingTemplateCmd() *cobra.Command {
 	return cmd
 }
 
+// limitFlags are the flags that set coding.Limits: how big a workbook
+// import will read (see README, Resource limits).
+type limitFlags struct {
+	fileMB, unzippedMB, partMB int64
+	parts, rows, cellChars     int
+}
+
+func (lf *limitFlags) add(cmd *cobra.Command) {
+	d := coding.DefaultLimits
+	fl := cmd.Flags()
+	fl.Int64Var(&lf.fileMB, "max-file-mb", d.FileBytes>>20, "refuse a workbook file larger than this (MB)")
+	fl.Int64Var(&lf.unzippedMB, "max-unzipped-mb", d.UnzippedBytes>>20, "refuse a workbook whose parts add up to more than this uncompressed (MB)")
+	fl.Int64Var(&lf.partMB, "max-part-mb", d.PartBytes>>20, "refuse a workbook with any one part (sheet, shared strings) larger than this uncompressed (MB)")
+	fl.IntVar(&lf.parts, "max-parts", d.Parts, "refuse a workbook of more parts than this")
+	fl.IntVar(&lf.rows, "max-rows", d.Rows, "refuse a sheet of more rows than this")
+	fl.IntVar(&lf.cellChars, "max-cell-chars", d.CellChars, "refuse a cell of more characters than this")
+}
+
+func (lf *limitFlags) limits() (coding.Limits, error) {
+	for name, v := range map[string]int64{"max-file-mb": lf.fileMB, "max-unzipped-mb": lf.unzippedMB, "max-part-mb": lf.partMB,
+		"max-parts": int64(lf.parts), "max-rows": int64(lf.rows), "max-cell-chars": int64(lf.cellChars)} {
+		if v <= 0 {
+			return coding.Limits{}, usageError{fmt.Errorf("--%s must be positive, not %d", name, v)}
+		}
+	}
+	return coding.Limits{FileBytes: lf.fileMB << 20, UnzippedBytes: lf.unzippedMB << 20, PartBytes: lf.partMB << 20,
+		Parts: lf.parts, Rows: lf.rows, CellChars: lf.cellChars}, nil
+}
+
 func newCodingImportCmd() *cobra.Command {
 	var dataDir, out string
+	var lf limitFlags
 	cmd := &cobra.Command{
 		Use:     "import FILE.xlsx... --out CODINGS.parquet",
 		Short:   "Check filled coding workbooks and add their codings to a Parquet file",
@@ -88,11 +118,15 @@ func newCodingImportCmd() *cobra.Command {
 			if out == "" {
 				return usageError{fmt.Errorf("--out is required")}
 			}
+			lim, err := lf.limits()
+			if err != nil {
+				return err
+			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err
 			}
-			codings, err := coding.Import(ds, files...)
+			codings, err := coding.ImportLimited(ds, lim, files...)
 			if err != nil {
 				return err
 			}
@@ -110,11 +144,13 @@ func newCodingImportCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
 	cmd.Flags().StringVar(&out, "out", "", "the codings Parquet file to create or add to")
+	lf.add(cmd)
 	return cmd
 }
 
 func newCodingReconcileCmd() *cobra.Command {
 	var dataDir, adjudicator, out, disagreements string
+	var lf limitFlags
 	var round int
 	cmd := &cobra.Command{
 		Use:   "reconcile CODINGS.parquet --out GOLD.parquet [--adjudicator FILE.xlsx] [--disagreements FILE.xlsx]",
@@ -139,11 +175,15 @@ unit and variable where the coders differ, their values side by side.`,
 			}
 			var adj []coding.Coding
 			if adjudicator != "" {
+				lim, err := lf.limits()
+				if err != nil {
+					return err
+				}
 				ds, err := loadData(dataDir)
 				if err != nil {
 					return err
 				}
-				if adj, err = coding.Import(ds, adjudicator); err != nil {
+				if adj, err = coding.ImportLimited(ds, lim, adjudicator); err != nil {
 					return err
 				}
 			}
@@ -172,6 +212,7 @@ unit and variable where the coders differ, their values side by side.`,
 	fl.StringVar(&adjudicator, "adjudicator", "", "a coding workbook filled by the adjudicator, for ties")
 	fl.StringVar(&out, "out", "", "the gold codings Parquet file to write")
 	fl.StringVar(&disagreements, "disagreements", "", "a workbook to write the disagreements to")
+	lf.add(cmd)
 	fl.IntVar(&round, "round", 1, "the coding round")
 	return cmd
 }
