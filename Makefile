@@ -4,7 +4,7 @@ OUT     ?= out
 BIN     ?= bin/rejoinder
 FUZZTIME ?= 30s
 
-.PHONY: run test build interop vet fmt fuzz docs bench clean
+.PHONY: run test build interop vet fmt fuzz docs bench clean tools notebook examples figures
 
 ## run: validate the embedded dataset, then write Parquet files and the workbook to $(OUT)/
 run: build
@@ -23,10 +23,33 @@ test: vet
 interop:
 	npm ci --prefix interop --no-audit --no-fund
 
-## docs: regenerate DATASET.md and EVALUATION.md from the data (tests fail while they are stale)
+## docs: regenerate DATASET.md, EVALUATION.md, docs/commands/, docs/codebook.md and the tutorial's outputs and figures (tests fail while they are stale)
 docs:
 	$(GO) test ./exports -run TestDatasetDocUpToDate -update
 	$(GO) run ./cmd/rejoinder suggest --evaluate --out EVALUATION.md
+	$(GO) test ./cmd/rejoinder -run 'TestCommandDocsUpToDate|TestCodebookDocUpToDate|TestTutorial' -update-docs
+
+## examples: run every program under examples/ and check its output
+examples:
+	$(GO) test ./examples -run TestExamples -v
+
+## figures: draw the figures the tutorial shows into docs/figures/
+figures:
+	mkdir -p docs/figures
+	$(GO) run ./cmd/rejoinder plot profile --out docs/figures/profile.png
+	$(GO) run ./cmd/rejoinder plot timeline --out docs/figures/timeline.png
+	$(GO) run ./cmd/rejoinder plot similarity --out docs/figures/similarity.svg
+
+## tools: build the notebook's Go kernel GoNB, goimports and gopls into bin/ (pinned in tools/go.mod)
+tools:
+	cd tools && $(GO) build -o ../bin/gonb github.com/janpfeifer/gonb
+	cd tools && $(GO) build -o ../bin/goimports golang.org/x/tools/cmd/goimports
+	cd tools/gopls && $(GO) build -o ../../bin/gopls golang.org/x/tools/gopls
+
+## notebook: open notebooks/ in Jupyter with the GoNB kernel (needs jupyter-notebook from Debian)
+notebook: tools
+	PATH="$(CURDIR)/bin:$$PATH" bin/gonb --install
+	REJOINDER_ROOT="$(CURDIR)" PATH="$(CURDIR)/bin:$$PATH" jupyter notebook notebooks/
 
 vet:
 	$(GO) vet ./...
@@ -44,8 +67,10 @@ fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzPartitionValue -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzListCell -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadParquet -fuzztime $(FUZZTIME)
 	$(GO) test ./schema -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME)
 	$(GO) test ./reliability -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
+	$(GO) test ./events -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf $(OUT) bin

@@ -99,3 +99,57 @@ func FuzzListCell(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadParquet feeds arbitrary bytes to the Parquet readers as the
+// responses file of an otherwise valid directory: ReadParquet and
+// ScanParquet (the path every analysis takes) must return data or an
+// error, never panic. Seeds: the real file, and it cut short and bit-flipped
+// in its footer.
+func FuzzReadParquet(f *testing.F) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		f.Fatal(err)
+	}
+	base := f.TempDir()
+	if _, err := ds.WriteParquet(base); err != nil {
+		f.Fatal(err)
+	}
+	good, err := os.ReadFile(filepath.Join(base, ParquetFile("responses")))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	flipped := bytes.Clone(good)
+	flipped[len(flipped)-12] ^= 0x40
+	f.Add(flipped)
+	f.Add([]byte("PAR1PAR1"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		for _, table := range Tables {
+			src := filepath.Join(base, ParquetFile(table))
+			b, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if table == "responses" {
+				b = data
+			}
+			if err := os.WriteFile(filepath.Join(dir, ParquetFile(table)), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := ReadParquet(dir)
+		if err == nil && got == nil {
+			t.Fatal("no dataset and no error")
+		}
+		if err != nil && !strings.Contains(err.Error(), "responses") {
+			t.Errorf("error does not name the responses file: %v", err)
+		}
+		rows := 0
+		err = ScanParquet(dir, "responses", func([]any) error { rows++; return nil })
+		if err != nil && !strings.Contains(err.Error(), "responses") {
+			t.Errorf("scan error does not name the responses file: %v", err)
+		}
+	})
+}

@@ -23,7 +23,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
-	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
@@ -450,32 +449,18 @@ func MetadataFromParquet(kv map[string]string) Metadata {
 	return m
 }
 
-func readTable(path string) (arrow.Table, map[string]string, error) {
-	f, err := os.Open(path)
+func readTable(path string) (tbl arrow.Table, kv map[string]string, err error) {
+	p, err := openParquet(path, true, pqarrow.ArrowReadProperties{})
 	if err != nil {
 		return nil, nil, err
 	}
-	defer f.Close()
-	pf, err := file.NewParquetReader(f)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: not a readable Parquet file: %w", path, err)
-	}
-	defer pf.Close()
-	kv := map[string]string{}
-	for _, e := range pf.MetaData().KeyValueMetadata() {
-		if e.Value != nil {
-			kv[e.Key] = *e.Value
-		}
-	}
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+	defer p.Close()
+	defer recoverDamaged(path, &err)
+	tbl, err = p.fr.ReadTable(context.Background())
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	tbl, err := fr.ReadTable(context.Background())
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return tbl, kv, nil
+	return tbl, p.keyValues(), nil
 }
 
 // fillTable appends the rows of an Arrow table to the matching record

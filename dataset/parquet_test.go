@@ -319,3 +319,44 @@ func TestListEscaping(t *testing.T) {
 		t.Error("codes must stay readable")
 	}
 }
+
+// A corrupt serialized Arrow schema in the footer (ARROW:schema) once
+// made the reader allocate whatever size it claimed, a crash no recover
+// catches: it is ignored, the codebook fixes the types, and the data read.
+func TestReadParquetIgnoresCorruptArrowSchema(t *testing.T) {
+	ds := MustDefault()
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, ParquetFile(schema.TableResponses))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The base64 value follows its key; overwrite it in place with
+	// same-length garbage that decodes to a nonsense flatbuffer.
+	key := []byte("ARROW:schema")
+	at := bytes.LastIndex(b, key)
+	if at < 0 {
+		t.Fatal("no ARROW:schema in the footer")
+	}
+	value := b[at+len(key)+4:] // thrift: field header and length come before the value
+	n := bytes.IndexFunc(value, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '+' || r == '/' || r == '=')
+	})
+	if n < 100 {
+		t.Fatalf("ARROW:schema value not found (%d bytes)", n)
+	}
+	copy(value[:n], bytes.Repeat([]byte("/w"), n/2))
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadParquet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Responses) != len(ds.Responses) || got.ContentHash() != ds.ContentHash() {
+		t.Errorf("read %d responses, hash %s; want %d, %s", len(got.Responses), got.ContentHash(), len(ds.Responses), ds.ContentHash())
+	}
+}

@@ -5,13 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/schema"
@@ -38,21 +35,14 @@ func ScanColumnsAny(path string, names []string, fn func(cols []arrow.Array, fir
 	return scanColumns(path, "", names, nil, fn)
 }
 
-func scanColumns(path, table string, names []string, expect map[string]arrow.DataType, fn func(cols []arrow.Array, firstRow, n int) error) error {
-	f, err := os.Open(path)
+func scanColumns(path, table string, names []string, expect map[string]arrow.DataType, fn func(cols []arrow.Array, firstRow, n int) error) (err error) {
+	p, err := openParquet(path, true, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024})
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	pf, err := file.NewParquetReader(f)
-	if err != nil {
-		return fmt.Errorf("%s: not a readable Parquet file: %w", path, err)
-	}
-	defer pf.Close()
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024}, memory.DefaultAllocator)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
+	defer p.Close()
+	defer recoverDamaged(path, &err)
+	pf, fr := p.pf, p.fr
 	// The leaf columns of each wanted field (a list has one leaf below it).
 	want := map[string]int{}
 	for i, n := range names {
@@ -116,26 +106,15 @@ func ParquetInfo(dir string) (map[string]int, map[string]string, error) {
 			return nil, nil, err
 		}
 		for _, part := range files {
-			f, err := os.Open(part.Path)
+			p, err := openParquet(part.Path, false, pqarrow.ArrowReadProperties{})
 			if err != nil {
 				return nil, nil, err
 			}
-			pf, err := file.NewParquetReader(f)
-			if err != nil {
-				f.Close()
-				return nil, nil, fmt.Errorf("%s: not a readable Parquet file: %w", f.Name(), err)
-			}
-			rows[table] += int(pf.NumRows())
+			rows[table] += int(p.pf.NumRows())
 			if table == schema.TableCases {
-				kv = map[string]string{}
-				for _, e := range pf.MetaData().KeyValueMetadata() {
-					if e.Value != nil {
-						kv[e.Key] = *e.Value
-					}
-				}
+				kv = p.keyValues()
 			}
-			pf.Close()
-			f.Close()
+			p.Close()
 		}
 	}
 	return rows, kv, nil

@@ -1,0 +1,83 @@
+package dataset
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// ErrDamagedParquet is reported for a Parquet file the reader library
+// could not decode without failing inside (a corrupt page or footer).
+var ErrDamagedParquet = errors.New("damaged Parquet file")
+
+// parquetFile is an open Parquet file and its Arrow reader.
+type parquetFile struct {
+	os *os.File
+	pf *file.Reader
+	fr *pqarrow.FileReader // nil when opened for metadata only
+}
+
+// openParquet opens a Parquet file defensively, for files from anywhere:
+// the footer's serialized Arrow schema (ARROW:schema) is ignored, because
+// a corrupt one makes the library allocate whatever size it claims (a
+// crash no recover can catch) and the codebook already fixes every type;
+// a panic inside the library becomes ErrDamagedParquet. With arrow false
+// only the footer is read.
+func openParquet(path string, arrow bool, props pqarrow.ArrowReadProperties) (p *parquetFile, err error) {
+	defer recoverDamaged(path, &err)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	pf, err := file.NewParquetReader(f)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: not a readable Parquet file: %w", path, err)
+	}
+	p = &parquetFile{os: f, pf: pf}
+	if !arrow {
+		return p, nil
+	}
+	md := pf.MetaData().FileMetaData
+	kept := md.KeyValueMetadata[:0:0]
+	for _, e := range md.KeyValueMetadata {
+		if e.Key != "ARROW:schema" {
+			kept = append(kept, e)
+		}
+	}
+	md.KeyValueMetadata = kept
+	if p.fr, err = pqarrow.NewFileReader(pf, props, memory.DefaultAllocator); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// keyValues returns the footer's key-value metadata (without ARROW:schema).
+func (p *parquetFile) keyValues() map[string]string {
+	kv := map[string]string{}
+	for _, e := range p.pf.MetaData().KeyValueMetadata() {
+		if e.Value != nil && e.Key != "ARROW:schema" {
+			kv[e.Key] = *e.Value
+		}
+	}
+	return kv
+}
+
+// Close closes the reader and the file.
+func (p *parquetFile) Close() {
+	p.pf.Close()
+	p.os.Close()
+}
+
+// recoverDamaged turns a panic of the Parquet library while reading path
+// into ErrDamagedParquet; deferred by every function that decodes a file.
+func recoverDamaged(path string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: %w (%v)", path, ErrDamagedParquet, r)
+	}
+}
