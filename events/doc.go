@@ -1,0 +1,62 @@
+// Package events turns GDELT event data (machine-coded with CAMEO) into
+// accusation → response pairs between states, to set the curated cases
+// of the rejoinder dataset in the context of millions of events.
+//
+// # Input
+//
+// GDELT 1.0 daily event files (58 tab-separated columns; the historical
+// backfile has 57, without SOURCEURL) and GDELT 2.0 event exports (61
+// columns), plain or zipped. Column positions are in the Col* constants
+// (see docs/notes/gdelt-layout.md). ParseLine reads one line; Reader reads
+// a file line by line; Ingest streams files into a Parquet dataset with
+// bounded memory.
+//
+// # The filter
+//
+// A line is kept when both Actor1CountryCode and Actor2CountryCode are
+// states, the two differ, and EventCode is in the accusation/response
+// code set (see Kind). States are the ISO 3166-1 alpha-3 codes the
+// codebook knows (schema.IsCountry). CAMEO's country codes are "mostly
+// ISO3-like": CAMEO's regional codes (Europe, Africa, the West and so on)
+// are not ISO codes and are dropped, as intended. Whether CAMEO uses a
+// non-ISO code for any state was not verified against CAMEO.country.txt;
+// such a state's events would be dropped too.
+//
+// # The codes
+//
+// Accusations are CAMEO 112 (accuse) and 1121–1125 (accuse of crime or
+// corruption, human rights abuses, aggression, war crimes, espionage or
+// treason). Responses are 016 deny responsibility (type "denial"), 011
+// decline comment ("non_denial"), an accusation in the reversed dyad
+// ("counter_accusation"), 13x threaten, three or four digits from 130 to
+// 1399 ("threat_warning") and 174 expel or deport individuals
+// ("expulsion"). The first four type names are the codebook's strategy
+// codes whose CAMEO codes these are; the codebook has no strategy coded
+// 174 (it codes tit-for-tat expulsions of diplomats as
+// reciprocal_measure, CAMEO 161), so expulsion keeps the CAMEO name.
+//
+// # Pairing semantics
+//
+// For every accusation event a (actor1 A accuses actor2 B on day d), the
+// responses are every stored event r with
+//
+//   - r's actor1 = B and r's actor2 = A (the dyad reversed),
+//   - r's code a response code (Kind(r) has a response type),
+//   - d ≤ r's date ≤ d + window (both ends inclusive; window in days).
+//
+// Same-day responses count (lag 0): GDELT dates are days and cannot
+// order two events within a day. A response may pair with several
+// accusations (every accusation whose window holds it), and an accusation
+// with several responses; both are kept, one row per pair. An accusation
+// with no response in its window is kept as one row with empty response
+// columns, so that the pairs table also counts the unanswered. The lag is
+// the response's date minus the accusation's date in days. Rows are
+// ordered by accusation date, accusation id, response date, response id.
+// An accusation in the reversed dyad is both an accusation in its own
+// right and a counter-accusation response.
+//
+// SQL prints the same filter and pairing as SQL for DuckDB (over the
+// Parquet dataset, or straight from GDELT's tab-separated files) and for
+// GDELT's public BigQuery tables; a test checks that DuckDB running it
+// finds exactly the pairs Pairs finds.
+package events

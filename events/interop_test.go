@@ -1,0 +1,122 @@
+package events
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/rejoinder/rejoinder/internal/interoptest"
+)
+
+// ourRows returns src's pairs as text rows, as DuckDB's are printed.
+func ourRows(t *testing.T, src Source) [][]string {
+	t.Helper()
+	var rows [][]string
+	var cells []string
+	err := src.Each(func(p Pair) error {
+		cells = p.cells(cells)
+		rows = append(rows, slices.Clone(cells))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// DuckDB runs the SQL `events sql` prints, over the ingested Parquet and
+// straight from the GDELT files, on synthetic events (both versions, with
+// the fixtures' edge cases), and must find exactly our pairs, in our
+// order.
+func TestDuckDBFindsTheSamePairs(t *testing.T) {
+	raw, dir := t.TempDir(), t.TempDir()
+	for _, v := range []Version{V1, V2} {
+		g, err := NewGenerator(GenOptions{Seed: uint64(v), Version: v, FirstID: int64(v) * 1000000, Events: 20000, From: DayOf(2017, 11, 1), To: DayOf(2018, 2, 28)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Create(filepath.Join(raw, "v"+strconv.Itoa(int(v))+".CSV"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := g.WriteN(f, 20000); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	files := []string{filepath.Join(raw, "v1.CSV"), filepath.Join(raw, "v2.CSV")}
+	if _, err := Ingest(files, dir, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, window := range []int{0, 7, 30} {
+		src, _ := st.Pairs(window)
+		ours := ourRows(t, src)
+		answered := 0
+		for _, r := range ours {
+			if r[5] != "" {
+				answered++
+			}
+		}
+		if answered < 20 && window > 0 {
+			t.Fatalf("window %d: only %d answered pairs; the test would prove little", window, answered)
+		}
+		checkDuckDB(t, "parquet", SQLOptions{Dialect: DialectDuckDB, Window: window, Data: dir}, ours)
+	}
+	// Straight from the TSV files of each layout (one layout per query),
+	// against an ingest of that file alone.
+	for _, v := range []Version{V1, V2} {
+		one := t.TempDir()
+		file := filepath.Join(raw, "v"+strconv.Itoa(int(v))+".CSV")
+		if _, err := Ingest([]string{file}, one, IngestOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		st, _ := Load(one)
+		src, _ := st.Pairs(30)
+		checkDuckDB(t, "tsv v"+strconv.Itoa(int(v)), SQLOptions{Dialect: DialectDuckDB, Window: 30, TSV: file, Version: v}, ourRows(t, src))
+	}
+}
+
+func checkDuckDB(t *testing.T, name string, o SQLOptions, ours [][]string) {
+	t.Helper()
+	q, err := SQL(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "q.sql")
+	os.WriteFile(path, []byte(q), 0o644)
+	var got struct {
+		Columns []string
+		Rows    [][]string
+	}
+	interoptest.RunJSON(t, "duckdb_events.mjs", "@duckdb/node-api", &got, path)
+	if !slices.Equal(got.Columns, PairColumns) {
+		t.Errorf("%s: DuckDB columns %v", name, got.Columns)
+	}
+	if len(got.Rows) != len(ours) {
+		t.Fatalf("%s window %d: DuckDB %d rows, rejoinder %d", name, o.Window, len(got.Rows), len(ours))
+	}
+	for i := range ours {
+		if !slices.Equal(got.Rows[i], ours[i]) {
+			t.Fatalf("%s window %d: row %d differs:\nDuckDB    %v\nrejoinder %v", name, o.Window, i, got.Rows[i], ours[i])
+		}
+	}
+	t.Logf("%s window %d: %d rows equal", name, o.Window, len(ours))
+}
+
+// The hand-built fixtures (window edges, reversed dyads, year crossing)
+// through DuckDB too.
+func TestDuckDBFixtures(t *testing.T) {
+	dir := t.TempDir()
+	ingestFixtures(t, dir)
+	st, _ := Load(dir)
+	for _, window := range []int{0, 29, 30} {
+		src, _ := st.Pairs(window)
+		checkDuckDB(t, "fixtures", SQLOptions{Dialect: DialectDuckDB, Window: window, Data: dir}, ourRows(t, src))
+	}
+}
