@@ -1,0 +1,96 @@
+// Package examples holds notebook-style programs, one per research
+// question, each a `package main` in its own directory (run one with
+// `go run ./examples/compare-seed-cases`). This test builds and runs every
+// one and compares its output with testdata/NAME.golden, so the examples
+// cannot drift from the code or the data; `go test ./examples -update`
+// rewrites the golden files after a deliberate change.
+package examples
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/")
+
+// The examples, and a line each output must hold whatever the golden file
+// says: a fact from the data, so that a wrong golden file cannot pass.
+var examples = []struct {
+	dir  string
+	want []string
+}{
+	{"compare-seed-cases", []string{
+		"first_response_lag_days  8 ",
+		`"They are civilians, of course" [rus-skripal-2018-s43]`,
+		`"is a non-existent entity" [prk-park-2018-s10]`,
+	}},
+	{"profile-responders", []string{
+		"RUS (32 responses):",
+		"PRK (10 responses):  evidence_rejection 100%",
+	}},
+	{"cases-like-salisbury", []string{
+		"rus-navalny-2020  0.5455   0.8593",
+		"rus-navalny-2020 shares: denial; evidence_rejection; smear_framing; counter_accusation; evidence_demand; procedural_objection",
+	}},
+	{"code-a-statement", []string{
+		"suggested: denial (nothing criminal); identity_dispute (civilians)",
+		"coded:     identity_dispute, denial",
+		"suggested: evidence_rejection (absurd)",
+	}},
+	{"check-reliability", []string{
+		"612 synthetic codings of 18 responses by 2 coders",
+		"strategies:denial                   1.000  [1.000, 1.000]  1.000      100%    18",
+	}},
+}
+
+func TestExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs every example")
+	}
+	dirs, _ := filepath.Glob("*/main.go")
+	if len(dirs) != len(examples) {
+		t.Errorf("%d example programs, %d in the test: add the new one to the table", len(dirs), len(examples))
+	}
+	bin := t.TempDir()
+	for _, ex := range examples {
+		t.Run(ex.dir, func(t *testing.T) {
+			exe := filepath.Join(bin, ex.dir)
+			if out, err := exec.Command("go", "build", "-o", exe, "./"+ex.dir).CombinedOutput(); err != nil {
+				t.Fatalf("go build: %v\n%s", err, out)
+			}
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(exe)
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("%s: %v\n%s", ex.dir, err, stderr.String())
+			}
+			if stderr.Len() > 0 {
+				t.Errorf("wrote to stderr: %s", stderr.String())
+			}
+			got := stdout.String()
+			for _, w := range ex.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+			golden := filepath.Join("testdata", ex.dir+".golden")
+			if *update {
+				if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("output differs from %s (go test ./examples -update rewrites it):\n%s", golden, got)
+			}
+		})
+	}
+}
