@@ -110,6 +110,8 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 	}
 	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd(),
 		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd(), newCodingCmd(), newSuggestCmd(), newImportCmd())
+	root.AddCommand(newPlotCmd())
+	root.AddCommand(newEventsCmd())
 	return root
 }
 
