@@ -70,6 +70,8 @@ fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadParquet -fuzztime $(FUZZTIME)
 	$(GO) test ./schema -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME)
 	$(GO) test ./reliability -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
+	$(GO) test ./coding -run '^$$' -fuzz FuzzImportWorkbook -fuzztime $(FUZZTIME)
+	$(GO) test ./coding -run '^$$' -fuzz FuzzCodingSheetXML -fuzztime $(FUZZTIME)
 	$(GO) test ./events -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME)
 
 clean:

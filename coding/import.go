@@ -128,10 +128,17 @@ func compareCells(a, b string) int {
 	return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(ca, cb))
 }
 
-func importFile(ds *dataset.Dataset, file string, lim Limits) ([]Coding, ImportErrors) {
+func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, problems ImportErrors) {
 	fail := func(sheet, cell, column, value, allowed string, err error) *CellError {
 		return &CellError{File: file, Sheet: sheet, Cell: cell, Column: column, Value: value, Allowed: allowed, Err: err}
 	}
+	// A workbook damaged in a way the Excel library does not expect may
+	// make it panic: that is a problem with this file, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			out, problems = nil, ImportErrors{fail("", "", "", "", "", fmt.Errorf("%w (%v)", ErrDamagedWorkbook, r))}
+		}
+	}()
 	if err := checkPackage(file, lim); err != nil {
 		return nil, ImportErrors{fail("", "", "", "", "", err)}
 	}
@@ -189,9 +196,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) ([]Coding, ImportE
 	}
 	// The Coding sheet, row by row: its header, then one unit per row.
 	var colOf map[string]int
-	var problems ImportErrors
 	seen := map[string]string{}
-	var out []Coding
 	report := func(e *CellError) bool {
 		if len(problems) == maxProblems {
 			problems = append(problems, fail(codingSheet, e.Cell, "", "", "", ErrTooMany))
@@ -256,6 +261,10 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) ([]Coding, ImportE
 	}
 	return out, problems
 }
+
+// ErrDamagedWorkbook is reported for a workbook the Excel library failed
+// on inside (a corrupt part it did not expect).
+var ErrDamagedWorkbook = errors.New("cannot read the workbook: it is damaged")
 
 // maxProblems is how many problems one file reports before Import gives
 // up on it: enough to see what is wrong, not a million lines.
