@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -288,16 +289,91 @@ func (ds *Dataset) codebook() *schema.Codebook {
 }
 
 // WriterProperties fixes every setting that reaches the file's bytes, so
-// that the same dataset always gives byte-identical files.
-func WriterProperties() (*parquet.WriterProperties, pqarrow.ArrowWriterProperties) {
-	props := parquet.NewWriterProperties(
+// that the same dataset always gives byte-identical files. The columns
+// named in plain (Parquet column paths, "name" or "name.list.element")
+// are written without a dictionary.
+//
+// A column must never fall back from dictionary to plain encoding half
+// way: arrow-go then lists the chunk's page encodings from a map, in
+// random order, and the file's bytes change from run to run. So a
+// column's dictionary may grow large (DictionaryPageLimit), and columns
+// whose dictionary would not pay, or could outgrow that, go in plain
+// (WriteRecordParquet decides from the data; PlainColumns).
+func WriterProperties(plain ...string) (*parquet.WriterProperties, pqarrow.ArrowWriterProperties) {
+	opts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(3),
 		parquet.WithDictionaryDefault(true),
+		parquet.WithDictionaryPageSizeLimit(DictionaryPageLimit),
 		parquet.WithStats(true),
 		parquet.WithCreatedBy("rejoinder (arrow-go v18)"),
-	)
-	return props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
+	}
+	for _, p := range plain {
+		opts = append(opts, parquet.WithDictionaryFor(p, false))
+	}
+	return parquet.NewWriterProperties(opts...), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
+}
+
+// DictionaryPageLimit is the largest dictionary a column chunk builds.
+const DictionaryPageLimit = 256 << 20
+
+// PlainColumns returns the Parquet paths of the record's columns that
+// should not be dictionary-encoded: those where most values differ (ids,
+// free text, URLs: a dictionary only adds indices) or whose distinct
+// values would come near DictionaryPageLimit. Deciding from the whole
+// record keeps every column in one encoding from its first page to its
+// last (see WriterProperties).
+func PlainColumns(rec arrow.RecordBatch) []string {
+	var plain []string
+	for i, f := range rec.Schema().Fields() {
+		path, values := f.Name, rec.Column(i)
+		if l, ok := values.(*array.List); ok {
+			path, values = path+".list.element", l.ListValues()
+		}
+		distinct, size := 0, 0
+		switch a := values.(type) {
+		case *array.String:
+			seen := map[string]struct{}{}
+			for j := 0; j < a.Len(); j++ {
+				if v := a.Value(j); !a.IsNull(j) {
+					if _, ok := seen[v]; !ok {
+						seen[v] = struct{}{}
+						size += len(v) + 4
+					}
+				}
+			}
+			distinct = len(seen)
+		case *array.Int64, *array.Float64, *array.Int32, *array.Date32:
+			seen := map[uint64]struct{}{}
+			for j := 0; j < a.Len(); j++ {
+				if !a.IsNull(j) {
+					seen[fixedBits(a, j)] = struct{}{}
+				}
+			}
+			distinct, size = len(seen), len(seen)*8
+		default:
+			continue
+		}
+		if n := values.Len() - values.NullN(); distinct > 64 && distinct*2 > n || size > DictionaryPageLimit/4 {
+			plain = append(plain, path)
+		}
+	}
+	return plain
+}
+
+// fixedBits returns value j of a fixed-width numeric array as bits.
+func fixedBits(a arrow.Array, j int) uint64 {
+	switch a := a.(type) {
+	case *array.Int64:
+		return uint64(a.Value(j))
+	case *array.Float64:
+		return math.Float64bits(a.Value(j))
+	case *array.Int32:
+		return uint64(a.Value(j))
+	case *array.Date32:
+		return uint64(a.Value(j))
+	}
+	return 0
 }
 
 // WriteParquet writes one zstd-compressed Parquet file per table into dir
@@ -376,7 +452,7 @@ func (ds *Dataset) writeTable(w io.Writer, table, hash string) error {
 // and the schema's metadata as the file's key-value metadata. It does not
 // close w.
 func WriteRecordParquet(w io.Writer, rec arrow.RecordBatch) error {
-	props, aprops := WriterProperties()
+	props, aprops := WriterProperties(PlainColumns(rec)...)
 	// Hide w's Close: the file writer would close it, but the caller syncs
 	// and renames the file after the Parquet footer is written.
 	fw, err := pqarrow.NewFileWriter(rec.Schema(), struct{ io.Writer }{w}, props, aprops)

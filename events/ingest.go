@@ -394,16 +394,10 @@ func (w *partWriter) open(year int) (*yearWriter, error) {
 	}
 	go func() {
 		yw.done <- atomicfile.Write(filepath.Join(dir, dataset.PartitionFile), func(out io.Writer) error {
-			props, aprops := dataset.WriterProperties()
+			// Written in batches, so the columns where most values
+			// differ are named plain up front (see dataset.WriterProperties).
+			props, aprops := dataset.WriterProperties(ColumnEventID, ColumnGoldstein, ColumnAvgTone, ColumnSourceURL)
 			fw, err := pqarrow.NewFileWriter(eventSchema, struct{ io.Writer }{out}, props, aprops)
-			if err == nil {
-				md := eventSchema.Metadata()
-				for i, k := range md.Keys() {
-					if err == nil {
-						err = fw.AppendKeyValueMetadata(k, md.Values()[i])
-					}
-				}
-			}
 			for rec := range yw.batch {
 				if err == nil {
 					err = fw.Write(rec)
