@@ -1,11 +1,3 @@
-// Package analysis answers comparative questions of a rejoinder dataset
-// and returns the answers as gota DataFrames, ready to print, filter or
-// export from a notebook-style Go program.
-//
-// The computations run on plain Go slices of the records (and, for large
-// data, on Arrow columns); gota is only the result type. Every DataFrame
-// returned has stable column names and a stable row order, so scripts may
-// index columns by name and tests may pin values.
 package analysis
 
 import (

@@ -48,6 +48,7 @@ type CellError struct {
 	Err     error
 }
 
+// Error formats the problem as file: sheet "S" cell C (column): what (allowed: ...).
 func (e *CellError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -70,12 +71,14 @@ func (e *CellError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the kind of problem, for errors.Is.
 func (e *CellError) Unwrap() error { return e.Err }
 
 // ImportErrors is every problem found in the files imported, sorted by
 // file, sheet and cell.
 type ImportErrors []*CellError
 
+// Error lists every problem, one per line.
 func (l ImportErrors) Error() string {
 	lines := make([]string, len(l))
 	for i, e := range l {

@@ -71,6 +71,7 @@ type LimitError struct {
 	Max   int64  // the limit
 }
 
+// Error names the limit, what the file has, the limit, and the flag that raises it.
 func (e *LimitError) Error() string {
 	what := ""
 	if e.Part != "" {

@@ -1,8 +1,3 @@
-// Package coding runs the coding loop researchers do in spreadsheets: it
-// writes a coding template for a coder (the text to judge, protected, and
-// one column per coded variable with the codebook's codes as drop-downs),
-// imports filled templates back, checking every cell, and keeps the
-// codings in long format (unit, variable, coder, round, value).
 package coding
 
 import (

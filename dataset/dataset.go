@@ -1,11 +1,3 @@
-// Package dataset holds rejoinder's curated records and moves them between
-// their three forms: the human-edited YAML files under records/ (embedded
-// in the binary), the in-memory Dataset, and Parquet files.
-//
-// A notebook script starts from Default, the embedded dataset:
-//
-//	ds, err := dataset.Default()
-//	for _, r := range ds.Responses { ... }
 package dataset
 
 import (

@@ -94,6 +94,9 @@ type ParseError struct {
 	Err    error
 }
 
+// Error formats the problem as `file:line: column N (NAME) "value": what
+// is wrong`, or for a problem with the whole line as `file:line: what is
+// wrong (found value)`. A value longer than 40 bytes is cut short.
 func (e *ParseError) Error() string {
 	pos := e.File
 	if e.Line > 0 {
@@ -112,6 +115,8 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%scolumn %d (%s) %q: %v", pos, e.Column, e.Field, v, e.Err)
 }
 
+// Unwrap returns the kind of problem, for errors.Is (ErrColumns and the
+// other Err variables).
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // maxCols is one more than the widest layout, so that a line with too

@@ -1,6 +1,3 @@
-// Package exports writes a rejoinder dataset in the forms its readers use:
-// an Excel workbook for colleagues who only open spreadsheets, and
-// table/CSV/JSON renderings of analysis results for scripts.
 package exports
 
 import (

@@ -1,12 +1,3 @@
-// Package reliability measures how far independent coders agree:
-// Krippendorff's alpha for any number of coders, missing values and all
-// four levels of measurement, Cohen's kappa for two coders, and percent
-// agreement. A codebook is trusted only once its coders agree, and journals
-// expect these figures.
-//
-// Input is long format, one judgement per row: which unit, which coder,
-// which value. A unit that only one coder coded cannot show agreement or
-// disagreement and is left out (it is not pairable).
 package reliability
 
 import (

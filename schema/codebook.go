@@ -1,10 +1,3 @@
-// Package schema holds rejoinder's codebook as Go data, the record types
-// it describes, the Arrow schemas of the tables, and the validator.
-//
-// The codebook is defined once, in this package. The validator, the Arrow
-// and Parquet schemas, the Excel Codebook sheet, and (in later versions)
-// the coding template and datapackage.json are all generated from it, so
-// a code added here is accepted, stored and documented everywhere at once.
 package schema
 
 // CodebookVersion is the version of the codebook below. Raise the minor

@@ -110,10 +110,17 @@ type Score struct {
 	TP, FP, FN int
 }
 
-// Precision, Recall and F1 of a code; 0 where undefined.
+// Precision is the share of the code's suggestions that were right,
+// TP / (TP + FP); 0 when the code was never suggested.
 func (s Score) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
-func (s Score) Recall() float64    { return ratio(s.TP, s.TP+s.FN) }
-func (s Score) F1() float64        { return ratio(2*s.TP, 2*s.TP+s.FP+s.FN) }
+
+// Recall is the share of the code's gold uses that were suggested,
+// TP / (TP + FN); 0 when the gold coding never uses it.
+func (s Score) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall,
+// 2TP / (2TP + FP + FN); 0 when the code is neither suggested nor used.
+func (s Score) F1() float64 { return ratio(2*s.TP, 2*s.TP+s.FP+s.FN) }
 
 func ratio(a, b int) float64 {
 	if b == 0 {

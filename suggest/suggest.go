@@ -1,8 +1,3 @@
-// Package suggest proposes strategy codes for a statement's text with a
-// transparent dictionary coder: each code has a lexicon of cues in the
-// codebook; a cue that matches, and is not negated just before, suggests
-// its code, and the words that matched are shown as evidence. A coder
-// accepts or rejects the suggestion; Evaluate says how good they are.
 package suggest
 
 import (

@@ -1,13 +1,3 @@
-// Package synth generates synthetic rejoinder datasets for benchmarks and
-// tests: as many cases and responses as asked, deterministic for a seed,
-// valid against the codebook, and shaped like the curated data (several
-// responses per accusation, skewed strategy frequencies, quotes of
-// realistic length, some dates known only to the month or not at all).
-//
-// Synthetic records are marked as such everywhere a reader could mistake
-// them for research: case ids start with "syn-", titles say "Synthetic",
-// sources point to example.org, and the dataset's name is
-// "rejoinder-synthetic". They contain no real quotes.
 package synth
 
 import (

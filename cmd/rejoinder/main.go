@@ -1,5 +1,3 @@
-// Command rejoinder validates, builds, compares and exports the rejoinder
-// dataset of state accusations and responses. Run `rejoinder --help`.
 package main
 
 import (

@@ -1,7 +1,3 @@
-// Package atomicfile writes files so that a reader, or a crash, never
-// sees a half-written one: the content goes to a temporary file in the
-// same directory, which is synced and renamed over the final name only
-// when it is complete.
 package atomicfile
 
 import (

@@ -1,8 +1,3 @@
-// Package interoptest runs the independent readers under interop/ (DuckDB,
-// Frictionless datapackage-js, through Node.js) for the interoperability
-// tests. Locally a missing reader skips the test; with
-// REJOINDER_REQUIRE_INTEROP=1, as .ci/run sets it, it fails the test, so CI
-// cannot pass without having checked.
 package interoptest
 
 import (

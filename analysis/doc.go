@@ -1,0 +1,71 @@
+// Package analysis answers comparative questions of a rejoinder dataset
+// and returns the answers as gota DataFrames, ready to print, filter or
+// export from a notebook-style Go program.
+//
+// The computations run on plain Go slices of the records (and, for large
+// data, on Arrow columns); gota is only the result type. Every DataFrame
+// returned has stable column names and a stable row order, so scripts may
+// index columns by name and tests may pin values. Each function's
+// documentation lists its columns.
+//
+// # Where it fits
+//
+// Data flows schema → dataset → analysis → exports → cmd/rejoinder.
+// analysis reads a [*dataset.Dataset] (or the Parquet files package
+// dataset writes); package exports turns its DataFrames into workbook
+// sheets and table, CSV or JSON output, package plot draws them, and the
+// commands profile, similar, dynamics, kwic and compare print them.
+//
+// # Questions
+//
+//   - How do two cases compare? [CompareCases], [Summarize],
+//     [SharedStrategies].
+//   - Which strategies does each responder (case, accuser, year,
+//     instrument) use, as codes, Benoit families or 4D categories?
+//     [Profile] with [ProfileOptions]; [StrategyProfile] for codes alone.
+//   - Which cases were answered alike? [Nearest], [SimilarityMatrix],
+//     [ClusterOrder], by the [Jaccard] or [Cosine] metric.
+//   - How fast, and in what order, did the accused answer? [Dynamics],
+//     [ResponseLag].
+//   - Which strategies travel together, and which evidence draws which
+//     answer? [CoOccurrence], [EvidenceStrategies].
+//   - How is a phrase used across cases? [KWIC], a concordance of the
+//     quotes.
+//   - One row per response, one boolean column per strategy, to start
+//     your own analysis: [Responses].
+//
+// Most analyses take a [Filter] (responders, accusers, cases,
+// instruments, a date range, verified records only); the zero Filter
+// selects every response, and a filter that selects none gives
+// [ErrEmptySelection] rather than an empty table.
+//
+//	ds := dataset.MustDefault()
+//	df, err := analysis.Profile(ds, analysis.ProfileOptions{
+//		By:     analysis.ByResponder,
+//		Scheme: analysis.Scheme4D,
+//		Filter: analysis.Filter{Responders: []string{"PRK", "RUS"}},
+//	})
+//	// rows: responder, four_d, count, responses, share
+//	// PRK dismiss 10/10 ... RUS dismiss 29/32 ...
+//
+// # Large data
+//
+// The heavy analyses count on [Columns], a columnar view of the responses
+// (dictionary-coded strings, strategies as bit sets) rather than on
+// gota's GroupBy. [ColumnsOf] builds it from a loaded dataset;
+// [ReadColumns] and [ReadColumnsWhere] build it straight from a Parquet
+// directory, reading only the columns (and partitions) needed. Its
+// methods are the columnar forms of the package-level functions, so the
+// view can be built once for many analyses. [ProfileParquet] profiles a
+// Parquet directory batch by batch without building the view at all.
+//
+// # Examples
+//
+// Each question above has a runnable example with checked output, a
+// starting point for a script (go test ./analysis -run Example -v):
+// ExampleCompareCases, ExampleSummarize, ExampleSharedStrategies,
+// ExampleStrategyProfile, ExampleProfile, ExampleNearest,
+// ExampleSimilarityMatrix, ExampleClusterOrder, ExampleDynamics,
+// ExampleResponseLag, ExampleCoOccurrence, ExampleEvidenceStrategies,
+// ExampleKWIC, ExampleResponses and ExampleColumnsOf.
+package analysis

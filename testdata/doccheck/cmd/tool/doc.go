@@ -1,0 +1,4 @@
+// The tool does things.
+package main
+
+func main() {}

@@ -1,0 +1,2 @@
+// Package elsewhere has its comment outside doc.go.
+package elsewhere

@@ -1,0 +1,4 @@
+// Program shows a program whose comment stays in main.go.
+package main
+
+func main() {}

@@ -1,0 +1,4 @@
+package nocomment
+
+// A is documented.
+const A = 1

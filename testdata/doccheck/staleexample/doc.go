@@ -1,0 +1,2 @@
+// Package staleexample points to ExampleGone.
+package staleexample

@@ -1,0 +1,2 @@
+// Package twocomments is here.
+package twocomments

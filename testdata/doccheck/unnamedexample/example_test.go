@@ -1,0 +1,3 @@
+package unnamedexample_test
+
+func ExampleHidden() {}
