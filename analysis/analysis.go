@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -95,21 +95,7 @@ func Responses(ds *dataset.Dataset) (dataframe.DataFrame, error) {
 	for j, code := range codes {
 		cols = append(cols, series.New(flags[j], series.Bool, code))
 	}
-	return newFrame(cols...)
-}
-
-// newFrame builds a DataFrame and surfaces gota's deferred error.
-func newFrame(cols ...series.Series) (dataframe.DataFrame, error) {
-	for _, c := range cols {
-		if c.Err != nil {
-			return dataframe.DataFrame{}, fmt.Errorf("column %s: %w", c.Name, c.Err)
-		}
-	}
-	df := dataframe.New(cols...)
-	if df.Err != nil {
-		return dataframe.DataFrame{}, df.Err
-	}
-	return df, nil
+	return frame.New(cols...)
 }
 
 func strategyCodes(ds *dataset.Dataset) []string {

@@ -9,6 +9,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -169,7 +170,7 @@ func CompareCasesWith(ds *dataset.Dataset, c *Columns, a, b string) (dataframe.D
 	if a == b {
 		colB = b + " (2)" // gota needs distinct column names
 	}
-	return newFrame(
+	return frame.New(
 		series.New(names, series.String, "attribute"),
 		series.New(va, series.String, a),
 		series.New(vb, series.String, colB),

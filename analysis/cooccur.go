@@ -7,6 +7,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 )
 
 // CoOccurrence counts which strategies travel together: for every pair of
@@ -66,7 +67,7 @@ func (c *Columns) CoOccurrence(f Filter) (dataframe.DataFrame, error) {
 			}
 		}
 	}
-	return newFrame(
+	return frame.New(
 		series.New(sa, series.String, "strategy_a"),
 		series.New(sb, series.String, "strategy_b"),
 		series.New(nb, series.Int, "both"),
@@ -133,7 +134,7 @@ func (c *Columns) EvidenceStrategies(f Filter) (dataframe.DataFrame, error) {
 	if len(evid) == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("%w (%s): no observed response answers an accusation that cites evidence", ErrEmptySelection, f)
 	}
-	return newFrame(
+	return frame.New(
 		series.New(evid, series.String, "evidence"),
 		series.New(strat, series.String, "strategy"),
 		series.New(cnt, series.Int, "count"),

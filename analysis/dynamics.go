@@ -8,6 +8,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -123,7 +124,7 @@ func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 		cols = append(cols, series.New(winCounts[w], series.Int, "responses"+suffix), series.New(winSets[w], series.String, "strategies"+suffix))
 	}
 	cols = append(cols, series.New(threatLag, series.Int, "first_threat_lag_days"), series.New(recipLag, series.Int, "first_reciprocal_lag_days"))
-	return newFrame(cols...)
+	return frame.New(cols...)
 }
 
 // bit returns the strategy bit of a code (0 if the codebook lacks it).

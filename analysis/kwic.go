@@ -9,6 +9,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 )
 
 // KWICOptions configures a keyword-in-context concordance.
@@ -71,7 +72,7 @@ func (c *Columns) KWIC(opts KWICOptions) (dataframe.DataFrame, error) {
 	if len(qid) == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("%w: no quote matches %q (%s)", ErrEmptySelection, opts.Pattern, opts.Filter)
 	}
-	return newFrame(
+	return frame.New(
 		series.New(qid, series.String, "quote_id"),
 		series.New(unit, series.String, "unit_id"),
 		series.New(cas, series.String, "case_id"),

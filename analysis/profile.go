@@ -12,6 +12,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -161,7 +162,7 @@ func (p *profileCounter) frame(f Filter) (dataframe.DataFrame, error) {
 			shares = append(shares, float64(g.counts[j])/float64(g.total))
 		}
 	}
-	return newFrame(
+	return frame.New(
 		series.New(gcol, series.String, p.keyName),
 		series.New(ccol, series.String, p.catName),
 		series.New(counts, series.Int, "count"),

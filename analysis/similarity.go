@@ -11,6 +11,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 )
 
 // Similarity metrics between cases.
@@ -137,7 +138,7 @@ func (c *Columns) SimilarityMatrix(metric string, f Filter) (dataframe.DataFrame
 		}
 		cols = append(cols, series.New(vals, series.Float, v.ids[b]))
 	}
-	return newFrame(cols...)
+	return frame.New(cols...)
 }
 
 // Nearest returns the top cases most similar to caseID by the metric,
@@ -188,7 +189,7 @@ func (c *Columns) Nearest(caseID, metric string, top int, f Filter) (dataframe.D
 		ids[i], jac[i], cos[i] = v.ids[n.k], n.jac, n.cos
 		shared[i] = strings.Join(c.strategiesOf(v.sets[self]&v.sets[n.k]), "; ")
 	}
-	return newFrame(
+	return frame.New(
 		series.New(ids, series.String, "case_id"),
 		series.New(jac, series.Float, "jaccard"),
 		series.New(cos, series.Float, "cosine"),
@@ -295,7 +296,7 @@ func (c *Columns) ClusterOrder(metric string, f Filter) (dataframe.DataFrame, er
 			}
 		}
 	}
-	return newFrame(
+	return frame.New(
 		series.New(pos, series.Int, "position"),
 		series.New(order, series.String, "case_id"),
 		series.New(joined, series.Float, "joined_at"),

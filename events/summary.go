@@ -11,6 +11,7 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/frame"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -138,22 +139,7 @@ func Summarize(src Source, by string) (dataframe.DataFrame, error) {
 	for t, name := range ResponseTypes {
 		cols = append(cols, series.New(byType[t], series.Int, name))
 	}
-	return newFrame(cols)
-}
-
-// newFrame builds a DataFrame, surfacing gota's errors instead of
-// leaving them in Err.
-func newFrame(cols []series.Series) (dataframe.DataFrame, error) {
-	for _, c := range cols {
-		if c.Err != nil {
-			return dataframe.DataFrame{}, fmt.Errorf("column %s: %w", c.Name, c.Err)
-		}
-	}
-	df := dataframe.New(cols...)
-	if df.Err != nil {
-		return dataframe.DataFrame{}, df.Err
-	}
-	return df, nil
+	return frame.New(cols...)
 }
 
 // MatchCases sets each curated accusation of ds beside the event data:
@@ -281,7 +267,7 @@ func MatchCases(src Source, ds *dataset.Dataset, matchDays int) (dataframe.DataF
 	for t, name := range ResponseTypes {
 		cols = append(cols, series.New(byType[t], series.Int, "event_"+name))
 	}
-	return newFrame(cols)
+	return frame.New(cols...)
 }
 
 // itoa is strconv.Itoa, for brevity in SQL building.
