@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 )
 
 // Formats accepted by WriteFrame.
@@ -52,15 +53,27 @@ func cellText(v any) string {
 }
 
 func rowsOf(df dataframe.DataFrame) [][]any {
-	names := df.Names()
+	cols := columnsOf(df)
 	rows := make([][]any, df.Nrow())
 	for r := range rows {
-		rows[r] = make([]any, len(names))
-		for c, n := range names {
-			rows[r][c] = frameValue(df.Col(n).Elem(r))
+		rows[r] = make([]any, len(cols))
+		for c, col := range cols {
+			rows[r][c] = frameValue(col.Elem(r))
 		}
 	}
 	return rows
+}
+
+// columnsOf returns a DataFrame's columns, taken once: gota's Col copies
+// the whole column on every call, so reading cells through it is
+// quadratic in the rows (a 10,000-row frame allocated gigabytes).
+func columnsOf(df dataframe.DataFrame) []series.Series {
+	names := df.Names()
+	cols := make([]series.Series, len(names))
+	for i, n := range names {
+		cols[i] = df.Col(n)
+	}
+	return cols
 }
 
 func writeTable(w io.Writer, df dataframe.DataFrame) error {

@@ -488,10 +488,11 @@ func (wb *workbook) frame(sheet string, df dataframe.DataFrame) (*grid, error) {
 	if err != nil {
 		return nil, err
 	}
+	cols := columnsOf(df)
 	for r := 0; r < df.Nrow(); r++ {
 		g.rows++
-		for c, col := range df.Names() {
-			if err := g.put(c, frameValue(df.Col(col).Elem(r)), false); err != nil {
+		for c, col := range cols {
+			if err := g.put(c, frameValue(col.Elem(r)), false); err != nil {
 				return nil, err
 			}
 		}
