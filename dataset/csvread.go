@@ -67,7 +67,7 @@ func SplitList(cell string) []string {
 // metadata comes from datapackage.json when the directory has one. Every
 // problem is reported at once, each with file, line and column.
 func ReadCSV(dir string) (*Dataset, error) {
-	ds := &Dataset{Codebook: schema.Default()}
+	ds := &Dataset{Codebook: schema.Default(), metaFile: filepath.Join(dir, "datapackage.json")}
 	if err := readPackageMeta(filepath.Join(dir, "datapackage.json"), &ds.Meta); err != nil {
 		return nil, err
 	}
@@ -85,8 +85,13 @@ func ReadCSV(dir string) (*Dataset, error) {
 		}
 		problems = append(problems, found[i]...)
 	}
+	// Dangling quotes join the problems found so far, not replace them.
 	if err := ds.attachQuotes(); err != nil {
-		return nil, err
+		var list schema.ErrorList
+		if !errors.As(err, &list) {
+			return nil, err
+		}
+		problems = append(problems, list...)
 	}
 	problems = append(problems, ds.Validate()...)
 	if err := problems.Err(); err != nil {

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -43,6 +44,7 @@ type Dataset struct {
 	Codebook *schema.Codebook
 
 	pendingQuotes []schema.Quote // quotes read from Parquet, not yet attached
+	metaFile      string         // where the metadata was read from, for messages
 }
 
 var (
@@ -112,7 +114,7 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 		return nil, err
 	}
 	var problems schema.ErrorList
-	ds := &Dataset{Codebook: schema.Default()}
+	ds := &Dataset{Codebook: schema.Default(), metaFile: path.Join(name, MetadataFile)}
 	sawMeta, sawCase := false, false
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
@@ -168,7 +170,7 @@ func (ds *Dataset) Validate() schema.ErrorList {
 	}
 	problems := schema.Validate(cb, &ds.Records)
 	if ds.Meta.Version != "" && !semver.MatchString(ds.Meta.Version) {
-		problems = append(problems, &schema.FieldError{File: MetadataFile, Field: "version", Value: ds.Meta.Version,
+		problems = append(problems, &schema.FieldError{File: cmp.Or(ds.metaFile, MetadataFile), Field: "version", Value: ds.Meta.Version,
 			Allowed: "a semantic version such as 1.2.0", Err: schema.ErrBadValue})
 	}
 	return problems

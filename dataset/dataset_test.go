@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -249,5 +250,29 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A bad version in dataset.yaml is reported at the file's path, not at
+// a bare "dataset.yaml" that could be anywhere.
+func TestBadVersionNamesItsFile(t *testing.T) {
+	dir := t.TempDir()
+	files, _ := filepath.Glob("testdata/minimal/*.yaml")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(f) == MetadataFile {
+			b = regexp.MustCompile(`(?m)^version: .*$`).ReplaceAll(b, []byte("version: one"))
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Load(dir)
+	var list schema.ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || list[0].File != filepath.Join(dir, MetadataFile) || list[0].Field != "version" || list[0].Value != "one" {
+		t.Errorf("err = %v", err)
 	}
 }

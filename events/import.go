@@ -86,8 +86,17 @@ func Import(paths []string, dir string, window int) (int, error) {
 	// One accusation is either unanswered (one row) or answered.
 	for i := 1; i < len(rows); i++ {
 		if a, b := rows[i-1], rows[i]; a.Accusation.ID == b.Accusation.ID && (!a.Answered || !b.Answered) {
-			return 0, &schema.FieldError{Field: "response_id", Value: strconv.FormatInt(a.Accusation.ID, 10), Err: schema.ErrInconsistent,
+			id := strconv.FormatInt(a.Accusation.ID, 10)
+			e := &schema.FieldError{Field: "accusation_id", Value: id, Err: schema.ErrInconsistent,
 				Detail: "accusation listed both without a response and with one, or twice without", Allowed: "one row per pair; one row with empty response columns for an unanswered accusation"}
+			// The rows were sorted away from their lines: find them again.
+			if at := rowsOfAccusation(paths, id); len(at) > 0 {
+				e.File, e.Line = at[0].file, at[0].line
+				if len(at) > 1 {
+					e.Detail += fmt.Sprintf(" (also at %s:%d)", at[1].file, at[1].line)
+				}
+			}
+			return 0, e
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -127,6 +136,43 @@ func appendPair(b *array.RecordBuilder, p *Pair) {
 }
 
 // readPairsCSV reads one CSV file of pairs.
+// rowsOfAccusation returns where the pairs files list an accusation id,
+// for an error found after the rows were sorted.
+func rowsOfAccusation(paths []string, id string) []struct {
+	file string
+	line int
+} {
+	var at []struct {
+		file string
+		line int
+	}
+	col := slices.Index(PairColumns, "accusation_id")
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		cr := csv.NewReader(f)
+		cr.ReuseRecord = true
+		for {
+			rec, err := cr.Read()
+			var pe *csv.ParseError
+			if err != nil && !errors.As(err, &pe) {
+				break // the end, or a read error
+			}
+			if err == nil && col < len(rec) && rec[col] == id {
+				line, _ := cr.FieldPos(0)
+				at = append(at, struct {
+					file string
+					line int
+				}{p, line})
+			}
+		}
+		f.Close()
+	}
+	return at
+}
+
 func readPairsCSV(path string, window int) ([]Pair, schema.ErrorList, error) {
 	f, err := os.Open(path)
 	if err != nil {

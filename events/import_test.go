@@ -94,6 +94,18 @@ func TestImportErrors(t *testing.T) {
 			}
 		})
 	}
+	// An accusation both unanswered and answered, in two files: reported
+	// where it first stands, naming the other place.
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.csv")
+	os.WriteFile(first, []byte(header+"\n"+good+"\n"), 0o644)
+	os.WriteFile(second, []byte(header+"\n1001,2018-03-04,GBR,RUS,112,,,,,,,\n"), 0o644)
+	_, err := Import([]string{first, second}, t.TempDir(), 30)
+	var fe *schema.FieldError
+	if !errors.As(err, &fe) || fe.File != first || fe.Line != 2 || fe.Field != "accusation_id" || fe.Value != "1001" ||
+		!errors.Is(err, schema.ErrInconsistent) || !strings.Contains(err.Error(), second+":2") {
+		t.Errorf("conflicting rows: %v", err)
+	}
 	// A wrong header.
 	path := filepath.Join(t.TempDir(), "pairs.csv")
 	os.WriteFile(path, []byte("a,b\n1,2\n"), 0o644)

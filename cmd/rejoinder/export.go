@@ -79,8 +79,9 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 			var paths []string
 			switch {
 			case a[0] == "xlsx":
-				err = exports.SaveWorkbook(out, ds, opts)
-				paths = []string{out}
+				if err = exports.SaveWorkbook(out, ds, opts); err == nil {
+					paths = []string{out}
+				}
 			case a[0] == "arrow":
 				paths, err = exports.WriteArrow(out, ds)
 			case excel:

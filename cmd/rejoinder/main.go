@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -45,8 +46,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	var list schema.ErrorList
 	var fe *schema.FieldError
-	if errors.Is(err, analysis.ErrBadFilter) {
-		err = usageError{err} // a value no data can match is a mistake on the command line
+	if errors.Is(err, analysis.ErrBadFilter) || strings.HasPrefix(err.Error(), "unknown command ") {
+		// A value no data can match, or a command that does not exist, is a
+		// mistake on the command line (cobra's error for the latter is untyped).
+		err = usageError{err}
 	}
 	var ie coding.ImportErrors
 	switch {

@@ -165,3 +165,26 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// Exit statuses and messages for misuse and for failures after the
+// arguments were accepted; a failed export never reports a file written.
+func TestExitStatuses(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "x.xlsx")
+	for _, tc := range []struct {
+		args           []string
+		code           int
+		stderr, stdout string
+	}{
+		{[]string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`, ""},
+		{[]string{"profile", "--by", "decade"}, exitUsage, `unknown --by "decade"`, ""},
+		{[]string{"export", "xlsx", "--compare", "prk-park-2018,nope", "--out", out}, exitInvalid, `no such case: "nope"`, ""},
+	} {
+		code, stdout, stderr := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.stderr) || stdout != tc.stdout {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d and %q", tc.args, code, stdout, stderr, tc.code, tc.stderr)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed export left %s: %v", out, err)
+	}
+}
