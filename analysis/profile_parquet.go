@@ -2,10 +2,10 @@ package analysis
 
 import (
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
+
+	"github.com/rejoinder/rejoinder/internal/parallel"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -52,22 +52,7 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 	// order wins, so a bad dataset always gives the same message.
 	counters := make([]*profileCounter, len(files))
 	errs := make([]error, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				counters[i], errs[i] = s.file(files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(files), func(i int) { counters[i], errs[i] = s.file(files[i]) })
 	for i := range files {
 		if errs[i] != nil {
 			return dataframe.DataFrame{}, errs[i]

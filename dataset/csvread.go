@@ -11,6 +11,8 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/rejoinder/rejoinder/internal/parallel"
+
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -75,7 +77,7 @@ func ReadCSV(dir string) (*Dataset, error) {
 	// report in table order, as a sequential reader would.
 	found := make([]schema.ErrorList, len(Tables))
 	errs := make([]error, len(Tables))
-	forEachParallel(len(Tables), func(i int) {
+	parallel.For(len(Tables), func(i int) {
 		found[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i])
 	})
 	var problems schema.ErrorList

@@ -13,11 +13,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/rejoinder/rejoinder/internal/parallel"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -396,7 +396,7 @@ func (ds *Dataset) writeParquet(dir string, keys []string) ([]string, error) {
 	// and the first error in table order, as a sequential writer would.
 	paths := make([][]string, len(Tables))
 	errs := make([]error, len(Tables))
-	forEachParallel(len(Tables), func(i int) {
+	parallel.For(len(Tables), func(i int) {
 		table := Tables[i]
 		if table == schema.TableResponses && len(keys) > 0 {
 			paths[i], errs[i] = ds.writePartitions(dir, table, keys, hash)
@@ -415,27 +415,6 @@ func (ds *Dataset) writeParquet(dir string, keys []string) ([]string, error) {
 		}
 	}
 	return written, nil
-}
-
-// forEachParallel calls fn(0) ... fn(n-1) on up to GOMAXPROCS goroutines
-// and returns when all have returned.
-func forEachParallel(n int, fn func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func (ds *Dataset) writeTable(w io.Writer, table, hash string) error {

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/rejoinder/rejoinder/internal/parallel"
 )
 
 // The kinds of problem the validator and the loaders report. Test a
@@ -151,17 +153,37 @@ func (v *validator) report(table, id string, pos *Position, field, value, allowe
 // duplicate ids, responses dated before their accusation, observed
 // responses without a strategy, and malformed values. It never stops at
 // the first problem, so a researcher can fix a file in one pass.
+//
+// The checks only read the records, so they run concurrently, each
+// gathering its own problems; the lists are joined in the order a single
+// pass would have made them, then sorted, so the result is the same.
 func Validate(cb *Codebook, r *Records) ErrorList {
-	v := &validator{cb: cb}
+	tables := make([]*validator, len(cb.Tables))
+	keys := make([]map[string]bool, len(cb.Tables))
+	parallel.For(len(cb.Tables), func(i int) {
+		tables[i] = &validator{cb: cb}
+		keys[i] = tables[i].checkTable(&cb.Tables[i], r.Rows(cb.Tables[i].Name))
+	})
 	ids := map[string]map[string]bool{}
-	for _, t := range cb.Tables {
-		ids[t.Name] = v.checkTable(&t, r.Rows(t.Name))
+	for i, t := range cb.Tables {
+		ids[t.Name] = keys[i]
 	}
-	v.checkReferences(r, ids)
-	v.checkResponses(r)
-	v.checkAccusations(r)
-	v.problems.Sort()
-	return v.problems
+	cross := []func(v *validator){
+		func(v *validator) { v.checkReferences(r, ids) },
+		func(v *validator) { v.checkResponses(r) },
+		func(v *validator) { v.checkAccusations(r) },
+	}
+	crossed := make([]*validator, len(cross))
+	parallel.For(len(cross), func(i int) {
+		crossed[i] = &validator{cb: cb}
+		cross[i](crossed[i])
+	})
+	var problems ErrorList
+	for _, v := range append(tables, crossed...) {
+		problems = append(problems, v.problems...)
+	}
+	problems.Sort()
+	return problems
 }
 
 // checkTable applies each variable's type rules to every row and returns
