@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 
@@ -391,7 +392,12 @@ func (ds *Dataset) writeParquet(dir string, keys []string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	hash := ds.ContentHash()
+	// Every file's metadata carries the content hash, one pass over all
+	// the records: it runs beside the conversion of the tables to Arrow,
+	// which waits for it only to label the finished record.
+	hashed := make(chan string, 1)
+	go func() { hashed <- ds.ContentHash() }()
+	hash := sync.OnceValue(func() string { return <-hashed })
 	// Tables are independent: write them on all cores, then report paths
 	// and the first error in table order, as a sequential writer would.
 	paths := make([][]string, len(Tables))
@@ -399,7 +405,7 @@ func (ds *Dataset) writeParquet(dir string, keys []string) ([]string, error) {
 	parallel.For(len(Tables), func(i int) {
 		table := Tables[i]
 		if table == schema.TableResponses && len(keys) > 0 {
-			paths[i], errs[i] = ds.writePartitions(dir, table, keys, hash)
+			paths[i], errs[i] = ds.writePartitions(dir, table, keys, hash())
 			return
 		}
 		p := filepath.Join(dir, ParquetFile(table))
@@ -417,13 +423,17 @@ func (ds *Dataset) writeParquet(dir string, keys []string) ([]string, error) {
 	return written, nil
 }
 
-func (ds *Dataset) writeTable(w io.Writer, table, hash string) error {
-	rec, err := ds.record(table, memory.DefaultAllocator, hash)
+// writeTable converts a table to Arrow, then labels it with the file
+// metadata once hash (which may still be computing) is known.
+func (ds *Dataset) writeTable(w io.Writer, table string, hash func() string) error {
+	rec, err := ds.record(table, memory.DefaultAllocator, "")
 	if err != nil {
 		return err
 	}
 	defer rec.Release()
-	return WriteRecordParquet(w, rec)
+	labelled := array.NewRecordBatch(ds.codebook().ArrowSchema(table, ds.fileMetadata(table, hash())), rec.Columns(), rec.NumRows())
+	defer labelled.Release()
+	return WriteRecordParquet(w, labelled)
 }
 
 // WriteRecordParquet writes one record batch as a Parquet file with the
