@@ -331,11 +331,19 @@ func PlainColumns(rec arrow.RecordBatch) []string {
 		if l, ok := values.(*array.List); ok {
 			path, values = path+".list.element", l.ListValues()
 		}
-		distinct, size := 0, 0
+		// A column whose first rows are mostly distinct is plain at once
+		// (plain is always safe); any other is counted to the end, so a
+		// dictionary is chosen only when it cannot outgrow its limit.
+		const sample = 4096
+		distinct, size, mostlyDistinct := 0, 0, false
 		switch a := values.(type) {
 		case *array.String:
 			seen := map[string]struct{}{}
 			for j := 0; j < a.Len(); j++ {
+				if j == sample && len(seen)*2 > sample {
+					mostlyDistinct = true
+					break
+				}
 				if v := a.Value(j); !a.IsNull(j) {
 					if _, ok := seen[v]; !ok {
 						seen[v] = struct{}{}
@@ -347,12 +355,20 @@ func PlainColumns(rec arrow.RecordBatch) []string {
 		case *array.Int64, *array.Float64, *array.Int32, *array.Date32:
 			seen := map[uint64]struct{}{}
 			for j := 0; j < a.Len(); j++ {
+				if j == sample && len(seen)*2 > sample {
+					mostlyDistinct = true
+					break
+				}
 				if !a.IsNull(j) {
 					seen[fixedBits(a, j)] = struct{}{}
 				}
 			}
 			distinct, size = len(seen), len(seen)*8
 		default:
+			continue
+		}
+		if mostlyDistinct {
+			plain = append(plain, path)
 			continue
 		}
 		if n := values.Len() - values.NullN(); distinct > 64 && distinct*2 > n || size > DictionaryPageLimit/4 {
