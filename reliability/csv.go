@@ -32,6 +32,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		}
 	}
 	var out []Coding
+	first := map[[2]string]int{} // (coder, unit) -> line, to place a duplicate
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -65,6 +66,11 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		if c.Unit == "" || c.Coder == "" {
 			return nil, fmt.Errorf("%s:%d: unit and coder must not be empty", name, line)
 		}
+		key := [2]string{c.Coder, c.Unit}
+		if at, dup := first[key]; dup {
+			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.Unit, at)
+		}
+		first[key] = line
 		out = append(out, c)
 	}
 }
