@@ -437,3 +437,26 @@ func TestMatchCases(t *testing.T) {
 		t.Errorf("%d rows, want one per curated accusation (%d)", df.Nrow(), len(ds.Accusations))
 	}
 }
+
+// A line with no end (here 3 MiB) is one malformed line, read past
+// without holding it: the next line is read as usual.
+func TestReadLineTooLong(t *testing.T) {
+	good, err := os.ReadFile("testdata/v2.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := good[:bytes.IndexByte(good, '\n')+1]
+	in := append(bytes.Repeat([]byte("x\t"), 3<<19), '\n')
+	r := NewReader(bytes.NewReader(append(in, first...)), "long.tsv")
+	_, err = r.Read()
+	var pe *ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, ErrLineTooLong) || pe.Line != 1 || pe.File != "long.tsv" {
+		t.Fatalf("long line: %v", err)
+	}
+	if len(r.buf) > MaxLineBytes+(1<<20) {
+		t.Errorf("held %d bytes of the long line", len(r.buf))
+	}
+	if e, err := r.Read(); err != nil || e.ID != 1001 || r.Line != 2 {
+		t.Errorf("next line: %+v, %v (line %d)", e, err, r.Line)
+	}
+}

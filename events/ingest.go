@@ -297,6 +297,11 @@ func ingestOne(in input, w *partWriter, rep *IngestReport, opts IngestOptions, p
 		if err == io.EOF {
 			return st, nil
 		}
+		if err == errLineTooLong {
+			st.Lines++
+			problem(&ParseError{Err: ErrLineTooLong})
+			continue
+		}
 		if err != nil {
 			return st, fmt.Errorf("%s: line %d: %w", in.name, r.Line+1, err)
 		}

@@ -72,13 +72,14 @@ type Event struct {
 
 // Errors a ParseError wraps; each says what is allowed.
 var (
-	ErrColumns = errors.New("wrong number of tab-separated columns (allowed: 57 or 58 for GDELT 1.0, 61 for GDELT 2.0)")
-	ErrID      = errors.New("not an event id (allowed: a positive integer)")
-	ErrDate    = errors.New("not a date (allowed: YYYYMMDD, a day that exists)")
-	ErrCode    = errors.New("not a CAMEO event code (allowed: 2 to 4 digits, e.g. 016, 1125)")
-	ErrInt     = errors.New("not an integer")
-	ErrFloat   = errors.New("not a number")
-	ErrQuad    = errors.New("not a QuadClass (allowed: 1, 2, 3 or 4)")
+	ErrColumns     = errors.New("wrong number of tab-separated columns (allowed: 57 or 58 for GDELT 1.0, 61 for GDELT 2.0)")
+	ErrID          = errors.New("not an event id (allowed: a positive integer)")
+	ErrDate        = errors.New("not a date (allowed: YYYYMMDD, a day that exists)")
+	ErrCode        = errors.New("not a CAMEO event code (allowed: 2 to 4 digits, e.g. 016, 1125)")
+	ErrInt         = errors.New("not an integer")
+	ErrFloat       = errors.New("not a number")
+	ErrQuad        = errors.New("not a QuadClass (allowed: 1, 2, 3 or 4)")
+	ErrLineTooLong = errors.New("line longer than 1 MiB (GDELT lines are a few kilobytes at most)")
 )
 
 // ParseError is a malformed line of a GDELT file, located like
@@ -108,6 +109,9 @@ func (e *ParseError) Error() string {
 	v := e.Value
 	if len(v) > 40 {
 		v = v[:40] + "…"
+	}
+	if e.Column == 0 && v == "" {
+		return fmt.Sprintf("%s%s", pos, e.Err)
 	}
 	if e.Column == 0 {
 		return fmt.Sprintf("%s%s (found %s)", pos, e.Err, v)
@@ -294,11 +298,18 @@ func NewReader(r io.Reader, file string) *Reader {
 // slice is valid until the next call.
 func (r *Reader) line() ([]byte, error) {
 	l, err := r.br.ReadSlice('\n')
+	long := false
 	if err == bufio.ErrBufferFull {
 		r.buf = append(r.buf[:0], l...)
 		for err == bufio.ErrBufferFull {
 			l, err = r.br.ReadSlice('\n')
-			r.buf = append(r.buf, l...)
+			// Past MaxLineBytes the rest of the line is skipped, not held:
+			// a file with no line breaks cannot fill memory.
+			if len(r.buf) < MaxLineBytes {
+				r.buf = append(r.buf, l...)
+			} else {
+				long = true
+			}
 		}
 		l = r.buf
 	}
@@ -312,14 +323,27 @@ func (r *Reader) line() ([]byte, error) {
 		return nil, err
 	}
 	r.Line++
+	if long {
+		return nil, errLineTooLong
+	}
 	l = bytes.TrimSuffix(l, []byte{'\n'})
 	return bytes.TrimSuffix(l, []byte{'\r'}), nil
 }
+
+// MaxLineBytes is the longest line a Reader accepts; GDELT's lines are a
+// few hundred bytes to a few kilobytes. A longer line is malformed
+// (ErrLineTooLong) and reading goes on after it.
+const MaxLineBytes = 1 << 20
+
+var errLineTooLong = errors.New("line too long")
 
 // Read returns the next event, io.EOF at the end, a *ParseError for a
 // malformed line (reading may go on), or the underlying reader's error.
 func (r *Reader) Read() (Event, error) {
 	l, err := r.line()
+	if err == errLineTooLong {
+		return Event{}, r.locate(&ParseError{Err: ErrLineTooLong})
+	}
 	if err != nil {
 		return Event{}, err
 	}
