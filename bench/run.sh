@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  mapfile -t names < <(grep -o '<!-- bench:[a-z_]* -->' BENCHMARKS.md | sed 's/<!-- bench:\(.*\) -->/\1/')
+  mapfile -t names < <(grep -o '<!-- bench:[a-z0-9_]* -->' BENCHMARKS.md | sed 's/<!-- bench:\(.*\) -->/\1/')
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
