@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/parquet/file"
 
 	"github.com/rejoinder/rejoinder/internal/interoptest"
@@ -369,5 +371,28 @@ func TestReadParquetIgnoresCorruptArrowSchema(t *testing.T) {
 	}
 	if len(got.Responses) != len(ds.Responses) || got.ContentHash() != ds.ContentHash() {
 		t.Errorf("read %d responses, hash %s; want %d, %s", len(got.Responses), got.ContentHash(), len(ds.Responses), ds.ContentHash())
+	}
+}
+
+// A footer whose column chunk claims gigabytes (found by fuzzing: a 20 KB
+// file made the reader allocate 5 GB) is refused before any allocation.
+func TestReadParquetRefusesOversizedChunks(t *testing.T) {
+	b, err := os.ReadFile("testdata/fuzz/FuzzReadParquet/4749d22160bb2473")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	data, err := strconv.Unquote(strings.TrimSuffix(strings.TrimSpace(s[strings.Index(s, "[]byte(")+len("[]byte("):]), ")"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, ParquetFile(schema.TableResponses))
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = ScanColumns(path, schema.TableResponses, []string{"response_id"}, func([]arrow.Array, int, int) error { return nil })
+	if !errors.Is(err, ErrDamagedParquet) || !strings.Contains(err.Error(), "claims") || !strings.Contains(err.Error(), path) {
+		t.Errorf("err = %v", err)
 	}
 }

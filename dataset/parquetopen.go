@@ -42,6 +42,10 @@ func openParquet(path string, arrow bool, props pqarrow.ArrowReadProperties) (p 
 	if !arrow {
 		return p, nil
 	}
+	if err := checkChunks(path, pf); err != nil {
+		p.Close()
+		return nil, err
+	}
 	md := pf.MetaData().FileMetaData
 	kept := md.KeyValueMetadata[:0:0]
 	for _, e := range md.KeyValueMetadata {
@@ -55,6 +59,32 @@ func openParquet(path string, arrow bool, props pqarrow.ArrowReadProperties) (p 
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return p, nil
+}
+
+// checkChunks checks that every column chunk the footer lists lies inside
+// the file: the reader allocates the size a chunk claims before reading
+// it, so a damaged footer could make it allocate gigabytes for a file of
+// kilobytes.
+func checkChunks(path string, pf *file.Reader) error {
+	size := pf.MetaData().GetSourceFileSize()
+	for g := 0; g < pf.NumRowGroups(); g++ {
+		rg := pf.MetaData().RowGroup(g)
+		for c := 0; c < rg.NumColumns(); c++ {
+			col, err := rg.ColumnChunk(c)
+			if err != nil {
+				return fmt.Errorf("%s: %w (%v)", path, ErrDamagedParquet, err)
+			}
+			start := col.DataPageOffset()
+			if col.HasDictionaryPage() && col.DictionaryPageOffset() > 0 && col.DictionaryPageOffset() < start {
+				start = col.DictionaryPageOffset()
+			}
+			if n := col.TotalCompressedSize(); start < 0 || n < 0 || start > size || n > size-start {
+				return fmt.Errorf("%s: %w (row group %d, column %d claims %d bytes at offset %d of a %d-byte file)",
+					path, ErrDamagedParquet, g, c, n, start, size)
+			}
+		}
+	}
+	return nil
 }
 
 // keyValues returns the footer's key-value metadata (without ARROW:schema).
