@@ -331,39 +331,13 @@ func PlainColumns(rec arrow.RecordBatch) []string {
 		if l, ok := values.(*array.List); ok {
 			path, values = path+".list.element", l.ListValues()
 		}
-		// A column whose first rows are mostly distinct is plain at once
-		// (plain is always safe); any other is counted to the end, so a
-		// dictionary is chosen only when it cannot outgrow its limit.
-		const sample = 4096
-		distinct, size, mostlyDistinct := 0, 0, false
+		var distinct, size int
+		var mostlyDistinct bool
 		switch a := values.(type) {
 		case *array.String:
-			seen := map[string]struct{}{}
-			for j := 0; j < a.Len(); j++ {
-				if j == sample && len(seen)*2 > sample {
-					mostlyDistinct = true
-					break
-				}
-				if v := a.Value(j); !a.IsNull(j) {
-					if _, ok := seen[v]; !ok {
-						seen[v] = struct{}{}
-						size += len(v) + 4
-					}
-				}
-			}
-			distinct = len(seen)
+			distinct, size, mostlyDistinct = countDistinct(a, func(j int) (string, int) { v := a.Value(j); return v, len(v) + 4 })
 		case *array.Int64, *array.Float64, *array.Int32, *array.Date32:
-			seen := map[uint64]struct{}{}
-			for j := 0; j < a.Len(); j++ {
-				if j == sample && len(seen)*2 > sample {
-					mostlyDistinct = true
-					break
-				}
-				if !a.IsNull(j) {
-					seen[fixedBits(a, j)] = struct{}{}
-				}
-			}
-			distinct, size = len(seen), len(seen)*8
+			distinct, size, mostlyDistinct = countDistinct(a, func(j int) (uint64, int) { return fixedBits(a, j), 8 })
 		default:
 			continue
 		}
@@ -377,6 +351,31 @@ func PlainColumns(rec arrow.RecordBatch) []string {
 	}
 	return plain
 }
+
+// countDistinct counts the distinct non-null values of a column and
+// their dictionary size (key gives a value and its size). A column whose
+// first rows are mostly distinct is reported as such at once (plain is
+// always safe); any other is counted to the end, so that a dictionary is
+// chosen only when it cannot outgrow its limit.
+func countDistinct[K comparable](a arrow.Array, key func(j int) (K, int)) (distinct, size int, mostlyDistinct bool) {
+	const sample = 4096
+	seen := map[K]struct{}{}
+	for j := 0; j < a.Len(); j++ {
+		if j == sample && len(seen)*2 > sample {
+			return len(seen), size, true
+		}
+		if a.IsNull(j) {
+			continue
+		}
+		if k, n := key(j); !has(seen, k) {
+			seen[k] = struct{}{}
+			size += n
+		}
+	}
+	return len(seen), size, false
+}
+
+func has[K comparable](m map[K]struct{}, k K) bool { _, ok := m[k]; return ok }
 
 // fixedBits returns value j of a fixed-width numeric array as bits.
 func fixedBits(a arrow.Array, j int) uint64 {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,8 +20,18 @@ var (
 	binErr  error
 )
 
-// rejoinderBinary builds the command once per test run, for the tests
-// that must run it as a separate process (to kill it, or to limit it).
+// TestMain removes the binary rejoinderBinary built, once every test ran.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+// rejoinderBinary builds the command once per test run, alone in its
+// directory (for PATH), for the tests that must run it as a separate
+// process: to kill it, to limit it, or to run the tutorial's shell blocks.
 func rejoinderBinary(t *testing.T) string {
 	t.Helper()
 	binOnce.Do(func() {
@@ -31,7 +42,7 @@ func rejoinderBinary(t *testing.T) string {
 		}
 		binPath = filepath.Join(dir, "rejoinder")
 		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
-			binErr = &exec.ExitError{Stderr: out}
+			binErr = fmt.Errorf("%w\n%s", err, out)
 		}
 	})
 	if binErr != nil {
