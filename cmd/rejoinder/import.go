@@ -9,28 +9,36 @@ import (
 )
 
 func newImportCmd() *cobra.Command {
-	var out string
+	var out, dataDir string
 	cmd := &cobra.Command{
-		Use:   "import csv DIR --out DIR",
+		Use:   "import csv --data DIR --out DIR",
 		Short: "Validate CSV tables (as export csv writes them) and write them as Parquet",
 		Long: `import csv reads a directory of CSV tables in the layout 'rejoinder export csv'
 writes (a researcher's own spreadsheet work, say): cases.csv, accusations.csv,
 responses.csv, quotes.csv and sources.csv, with datapackage.json for the
 metadata when present. It checks every row against the codebook and reports
 every problem with file, line and column; only valid data are written, as
-one Parquet file per table, like build.`,
+one Parquet file per table, like build. The CSV directory may also be given
+as an argument after csv (import csv DIR), as earlier versions required.`,
 		Example: `  rejoinder export csv --out tables/
   # ...edit tables/*.csv in a spreadsheet program...
-  rejoinder import csv tables/ --out parquet/`,
-		Args: args(cobra.ExactArgs(2)),
+  rejoinder import csv --data tables/ --out parquet/`,
+		Args: args(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if a[0] != "csv" {
 				return usageError{fmt.Errorf("unknown import format %q (allowed: csv)", a[0])}
 			}
+			dir, err := dataDirArg(dataDir, a[1:])
+			if err != nil {
+				return err
+			}
+			if dir == "" {
+				return usageError{fmt.Errorf("--data is required: the directory of CSV tables")}
+			}
 			if out == "" {
 				return usageError{fmt.Errorf("--out is required")}
 			}
-			ds, err := dataset.ReadCSV(a[1])
+			ds, err := dataset.ReadCSV(dir)
 			if err != nil {
 				return err
 			}
@@ -41,6 +49,7 @@ one Parquet file per table, like build.`,
 			return err
 		},
 	}
+	cmd.Flags().StringVar(&dataDir, "data", "", "the directory of CSV tables to import")
 	cmd.Flags().StringVar(&out, "out", "", "the directory to write the Parquet files to")
 	return cmd
 }

@@ -39,7 +39,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
@@ -57,7 +57,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", ie, len(ie))
 		return exitInvalid
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "rejoinder: %v\nRun 'rejoinder --help' for usage.\n", err)
+		// Point at the help of the command that was misused, not the
+		// top level's: its flags and examples are what the user needs.
+		fmt.Fprintf(stderr, "rejoinder: %v\nRun '%s --help' for usage.\n", err, cmd.CommandPath())
 		return exitUsage
 	case errors.As(err, &list):
 		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", list, len(list))
@@ -82,6 +84,14 @@ counter-accusation, warnings). Every record cites its sources.
 With no --data flag, commands use the dataset embedded in the binary.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+	}
+	var showVersion bool
+	root.Flags().BoolVar(&showVersion, "version", false, "print the program, dataset and codebook versions (as 'rejoinder version')")
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if showVersion {
+			return writeVersion(cmd.OutOrStdout(), "")
+		}
+		return cmd.Help()
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	// Profiling, for the performance work: hidden from --help.
@@ -118,7 +128,7 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 		}
 	}
 	root.AddCommand(newValidateCmd(), newBuildCmd(), newCompareCmd(), newCodebookCmd(),
-		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd(), newCodingCmd(), newSuggestCmd(), newImportCmd())
+		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd(), newCodingCmd(), newSuggestCmd(), newImportCmd(), newVersionCmd())
 	root.AddCommand(newPlotCmd())
 	root.AddCommand(newEventsCmd())
 	return root

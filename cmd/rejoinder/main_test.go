@@ -3,11 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rejoinder/rejoinder/dataset"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -187,4 +192,127 @@ func TestExitStatuses(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a failed export left %s: %v", out, err)
 	}
+}
+
+// `rejoinder version` and `rejoinder --version` print the same three
+// lines: the program, the dataset with its content hash, the codebook;
+// --data names another dataset.
+func TestVersion(t *testing.T) {
+	ds, err := dataset.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"rejoinder ",
+		fmt.Sprintf("dataset %s %s (content hash sha256:%s)", ds.Meta.Name, ds.Meta.Version, ds.ContentHash()),
+		"codebook " + ds.Codebook.Version,
+	}
+	var outputs []string
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, errs := runCLI(t, args...)
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if code != 0 || len(lines) != len(want) {
+			t.Fatalf("%v: exit %d, %q %s", args, code, out, errs)
+		}
+		for i, w := range want {
+			if !strings.HasPrefix(lines[i], w) {
+				t.Errorf("%v: line %d is %q, want it to start with %q", args, i+1, lines[i], w)
+			}
+		}
+		outputs = append(outputs, out)
+	}
+	if outputs[0] != outputs[1] {
+		t.Errorf("version and --version differ:\n%s\n%s", outputs[0], outputs[1])
+	}
+	minimal, err := dataset.Load("../../dataset/testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "version", "--data", "../../dataset/testdata/minimal")
+	if wantLine := "dataset " + minimal.Meta.Name + " " + minimal.Meta.Version + " (content hash sha256:" + minimal.ContentHash() + ")"; code != 0 || !strings.Contains(out, wantLine) {
+		t.Errorf("version --data: exit %d, %q %s; want %q", code, out, errs, wantLine)
+	}
+}
+
+// A usage error points at the help of the command that was misused, with
+// its full path, at every level of subcommand.
+func TestUsageErrorNamesCommand(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		help string
+	}{
+		{[]string{"frobnicate"}, "rejoinder"},
+		{[]string{"profile", "--by", "decade"}, "rejoinder profile"},
+		{[]string{"validate", "--bogus"}, "rejoinder validate"},
+		{[]string{"coding", "frobnicate"}, "rejoinder coding"},
+		{[]string{"coding", "import", "--bogus"}, "rejoinder coding import"},
+		{[]string{"coding", "template", "--coder", "alice"}, "rejoinder coding template"},
+		{[]string{"events", "pairs", "--window", "soon"}, "rejoinder events pairs"},
+	} {
+		code, _, stderr := runCLI(t, tc.args...)
+		want := "\nRun '" + tc.help + " --help' for usage.\n"
+		if code != exitUsage || !strings.HasSuffix(stderr, want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d ending in %q", tc.args, code, stderr, exitUsage, want)
+		}
+	}
+}
+
+// Every command that reads a dataset takes --data; validate and import
+// csv also take the directory as an argument, as before, and both given
+// must agree.
+func TestDataFlagEverywhere(t *testing.T) {
+	const minimal = "../../dataset/testdata/minimal"
+	csvDir := t.TempDir()
+	if code, _, errs := runCLI(t, "export", "csv", "--data", minimal, "--out", csvDir); code != 0 {
+		t.Fatalf("export csv: %s", errs)
+	}
+	valid := "valid: 2 cases, 2 accusations, 5 responses, 3 quotes, 3 sources"
+	for _, tc := range []struct {
+		args     []string
+		code     int
+		contains string
+	}{
+		{[]string{"validate", "--data", minimal}, 0, valid},
+		{[]string{"validate", minimal}, 0, valid},
+		{[]string{"validate", minimal, "--data", minimal + "/"}, 0, valid},
+		{[]string{"validate", "../../dataset/testdata/invalid", "--data", minimal}, exitUsage,
+			`two data directories: --data "../../dataset/testdata/minimal" and argument "../../dataset/testdata/invalid"`},
+		{[]string{"validate", "--data", "../../dataset/testdata/invalid"}, exitInvalid, "problem(s) found"},
+		{[]string{"import", "csv", "--data", csvDir, "--out", t.TempDir()}, 0, "wrote "},
+		{[]string{"import", "csv", csvDir, "--out", t.TempDir()}, 0, "wrote "},
+		{[]string{"import", "csv", "--out", t.TempDir()}, exitUsage, "--data is required"},
+		{[]string{"import", "csv", minimal, "--data", csvDir, "--out", t.TempDir()}, exitUsage, "two data directories"},
+	} {
+		code, out, errs := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(out+errs, tc.contains) {
+			t.Errorf("%v: exit %d, want %d and %q:\n%s%s", tc.args, code, tc.code, tc.contains, out, errs)
+		}
+	}
+	// Every command of readsDataset has --data, and each name there is
+	// still a command.
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		if c.Runnable() && readsDataset[c.CommandPath()] && c.Flags().Lookup("data") == nil {
+			t.Errorf("%s reads a dataset but has no --data", c.CommandPath())
+		}
+	}
+	root := newRootCmd()
+	walk(root)
+	for path := range readsDataset {
+		if c, _, err := root.Find(strings.Fields(path)[1:]); err != nil || c.CommandPath() != path {
+			t.Errorf("readsDataset names %q, which is not a command", path)
+		}
+	}
+}
+
+// readsDataset lists the commands that read the records (loadData,
+// loadColumns or plot.Load); TestDataFlagEverywhere checks each has --data.
+var readsDataset = map[string]bool{
+	"rejoinder validate": true, "rejoinder build": true, "rejoinder compare": true, "rejoinder profile": true,
+	"rejoinder similar": true, "rejoinder dynamics": true, "rejoinder kwic": true, "rejoinder export": true,
+	"rejoinder coding template": true, "rejoinder coding import": true, "rejoinder coding reconcile": true,
+	"rejoinder suggest": true, "rejoinder plot": true, "rejoinder version": true, "rejoinder import": true,
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -9,22 +10,24 @@ import (
 )
 
 func newValidateCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "validate [DIR]",
+	var dataDir string
+	cmd := &cobra.Command{
+		Use:   "validate [--data DIR]",
 		Short: "Check records against the codebook and list every problem",
 		Long: `validate reads a directory of YAML record files (or Parquet files written by
 build) and checks every record against the codebook: allowed codes, country
 codes, sources, ids and references, dates. It lists every problem at once,
 each with file:line:column, the record, the field, the bad value and what is
-allowed, and exits with status 1 if there is any. Without DIR it checks the
-embedded dataset.`,
-		Example: `  rejoinder validate dataset/records
-  rejoinder validate out/`,
+allowed, and exits with status 1 if there is any. Without --data it checks
+the embedded dataset. The directory may also be given as an argument
+(validate DIR), as earlier versions required.`,
+		Example: `  rejoinder validate --data dataset/records
+  rejoinder validate --data out/`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			dir := ""
-			if len(a) == 1 {
-				dir = a[0]
+			dir, err := dataDirArg(dataDir, a)
+			if err != nil {
+				return err
 			}
 			ds, err := loadData(dir)
 			if err != nil {
@@ -35,6 +38,22 @@ embedded dataset.`,
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
+	return cmd
+}
+
+// dataDirArg reconciles --data with a directory given as the positional
+// argument (the older form, kept working): either may be used, both only
+// when they name the same directory.
+func dataDirArg(flag string, positional []string) (string, error) {
+	if len(positional) == 0 {
+		return flag, nil
+	}
+	dir := positional[0]
+	if flag != "" && filepath.Clean(flag) != filepath.Clean(dir) {
+		return "", usageError{fmt.Errorf("two data directories: --data %q and argument %q (give one)", flag, dir)}
+	}
+	return dir, nil
 }
 
 // loadData loads the dataset in dir, or the embedded one when dir is "".
