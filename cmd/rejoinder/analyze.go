@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 
@@ -254,6 +257,9 @@ and source. Matching ignores case unless --case-sensitive.`,
 			cmd.Flags().IntVar(&window, "window", 5, "words of context on each side")
 			cmd.Flags().BoolVar(&caseSensitive, "case-sensitive", false, "match case exactly")
 			cmd.Flags().BoolVar(&accusations, "accusations", false, "also search the accusations' key quotes")
+			// A pattern that is not a regular expression is a mistake on
+			// the command line: said before any data is read.
+			cmd.PreRunE = func(_ *cobra.Command, a []string) error { return checkPattern(a[0]) }
 		},
 		func(c *analysis.Columns, f analysis.Filter, a []string) (dataframe.DataFrame, error) {
 			pattern := a[0]
@@ -265,4 +271,18 @@ and source. Matching ignores case unless --case-sensitive.`,
 			}
 			return c.KWIC(analysis.KWICOptions{Pattern: pattern, Window: window, Filter: f, Accusations: accusations})
 		})
+}
+
+// checkPattern makes an invalid kwic PATTERN a usage error naming the
+// pattern as the user typed it and what is wrong with it.
+func checkPattern(pattern string) error {
+	_, err := regexp.Compile(pattern)
+	if err == nil {
+		return nil
+	}
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		err = fmt.Errorf("%s: %q", se.Code, se.Expr)
+	}
+	return usageError{fmt.Errorf("invalid PATTERN %q: %v (allowed: a Go RE2 regular expression, https://golang.org/s/re2syntax)", pattern, err)}
 }

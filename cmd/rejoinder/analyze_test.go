@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/rejoinder/rejoinder/dataset"
 )
 
 func TestAnalysisCommands(t *testing.T) {
@@ -35,7 +37,9 @@ func TestAnalysisCommands(t *testing.T) {
 		{[]string{"dynamics", "--accuser", "GBR"}, 0, []string{"rus-skripal-2018", "rus-notpetya-2018"}},
 		{[]string{"kwic", "non-?existent", "--window", "2"}, 0, []string{"prk-park-2018-r1-q1", "non-existent"}},
 		{[]string{"kwic", "PROVOCATION", "--case-sensitive"}, 1, []string{"no quote matches"}},
-		{[]string{"kwic", "(unclosed"}, 1, []string{"bad pattern"}},
+		{[]string{"kwic", "(unclosed"}, 2, []string{`invalid PATTERN "(unclosed": missing closing ): "(unclosed"`, "Run 'rejoinder kwic --help' for usage."}},
+		{[]string{"kwic", "("}, 2, []string{`invalid PATTERN "(": missing closing ): "("`}},
+		{[]string{"kwic", "a**", "--data", "no/such/dir"}, 2, []string{`invalid PATTERN "a**": invalid nested repetition operator: "**"`}},
 		{[]string{"kwic"}, 2, []string{"accepts 1 arg"}},
 	}
 	for _, tt := range tests {
@@ -232,9 +236,31 @@ func TestSuggestCommand(t *testing.T) {
 	dir := t.TempDir()
 	jl := filepath.Join(dir, "s.jsonl")
 	os.WriteFile(jl, []byte(`{"id": "a", "text": "Show us the evidence."}`+"\n"+`{"id": "b", "text": "Sono accuse che non possono essere vere"}`+"\n"), 0o644)
+	// --format json is one array, as every command's json; jsonl is the
+	// same objects one a line.
 	code, out, _ = runCLI(t, "suggest", "--file", jl, "--format", "json")
-	if code != 0 || !strings.Contains(out, `{"id":"a","codes":["evidence_demand"]`) || !strings.Contains(out, `"id":"b","codes":[],"evidence":{},"language":"und","coded":false`) {
-		t.Errorf("jsonl: %s", out)
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 2 || got[0]["id"] != "a" || got[1]["coded"] != false {
+		t.Errorf("json (exit %d, %v): %s", code, err, out)
+	}
+	wantLines := []string{`{"id":"a","codes":["evidence_demand"],`, `{"id":"b","codes":[],"evidence":{},"language":"und","coded":false,"reason":"not English`}
+	if !strings.HasPrefix(out, "[\n  "+wantLines[0]) || !strings.Contains(out, "},\n  "+wantLines[1]) || !strings.HasSuffix(out, "}\n]\n") {
+		t.Errorf("json array not laid out an object a line: %q", out)
+	}
+	code, out, _ = runCLI(t, "suggest", "--file", jl, "--format", "jsonl")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], wantLines[0]) || !strings.HasPrefix(lines[1], wantLines[1]) {
+		t.Errorf("jsonl (exit %d): %q", code, out)
+	}
+	minimal, err := dataset.Load("../../dataset/testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runCLI(t, "suggest", "--responses", "--data", "../../dataset/testdata/minimal", "--format", "json"); code != 0 || json.Unmarshal([]byte(out), &got) != nil || len(got) != len(minimal.Responses) {
+		t.Errorf("--responses json (exit %d): %s", code, out)
+	}
+	if code, _, errs := runCLI(t, "suggest", "x", "--format", "csv"); code != 2 || !strings.Contains(errs, `unknown --format "csv" (allowed: table, json, jsonl)`) {
+		t.Errorf("bad format: exit %d %s", code, errs)
 	}
 	txt := filepath.Join(dir, "s.txt")
 	os.WriteFile(txt, []byte("First statement: a smear.\n\nSecond one, with\nno cue at all.\n"), 0o644)

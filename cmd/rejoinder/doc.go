@@ -25,7 +25,7 @@
 // names a directory of YAML records or of Parquet files as build, gen and
 // import write them. Commands that print results take --format: table
 // for people, csv or json for scripts (codebook offers md instead of csv,
-// suggest table or json). Results go to standard output; messages,
+// suggest table, json or jsonl). Results go to standard output; messages,
 // warnings and progress go to standard error. Every output file is
 // written through a temporary file and renamed into place.
 //

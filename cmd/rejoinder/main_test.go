@@ -316,3 +316,34 @@ var readsDataset = map[string]bool{
 	"rejoinder coding template": true, "rejoinder coding import": true, "rejoinder coding reconcile": true,
 	"rejoinder suggest": true, "rejoinder plot": true, "rejoinder version": true, "rejoinder import": true,
 }
+
+// The usage errors docs/errors.md shows are the ones the command line
+// prints, with the pointer to the misused command's help where the
+// catalogue shows it (the kwic pattern error is shown without it).
+func TestUsageErrorsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/errors.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args      []string
+		firstLine bool // the catalogue shows only the message, not the pointer to --help
+	}{
+		{[]string{"kwic", "("}, true},
+		{[]string{"profile", "--by", "month"}, false},
+		{[]string{"profile", "--scheme", "colours"}, false},
+		{[]string{"profile", "--responder", "UK"}, false},
+		{[]string{"similar", "x", "--metric", "euclid"}, false},
+		{[]string{"reliability", "--level", "ratios", "x.csv"}, false},
+		{[]string{"build", "--partition", "responder,summary", "--out", t.TempDir()}, false},
+	} {
+		code, _, stderr := runCLI(t, tc.args...)
+		want := stderr
+		if tc.firstLine {
+			want, _, _ = strings.Cut(stderr, "\n")
+		}
+		if code != exitUsage || !strings.Contains(string(doc), want) {
+			t.Errorf("%v: exit %d; docs/errors.md lacks what it prints:\n%s", tc.args, code, want)
+		}
+	}
+}

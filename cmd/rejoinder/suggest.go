@@ -29,13 +29,16 @@ triggered them. Text that is not English is reported as not coded.
 
 Input: a TEXT argument; --file F with plain text (one statement per
 paragraph, separated by blank lines) or JSON lines ({"id": ..., "text": ...});
-or --responses, the dataset's responses (their quotes). --format json gives one
-object per statement: {"id", "codes", "evidence", "language", "coded"}.
+or --responses, the dataset's responses (their quotes). --format json gives a
+JSON array, like every other command, of one object per statement: {"id",
+"codes", "evidence", "language", "coded"}; --format jsonl gives the same
+objects one a line (JSON Lines), for streaming.
 
 --evaluate runs leave-one-case-out evaluation on the dataset and prints
 EVALUATION.md (or writes it with --out).`,
 		Example: `  rejoinder suggest "These groundless allegations are a smear campaign."
   rejoinder suggest --file statements.txt --format json
+  rejoinder suggest --responses --format jsonl | jq -c 'select(.coded)'
   rejoinder suggest --responses
   rejoinder suggest --evaluate --out EVALUATION.md`,
 		Args: args(cobra.MaximumNArgs(1)),
@@ -49,8 +52,8 @@ EVALUATION.md (or writes it with --out).`,
 			if modes != 1 {
 				return usageError{fmt.Errorf("give one of: TEXT, --file, --responses, --evaluate")}
 			}
-			if format != exports.FormatTable && format != exports.FormatJSON {
-				return usageError{fmt.Errorf("unknown --format %q (allowed: table, json)", format)}
+			if !slices.Contains(suggestFormats, format) {
+				return usageError{fmt.Errorf("unknown --format %q (allowed: %s)", format, strings.Join(suggestFormats, ", "))}
 			}
 			ds, err := loadData(dataDir)
 			if err != nil {
@@ -89,16 +92,11 @@ EVALUATION.md (or writes it with --out).`,
 				return err
 			}
 			w := cmd.OutOrStdout()
+			if format != exports.FormatTable {
+				return writeSuggestionsJSON(w, coder, inputs, format == formatJSONL)
+			}
 			for _, in := range inputs {
 				s := coder.Suggest(in[0], in[1])
-				if format == exports.FormatJSON {
-					b, err := json.Marshal(s)
-					if err != nil {
-						return err
-					}
-					fmt.Fprintln(w, string(b))
-					continue
-				}
 				if !s.Coded {
 					fmt.Fprintf(w, "%s\tnot coded: %s\n", s.ID, s.Reason)
 					continue
@@ -121,8 +119,46 @@ EVALUATION.md (or writes it with --out).`,
 	fl.BoolVar(&responses, "responses", false, "suggest codes for the dataset's responses")
 	fl.BoolVar(&evaluate, "evaluate", false, "leave-one-case-out evaluation on the dataset")
 	fl.StringVar(&out, "out", "", "--evaluate: write the report to this file")
-	fl.StringVar(&format, "format", exports.FormatTable, "output format: table, json")
+	fl.StringVar(&format, "format", exports.FormatTable, "output format: "+strings.Join(suggestFormats, ", "))
 	return cmd
+}
+
+// formatJSONL is suggest's JSON Lines output: one object a line.
+const formatJSONL = "jsonl"
+
+// suggestFormats are suggest's output formats: json is an array, as every
+// command's json is; jsonl is for streaming into line-oriented tools.
+var suggestFormats = []string{exports.FormatTable, exports.FormatJSON, formatJSONL}
+
+// writeSuggestionsJSON writes one object per statement: as a JSON array
+// laid out as exports.WriteFrame lays out its arrays (an object a line),
+// or, with lines, as JSON Lines.
+func writeSuggestionsJSON(w io.Writer, coder *suggest.Coder, inputs [][2]string, lines bool) error {
+	bw := bufio.NewWriter(w)
+	if !lines {
+		bw.WriteString("[")
+	}
+	for i, in := range inputs {
+		b, err := json.Marshal(coder.Suggest(in[0], in[1]))
+		if err != nil {
+			return err
+		}
+		switch {
+		case lines:
+		case i > 0:
+			bw.WriteString(",\n  ")
+		default:
+			bw.WriteString("\n  ")
+		}
+		bw.Write(b)
+		if lines {
+			bw.WriteString("\n")
+		}
+	}
+	if !lines {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
 }
 
 // readStatements reads plain text (statements separated by blank lines,
