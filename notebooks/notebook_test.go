@@ -22,17 +22,25 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rejoinder/rejoinder/internal/interoptest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/")
 
-// missing skips the test, or fails it when the checks are required.
+// missing skips the test, or fails it when the checks are required; a
+// skip is recorded for the summary `make test` prints.
 func missing(t *testing.T, what string) {
 	t.Helper()
 	msg := what + " not found; install Debian's jupyter-nbconvert jupyter-notebook python3-ipykernel and run make tools"
 	if os.Getenv("REJOINDER_REQUIRE_INTEROP") == "1" {
 		t.Fatal(msg)
 	}
+	install := "apt-get install jupyter-nbconvert jupyter-notebook python3-ipykernel"
+	if what == "gonb" || what == "goimports" || what == "gopls" {
+		install = "make tools" // built into bin/ from tools/go.mod
+	}
+	interoptest.RecordSkip(t, what, install)
 	t.Skip(msg)
 }
 

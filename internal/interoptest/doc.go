@@ -15,14 +15,23 @@
 //
 // interoptest is used only by tests, across the flow schema → dataset →
 // analysis → exports → cmd/rejoinder: by the tests of dataset, exports,
-// coding, reliability and events. It imports nothing of rejoinder's.
+// coding, reliability, events and notebooks, and by its command
+// skipsummary, which `make test` runs. It imports nothing of rejoinder's.
 //
 // # Entry points
 //
 // [RunJSON] runs a Node.js script and decodes the JSON it prints;
 // [Python] does the same for a Python script, checking its modules first;
-// [LibreOffice] finds the soffice program. In a test, DuckDB counting the
-// rows of the Parquet files package dataset wrote:
+// [LibreOffice] finds the soffice program. Each skip for a missing reader
+// is also noted by [RecordSkip] in the directory $REJOINDER_SKIP_DIR names
+// ([SkipDirEnv]), which `make test` sets; after go test it prints
+// [SkipSummary] of it, one line naming the skipped tests' missing readers
+// and how to install each (command skipsummary). A package whose test
+// skipped reads a new directory on every run, so go test does not cache
+// its result and the line is never lost to the cache.
+//
+// In a test, DuckDB counting the rows of the Parquet files package
+// dataset wrote:
 //
 //	var got map[string]struct{ Rows int } // file → what DuckDB read
 //	interoptest.RunJSON(t, "parquet_counts.mjs", "@duckdb/node-api", &got, paths...)

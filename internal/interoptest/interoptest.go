@@ -1,6 +1,7 @@
 package interoptest
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -17,11 +18,13 @@ func dir() string {
 }
 
 // missing skips the test, or fails it when interop checks are required.
+// A skip is recorded (RecordSkip) so that `make test` can name it.
 func missing(t *testing.T, what, install string) {
 	t.Helper()
 	if os.Getenv("REJOINDER_REQUIRE_INTEROP") == "1" {
 		t.Fatalf("%s not installed; %s", what, install)
 	}
+	RecordSkip(t, what, install)
 	t.Skipf("%s not installed; %s", what, install)
 }
 
@@ -58,6 +61,13 @@ func LibreOffice(t *testing.T) string {
 	return p
 }
 
+// readerNames are the names users know the npm modules' readers by.
+var readerNames = map[string]string{
+	"@duckdb/node-api": "DuckDB",
+	"apache-arrow":     "Apache Arrow JS",
+	"datapackage":      "datapackage-js",
+}
+
 // RunJSON runs `node interop/<script> args...` and decodes its JSON
 // output into v. It skips (or, in CI, fails) when Node.js or the npm
 // module is missing.
@@ -66,7 +76,7 @@ func RunJSON(t *testing.T, script, module string, v any, args ...string) {
 	node, err := exec.LookPath("node")
 	_, serr := os.Stat(filepath.Join(dir(), "node_modules", module))
 	if err != nil || serr != nil {
-		missing(t, module, "run: make interop")
+		missing(t, cmp.Or(readerNames[module], module), "make interop")
 	}
 	cmd := exec.Command(node, append([]string{filepath.Join(dir(), script)}, args...)...)
 	cmd.Stderr = os.Stderr
