@@ -357,7 +357,8 @@ func sourcesTable() Table {
 	}
 }
 
-// strategies is the response strategy list of CODEBOOK.md, plus
+// strategies is the response strategy list of the design codebook (the
+// codebook as implemented is docs/codebook.md), plus
 // formal_protest (codebook 1.2.0). CAMEO codes follow the CAMEO manual
 // 1.1b3 and GDELT's CAMEO.eventcodes.txt: 016 deny responsibility (the
 // manual's own example rejects accusations as "totally baseless"), 011
