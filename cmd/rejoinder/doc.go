@@ -8,7 +8,7 @@
 //
 // # Usage
 //
-//	rejoinder validate [DIR]                      check records against the codebook; every problem with file:line:col
+//	rejoinder validate [--data DIR]               check records against the codebook; every problem with file:line:col
 //	rejoinder build [--data DIR] [--out DIR]      validate, then Parquet, CSV, datapackage.json and the workbook
 //	rejoinder compare prk-park-2018 rus-skripal-2018
 //	rejoinder profile --by responder --scheme 4d  strategy shares per group (also similar, dynamics, kwic)
@@ -16,7 +16,7 @@
 //	rejoinder plot profile --out profile.png      a figure for a paper
 //
 // The other commands are codebook, gen, import, coding, reliability,
-// suggest and events; every command has --help with examples, and
+// suggest, events and version (also --version); every command has --help with examples, and
 // docs/commands/ holds a page per command generated from them.
 //
 // # Conventions

@@ -59,7 +59,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &ue):
 		// Point at the help of the command that was misused, not the
 		// top level's: its flags and examples are what the user needs.
-		fmt.Fprintf(stderr, "rejoinder: %v\nRun '%s --help' for usage.\n", err, cmd.CommandPath())
+		path := "rejoinder"
+		if cmd != nil {
+			path = cmd.CommandPath()
+		}
+		fmt.Fprintf(stderr, "rejoinder: %v\nRun '%s --help' for usage.\n", err, path)
 		return exitUsage
 	case errors.As(err, &list):
 		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", list, len(list))
