@@ -53,11 +53,11 @@ func TestImportChecksEachCell(t *testing.T) {
 	complete := map[string]string{"link": "stated", "observed": "responded", "organ": "foreign_ministry", "strategies:denial": "yes"}
 	for _, tc := range []struct {
 		name   string
-		cells  map[string]string            // header → value, on unit's row
+		cells  map[string]string                // header → value, on unit's row
 		change func(*testing.T, *excelize.File) // after the cells are filled
-		kind   error                          // nil: imports
-		column string                         // where the problem is
-		stored map[string]string              // variable → value stored, when it imports
+		kind   error                            // nil: imports
+		column string                           // where the problem is
+		stored map[string]string                // variable → value stored, when it imports
 	}{
 		{name: "complete row", cells: complete, stored: complete},
 		{name: "codes in any case are stored as the codebook writes them",
