@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -153,6 +154,7 @@ func TestCodingLoop(t *testing.T) {
 		}
 		rows, _ := f.GetRows("Coding")
 		organ, denial := slices.Index(rows[0], "organ"), slices.Index(rows[0], "strategies:denial")
+		link, observed := slices.Index(rows[0], "link"), slices.Index(rows[0], "observed")
 		for i, r := range rows[1:] {
 			v, ok := values[r[0]]
 			if !ok {
@@ -160,8 +162,12 @@ func TestCodingLoop(t *testing.T) {
 			}
 			o, _ := excelize.CoordinatesToCellName(organ+1, i+2)
 			d, _ := excelize.CoordinatesToCellName(denial+1, i+2)
+			l, _ := excelize.CoordinatesToCellName(link+1, i+2)
+			ob, _ := excelize.CoordinatesToCellName(observed+1, i+2)
 			f.SetCellStr("Coding", o, v[k])
 			f.SetCellStr("Coding", d, v[2])
+			f.SetCellStr("Coding", l, "stated")
+			f.SetCellStr("Coding", ob, "responded")
 			if coder == "bob" && r[0] == "tst-beta-2021-r2" {
 				f.SetCellStr("Coding", o, "ministry") // a mistake
 			}
@@ -185,7 +191,7 @@ func TestCodingLoop(t *testing.T) {
 	f.Close()
 	for range 2 { // twice: no duplicates
 		code, out, errs := runCLI(t, "coding", "import", "--data", data, filepath.Join(dir, "alice.xlsx"), filepath.Join(dir, "bob.xlsx"), "--out", store)
-		if code != 0 || !strings.Contains(out, "holds 16") {
+		if code != 0 || !strings.Contains(out, "holds 32") {
 			t.Fatalf("import: exit %d %s%s", code, out, errs)
 		}
 	}
@@ -202,7 +208,7 @@ func TestCodingLoop(t *testing.T) {
 	gold, diffs := filepath.Join(dir, "gold.parquet"), filepath.Join(dir, "diff.xlsx")
 	code, out, errs = runCLI(t, "coding", "reconcile", store, "--out", gold, "--disagreements", diffs)
 	// Two coders split on one unit's organ: a tie, unresolved without an adjudicator.
-	if code != 0 || !strings.Contains(out, "7 gold codings; 1 disagreements, 1 unresolved") {
+	if code != 0 || !strings.Contains(out, "15 gold codings; 1 disagreements, 1 unresolved") {
 		t.Errorf("reconcile: exit %d %s%s", code, out, errs)
 	}
 	if info, err := os.Stat(diffs); err != nil || info.Size() == 0 {
@@ -219,7 +225,7 @@ func TestCodingLoop(t *testing.T) {
 	}
 	defer wf.Close()
 	rel, _ := wf.GetRows("Reliability")
-	if len(rel) < 4 || rel[0][0] != "variable" || rel[1][0] != "organ" {
+	if len(rel) < 4 || rel[0][0] != "variable" || !slices.ContainsFunc(rel, func(r []string) bool { return len(r) > 0 && r[0] == "organ" }) {
 		t.Errorf("Reliability sheet = %v", rel)
 	}
 }
@@ -281,5 +287,66 @@ func TestImportCSV(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "import", "xml", csvDir, "--out", pq); code != 2 {
 		t.Error("unknown import format accepted")
+	}
+}
+
+// What coding import refuses, and what --replace allows: a blank
+// workbook, one coder in two files, different codings of units the
+// codings file already holds for that coder.
+func TestCodingImportRefuses(t *testing.T) {
+	dir := t.TempDir()
+	data := "../../dataset/testdata/minimal"
+	store := filepath.Join(dir, "codings.parquet")
+	const unit = "tst-alpha-2020-r1"
+	template := func(name, coder string, cells map[string]string) string {
+		path := filepath.Join(dir, name)
+		if code, _, errs := runCLI(t, "coding", "template", "--data", data, "--coder", coder, "--units", unit+",tst-beta-2021-r1", "--out", path); code != 0 {
+			t.Fatalf("template: %s", errs)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Coding")
+		for h, v := range cells {
+			ref, _ := excelize.CoordinatesToCellName(slices.Index(rows[0], h)+1, 2)
+			f.SetCellStr("Coding", ref, v)
+		}
+		f.Save()
+		f.Close()
+		return path
+	}
+	blank := template("blank.xlsx", "ann", nil)
+	embassy := template("bob.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"})
+	mission := template("bob2.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "permanent_mission"})
+	for _, tt := range []struct {
+		name  string
+		args  []string
+		code  int
+		out   string
+		errs  []string
+		holds int // codings in the store after, -1: no store
+	}{
+		{"a blank workbook", []string{blank}, 1, "", []string{`blank.xlsx: sheet "Coding": no codings: every row of the sheet is blank (allowed: a filled copy of the template (is this the blank one?))`, "1 problem(s) found."}, -1},
+		{"one coder in two files", []string{embassy, mission}, 1, "", []string{"bob2.xlsx: codes units another file already codes as the same coder \"coder bob, round 1: 1 unit(s) also in " + embassy}, -1},
+		{"bob's first file", []string{embassy}, 0, "imported 3 codings from 1 file(s); " + store + " holds 3\n", []string{"warning: " + embassy + ": 1 of 2 units left blank (not coded); 17 optional cells left empty in coded rows (stored as not coded)\n"}, 3},
+		{"the same file again", []string{embassy}, 0, "3 of them were already there, unchanged\n", nil, 3},
+		{"a different coding of the same unit", []string{mission}, 1, "", []string{store + `: already holds different codings by the same coder: coder "bob", round 1, 1 unit(s): tst-alpha-2020-r1 (import with --replace to replace them)`}, -1},
+		{"replaced when asked", []string{mission, "--replace"}, 0, "replaced 3 earlier codings (--replace)\n", nil, 3},
+		{"two files, the later replacing", []string{embassy, mission, "--replace"}, 0, "replaced 3 earlier codings (--replace)\n", nil, 3},
+	} {
+		args := append([]string{"coding", "import", "--data", data, "--out", store}, tt.args...)
+		code, out, errs := runCLI(t, args...)
+		if code != tt.code || !strings.Contains(out, tt.out) {
+			t.Errorf("%s: exit %d, output %q, want %d, %q (%s)", tt.name, code, out, tt.code, tt.out, errs)
+		}
+		for _, want := range tt.errs {
+			if !strings.Contains(errs, want) {
+				t.Errorf("%s: %q lacks %q", tt.name, errs, want)
+			}
+		}
+		if tt.holds >= 0 && !strings.Contains(out, "holds "+strconv.Itoa(tt.holds)+"\n") {
+			t.Errorf("%s: %q", tt.name, out)
+		}
 	}
 }
