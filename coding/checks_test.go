@@ -167,7 +167,7 @@ func TestImportOneCoderInTwoFiles(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 1 || !errors.Is(list[0], ErrSameCoder) {
 		t.Fatalf("one coder in two files: %v", err)
 	}
-	for _, want := range []string{"bob-again.xlsx: ", "coder bob, round 1: 2 unit(s) also in " + paths["bob.xlsx"], "--replace"} {
+	for _, want := range []string{"bob-again.xlsx: ", `codes units another file already codes as the same coder: coder "bob", round 1, 2 unit(s) also in ` + paths["bob.xlsx"], "--replace"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%q lacks %q", err, want)
 		}

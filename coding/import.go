@@ -216,8 +216,8 @@ func ImportFiles(ds *dataset.Dataset, opts ImportOptions, files ...string) (*Imp
 		for _, earlier := range sortedKeys(clashes) {
 			units := clashes[earlier]
 			if !opts.Replace {
-				problems = append(problems, &CellError{File: file, Err: ErrSameCoder,
-					Value:   fmt.Sprintf("coder %s, round %d: %d unit(s) also in %s", sum.Coder, sum.Round, len(units), earlier),
+				problems = append(problems, &CellError{File: file,
+					Err:     fmt.Errorf("%w: coder %q, round %d, %d unit(s) also in %s", ErrSameCoder, sum.Coder, sum.Round, len(units), earlier),
 					Allowed: "one file per coder and round; import with --replace to let the later file replace the earlier one's codings"})
 				continue
 			}
@@ -447,7 +447,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 		return whole(codingSheet, "", fmt.Errorf("cannot read the sheet: %w", cmp.Or(err, errors.New("it is empty"))))
 	}
 	if len(problems) == 0 && len(out) == 0 {
-		return whole(codingSheet, "a filled copy of the template (is this the blank one?)", ErrNoCodings)
+		return whole(codingSheet, "a filled copy of the template; is this the blank one?", ErrNoCodings)
 	}
 	sum.Codings = len(out)
 	return out, sum, problems

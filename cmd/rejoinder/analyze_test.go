@@ -327,8 +327,8 @@ func TestCodingImportRefuses(t *testing.T) {
 		errs  []string
 		holds int // codings in the store after, -1: no store
 	}{
-		{"a blank workbook", []string{blank}, 1, "", []string{`blank.xlsx: sheet "Coding": no codings: every row of the sheet is blank (allowed: a filled copy of the template (is this the blank one?))`, "1 problem(s) found."}, -1},
-		{"one coder in two files", []string{embassy, mission}, 1, "", []string{"bob2.xlsx: codes units another file already codes as the same coder \"coder bob, round 1: 1 unit(s) also in " + embassy}, -1},
+		{"a blank workbook", []string{blank}, 1, "", []string{`blank.xlsx: sheet "Coding": no codings: every row of the sheet is blank (allowed: a filled copy of the template; is this the blank one?)`, "1 problem(s) found."}, -1},
+		{"one coder in two files", []string{embassy, mission}, 1, "", []string{"bob2.xlsx: codes units another file already codes as the same coder: coder \"bob\", round 1, 1 unit(s) also in " + embassy + " (allowed: one file per coder and round; import with --replace"}, -1},
 		{"bob's first file", []string{embassy}, 0, "imported 3 codings from 1 file(s); " + store + " holds 3\n", []string{"warning: " + embassy + ": 1 of 2 units left blank (not coded); 17 optional cells left empty in coded rows (stored as not coded)\n"}, 3},
 		{"the same file again", []string{embassy}, 0, "3 of them were already there, unchanged\n", nil, 3},
 		{"a different coding of the same unit", []string{mission}, 1, "", []string{store + `: already holds different codings by the same coder: coder "bob", round 1, 1 unit(s): tst-alpha-2020-r1 (import with --replace to replace them)`}, -1},
