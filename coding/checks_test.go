@@ -63,16 +63,20 @@ func TestImportChecksEachCell(t *testing.T) {
 		{name: "codes in any case are stored as the codebook writes them",
 			cells:  map[string]string{"link": "Stated", "observed": "RESPONDED", "organ": "Foreign_Ministry", "strategies:denial": "Yes"},
 			stored: complete},
-		{name: "a code that is not one in any case", cells: map[string]string{"link": "Stat", "observed": "responded", "organ": "embassy"},
+		{name: "a code that is not one in any case", cells: map[string]string{"link": "Stat", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
 			kind: ErrBadCode, column: "link"},
-		{name: "empty organ when observed is responded", cells: map[string]string{"link": "stated", "observed": "responded"},
+		{name: "empty organ when observed is responded", cells: map[string]string{"link": "stated", "observed": "responded", "strategies:denial": "yes"},
 			kind: ErrMissingCode, column: "organ"},
-		{name: "empty link", cells: map[string]string{"observed": "responded", "organ": "embassy"},
+		{name: "empty link", cells: map[string]string{"observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
 			kind: ErrMissingCode, column: "link"},
 		{name: "organ may be empty when no response was found", cells: map[string]string{"link": "inferred", "observed": "no_response_found"},
 			stored: map[string]string{"link": "inferred", "observed": "no_response_found"}},
-		{name: "optional cells may be left empty", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"},
-			stored: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"}},
+		{name: "optional cells may be left empty", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
+			stored: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"}},
+		{name: "no strategy when observed is responded", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "no"},
+			kind: ErrMissingCode, column: "strategies"},
+		{name: "no strategy is right when observed is declined_comment", cells: map[string]string{"link": "stated", "observed": "declined_comment", "organ": "embassy", "strategies:denial": "no"},
+			stored: map[string]string{"link": "stated", "observed": "declined_comment", "organ": "embassy", "strategies:denial": "no"}},
 		{name: "a formula in a code cell", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"},
 			change: func(t *testing.T, f *excelize.File) {
 				f.SetCellFormula(SheetCoding, cellOf(t, f, unit, "strategies:denial"), `LOWER("YES")`)
@@ -131,7 +135,11 @@ func TestImportChecksEachCell(t *testing.T) {
 			}
 			if tc.column != "" {
 				f, _ := excelize.OpenFile(path)
-				want := cellOf(t, f, unit, tc.column)
+				header := tc.column
+				if header == "strategies" {
+					header = "strategies:denial" // the first strategies column
+				}
+				want := cellOf(t, f, unit, header)
 				f.Close()
 				if list[0].Cell != want || !strings.Contains(list[0].Error(), `alice.xlsx: sheet "Coding" cell `+want) {
 					t.Errorf("reported at %q: %v; want cell %s", list[0].Cell, list[0], want)
@@ -156,7 +164,7 @@ func TestImportOneCoderInTwoFiles(t *testing.T) {
 		}
 		edit(t, path, func(f *excelize.File) {
 			for _, u := range units {
-				for h, v := range map[string]string{"link": "stated", "observed": "responded", "organ": organ} {
+				for h, v := range map[string]string{"link": "stated", "observed": "responded", "organ": organ, "strategies:denial": "yes"} {
 					f.SetCellStr(SheetCoding, cellOf(t, f, u, h), v)
 				}
 			}
@@ -176,7 +184,7 @@ func TestImportOneCoderInTwoFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Replaced != 6 || len(got.Codings) != 6 {
+	if got.Replaced != 8 || len(got.Codings) != 8 {
 		t.Fatalf("replaced %d, kept %d", got.Replaced, len(got.Codings))
 	}
 	for _, c := range got.Codings {
@@ -309,7 +317,7 @@ func TestImportFormulaAfterLibreOffice(t *testing.T) {
 	const unit = "tst-alpha-2020-r1"
 	var cell string
 	edit(t, tpl, func(f *excelize.File) {
-		for h, v := range map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"} {
+		for h, v := range map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:non_denial": "yes"} {
 			f.SetCellStr(SheetCoding, cellOf(t, f, unit, h), v)
 		}
 		cell = cellOf(t, f, unit, "strategies:denial")

@@ -159,7 +159,7 @@ func TestRoundTrip(t *testing.T) {
 		{"tst-alpha-2020-r1", "link"}:              "stated",
 		{"tst-beta-2021-r2", "organ"}:              "foreign_ministry",
 		{"tst-beta-2021-r2", "strategies:denial"}:  "no",
-		{"tst-beta-2021-r2", "observed"}:           "responded",
+		{"tst-beta-2021-r2", "observed"}:           "declined_comment",
 		{"tst-beta-2021-r2", "link"}:               "stated",
 	})
 	_, err := Import(ds, alice)

@@ -375,6 +375,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 		seen[unit] = unitCell
 		sum.Rows++
 		values := map[string]string{} // single-choice variable → its code
+		reported := map[string]bool{} // variables with a bad or formula cell in this row
 		var rowCodings []Coding
 		attempted, empty := false, 0
 		for _, c := range coded {
@@ -382,7 +383,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 			cell := cellName(j+1, rowNum)
 			v := get(j)
 			if formulas[cell] {
-				attempted = true
+				attempted, reported[c.variable.Name] = true, true
 				if !report(fail(codingSheet, cell, c.header, v, "a code typed as a value (copy the cell, then paste it as values)", ErrFormula)) {
 					return false
 				}
@@ -394,6 +395,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 			attempted = true
 			value, allowed, ok := normalise(c, v)
 			if !ok {
+				reported[c.variable.Name] = true
 				if !report(fail(codingSheet, cell, c.header, v, allowed, ErrBadCode)) {
 					return false
 				}
@@ -437,6 +439,13 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 			}
 		}
 		sum.Empty += empty
+		if !oneYes(table, coded, values, rowCodings, reported, func(c column, rule oneYesRule) bool {
+			j := colOf[c.header]
+			return report(fail(codingSheet, cellName(j+1, rowNum), c.variable.Name, "", Yes+" in at least one "+c.variable.Name+" column, in every row you code where "+rule.when+" is "+rule.code,
+				fmt.Errorf("%w: no %s column says %s", ErrMissingCode, c.variable.Name, Yes)))
+		}) {
+			return false
+		}
 		out = append(out, rowCodings...)
 		return true
 	})
@@ -451,6 +460,25 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 	}
 	sum.Codings = len(out)
 	return out, sum, problems
+}
+
+// oneYes checks the at-least-one-yes rules of a row's multi-label
+// variables (but not of one with a cell already reported), calling
+// missing with the variable's first column for each broken one; it
+// returns false when missing does (too many problems).
+func oneYes(table string, coded []column, values map[string]string, row []Coding, reported map[string]bool, missing func(column, oneYesRule) bool) bool {
+	checked := map[string]bool{}
+	for _, c := range coded {
+		rule, ok := oneYesOf(table, c.variable)
+		if c.code == "" || checked[c.variable.Name] || !ok || values[rule.when] != rule.code || reported[c.variable.Name] {
+			continue
+		}
+		checked[c.variable.Name] = true
+		if !slices.ContainsFunc(row, func(x Coding) bool { return x.Value == Yes && strings.HasPrefix(x.Variable, c.variable.Name+":") }) && !missing(c, rule) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameText compares a grey cell with the text the template wrote, as a

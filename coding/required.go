@@ -39,3 +39,22 @@ func requirementOf(table string, v *schema.Variable) (requirement, bool) {
 	}
 	return requirement{}, false
 }
+
+// oneYesRule says that a multi-label variable needs at least one yes in a
+// row whose variable when has the code code: the codebook's rule that an
+// observed response uses at least one strategy.
+type oneYesRule struct{ when, code string }
+
+// String says the rule, as the Instructions print it (capitalised).
+func (r oneYesRule) String() string {
+	return "required: yes in at least one of its columns, in every row you code where " + r.when + " is " + r.code
+}
+
+// oneYesOf returns the at-least-one-yes rule of a multi-label variable of
+// a table, if it has one (as the dataset's validator does).
+func oneYesOf(table string, v *schema.Variable) (oneYesRule, bool) {
+	if table == schema.TableResponses && v.Name == "strategies" {
+		return oneYesRule{when: "observed", code: "responded"}, true
+	}
+	return oneYesRule{}, false
+}

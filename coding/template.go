@@ -511,6 +511,9 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 		if r, ok := requirementOf(opts.Table, c.variable); ok {
 			def += " R" + strings.TrimPrefix(r.String(), "r") + "."
 		}
+		if r, ok := oneYesOf(opts.Table, c.variable); ok {
+			def += " R" + strings.TrimPrefix(r.String(), "r") + "."
+		}
 		bold[len(lines)] = true
 		lines = append(lines, []string{c.variable.Name, def})
 		for _, v := range c.variable.Values {
@@ -529,10 +532,12 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 				return err
 			}
 		}
+		style := st.wrap // top-aligned, beside its definition
 		if bold[i] {
-			if err := f.SetCellStyle(s, cellName(1, i+1), cellName(1, i+1), st.bold); err != nil {
-				return err
-			}
+			style = st.bold
+		}
+		if err := f.SetCellStyle(s, cellName(1, i+1), cellName(1, i+1), style); err != nil {
+			return err
 		}
 		if err := f.SetCellStyle(s, cellName(2, i+1), cellName(2, i+1), st.wrap); err != nil {
 			return err

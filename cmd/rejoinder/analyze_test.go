@@ -167,7 +167,7 @@ func TestCodingLoop(t *testing.T) {
 			f.SetCellStr("Coding", o, v[k])
 			f.SetCellStr("Coding", d, v[2])
 			f.SetCellStr("Coding", l, "stated")
-			f.SetCellStr("Coding", ob, "responded")
+			f.SetCellStr("Coding", ob, map[string]string{"yes": "responded", "no": "declined_comment"}[v[2]])
 			if coder == "bob" && r[0] == "tst-beta-2021-r2" {
 				f.SetCellStr("Coding", o, "ministry") // a mistake
 			}
@@ -317,8 +317,8 @@ func TestCodingImportRefuses(t *testing.T) {
 		return path
 	}
 	blank := template("blank.xlsx", "ann", nil)
-	embassy := template("bob.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"})
-	mission := template("bob2.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "permanent_mission"})
+	embassy := template("bob.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"})
+	mission := template("bob2.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "permanent_mission", "strategies:denial": "yes"})
 	for _, tt := range []struct {
 		name  string
 		args  []string
@@ -329,11 +329,11 @@ func TestCodingImportRefuses(t *testing.T) {
 	}{
 		{"a blank workbook", []string{blank}, 1, "", []string{`blank.xlsx: sheet "Coding": no codings: every row of the sheet is blank (allowed: a filled copy of the template; is this the blank one?)`, "1 problem(s) found."}, -1},
 		{"one coder in two files", []string{embassy, mission}, 1, "", []string{"bob2.xlsx: codes units another file already codes as the same coder: coder \"bob\", round 1, 1 unit(s) also in " + embassy + " (allowed: one file per coder and round; import with --replace"}, -1},
-		{"bob's first file", []string{embassy}, 0, "imported 3 codings from 1 file(s); " + store + " holds 3\n", []string{"warning: " + embassy + ": 1 of 2 units left blank (not coded); 17 optional cells left empty in coded rows (stored as not coded)\n"}, 3},
-		{"the same file again", []string{embassy}, 0, "3 of them were already there, unchanged\n", nil, 3},
+		{"bob's first file", []string{embassy}, 0, "imported 4 codings from 1 file(s); " + store + " holds 4\n", []string{"warning: " + embassy + ": 1 of 2 units left blank (not coded); 16 optional cells left empty in coded rows (stored as not coded)\n"}, 4},
+		{"the same file again", []string{embassy}, 0, "4 of them were already there, unchanged\n", nil, 4},
 		{"a different coding of the same unit", []string{mission}, 1, "", []string{store + `: already holds different codings by the same coder: coder "bob", round 1, 1 unit(s): tst-alpha-2020-r1 (import with --replace to replace them)`}, -1},
-		{"replaced when asked", []string{mission, "--replace"}, 0, "replaced 3 earlier codings (--replace)\n", nil, 3},
-		{"two files, the later replacing", []string{embassy, mission, "--replace"}, 0, "replaced 3 earlier codings (--replace)\n", nil, 3},
+		{"replaced when asked", []string{mission, "--replace"}, 0, "replaced 4 earlier codings (--replace)\n", nil, 4},
+		{"two files, the later replacing", []string{embassy, mission, "--replace"}, 0, "replaced 4 earlier codings (--replace)\n", nil, 4},
 	} {
 		args := append([]string{"coding", "import", "--data", data, "--out", store}, tt.args...)
 		code, out, errs := runCLI(t, args...)

@@ -45,6 +45,18 @@ func TestTutorialWorkbooks(t *testing.T) {
 		if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
 			t.Errorf("%s is not what illustrativeWorkbook writes (%v); run make docs", path, err)
 		}
+		// Labelled for what they are, where a coder and a program look.
+		f, err := excelize.OpenReader(bytes.NewReader(want))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sheet := range []string{coding.SheetInstructions, coding.SheetMeta} {
+			rows, _ := f.GetRows(sheet)
+			if !slices.ContainsFunc(rows, func(r []string) bool { return len(r) == 2 && r[1] == illustrativeNote }) {
+				t.Errorf("%s: the %s sheet does not say the workbook is illustrative", path, sheet)
+			}
+		}
+		f.Close()
 	}
 }
 
