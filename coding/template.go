@@ -173,9 +173,10 @@ func SaveTemplate(path string, ds *dataset.Dataset, opts TemplateOptions) error 
 // unit, the text to judge in protected columns and one editable column per
 // coded variable, each with a drop-down of the codebook's codes taken from
 // a range on a hidden Lists sheet (Excel caps an inline list at 255
-// characters); an Instructions sheet generated from the codebook's
-// definitions and examples; and a hidden Meta sheet naming the coder,
-// table and round.
+// characters), rows tall enough for their wrapped text, and a page setup
+// for printing; an Instructions sheet naming the coder and saying what is
+// required, generated from the codebook's definitions and examples; and
+// a very hidden, protected Meta sheet naming the coder, table and round.
 func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error {
 	if opts.Table == "" {
 		opts.Table = schema.TableResponses
