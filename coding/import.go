@@ -147,6 +147,9 @@ type ImportOptions struct {
 	// same coder, round and unit (counted in Imported.Replaced) instead
 	// of being an ErrSameCoder problem.
 	Replace bool
+	// Partial accepts rows with required cells left empty: an
+	// adjudicator fills only the cells that settle ties.
+	Partial bool
 }
 
 // Imported is what ImportFiles read: the codings, and a summary of each
@@ -197,7 +200,7 @@ func ImportFiles(ds *dataset.Dataset, opts ImportOptions, files ...string) (*Imp
 	}
 	firstFile := map[claim]string{}
 	for _, file := range files {
-		c, sum, errs := importFile(ds, file, lim)
+		c, sum, errs := importFile(ds, file, lim, opts.Partial)
 		problems = append(problems, errs...)
 		if len(errs) > 0 {
 			continue
@@ -254,7 +257,7 @@ func compareCells(a, b string) int {
 }
 
 // importFile reads one workbook: its codings, a summary, or its problems.
-func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum FileSummary, problems ImportErrors) {
+func importFile(ds *dataset.Dataset, file string, lim Limits, partial bool) (out []Coding, sum FileSummary, problems ImportErrors) {
 	sum.File = file
 	fail := func(sheet, cell, column, value, allowed string, err error) *CellError {
 		return &CellError{File: file, Sheet: sheet, Cell: cell, Column: column, Value: value, Allowed: allowed, Err: err}
@@ -430,7 +433,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 				continue
 			}
 			rule, required := requirementOf(table, c.variable)
-			if !required || !rule.appliesTo(values) {
+			if partial || !required || !rule.appliesTo(values) {
 				empty++
 				continue
 			}
@@ -439,7 +442,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits) (out []Coding, sum
 			}
 		}
 		sum.Empty += empty
-		if !oneYes(table, coded, values, rowCodings, reported, func(c column, rule oneYesRule) bool {
+		if !partial && !oneYes(table, coded, values, rowCodings, reported, func(c column, rule oneYesRule) bool {
 			j := colOf[c.header]
 			return report(fail(codingSheet, cellName(j+1, rowNum), c.variable.Name, "", Yes+" in at least one "+c.variable.Name+" column, in every row you code where "+rule.when+" is "+rule.code,
 				fmt.Errorf("%w: no %s column says %s", ErrMissingCode, c.variable.Name, Yes)))

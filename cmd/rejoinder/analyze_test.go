@@ -214,6 +214,22 @@ func TestCodingLoop(t *testing.T) {
 	if info, err := os.Stat(diffs); err != nil || info.Size() == 0 {
 		t.Errorf("no disagreement workbook: %v", err)
 	}
+	// An adjudicator fills only the tied cell; the rest of the row, required
+	// of a coder, may stay empty.
+	judge := filepath.Join(dir, "carol.xlsx")
+	if code, _, errs := runCLI(t, "coding", "template", "--data", data, "--coder", "carol", "--units", "tst-beta-2021-r1", "--out", judge); code != 0 {
+		t.Fatalf("template: %s", errs)
+	}
+	jf, _ := excelize.OpenFile(judge)
+	jrows, _ := jf.GetRows("Coding")
+	ref, _ := excelize.CoordinatesToCellName(slices.Index(jrows[0], "organ")+1, 2)
+	jf.SetCellStr("Coding", ref, "embassy")
+	jf.Save()
+	jf.Close()
+	code, out, errs = runCLI(t, "coding", "reconcile", "--data", data, store, "--adjudicator", judge, "--out", gold)
+	if code != 0 || !strings.Contains(out, "16 gold codings; 1 disagreements, 0 unresolved") {
+		t.Errorf("reconcile with an adjudicator: exit %d %s%s", code, out, errs)
+	}
 	// The workbook gains a Reliability sheet.
 	book := filepath.Join(dir, "book.xlsx")
 	if code, _, errs := runCLI(t, "export", "xlsx", "--data", data, "--codings", store, "--out", book); code != 0 {

@@ -217,9 +217,12 @@ unit and variable where the coders differ, their values side by side.`,
 				if err != nil {
 					return err
 				}
-				if adj, err = coding.ImportLimited(ds, lim, adjudicator); err != nil {
+				// The adjudicator fills only the cells that settle ties.
+				got, err := coding.ImportFiles(ds, coding.ImportOptions{Limits: lim, Partial: true}, adjudicator)
+				if err != nil {
 					return err
 				}
+				adj = got.Codings
 			}
 			gold, diffs := coding.Reconcile(codings, round, adj)
 			if err := coding.WriteCodings(out, gold); err != nil {
@@ -243,7 +246,7 @@ unit and variable where the coders differ, their values side by side.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
-	fl.StringVar(&adjudicator, "adjudicator", "", "a coding workbook filled by the adjudicator, for ties")
+	fl.StringVar(&adjudicator, "adjudicator", "", "a coding workbook filled by the adjudicator, for ties (only the cells that settle them need filling)")
 	fl.StringVar(&out, "out", "", "the gold codings Parquet file to write")
 	fl.StringVar(&disagreements, "disagreements", "", "a workbook to write the disagreements to")
 	lf.add(cmd)
