@@ -332,6 +332,23 @@ func TestCodingImportRefuses(t *testing.T) {
 		f.Close()
 		return path
 	}
+	// Suggestions only when asked for.
+	for flag, want := range map[string]bool{"": false, "--suggestions": true} {
+		path := filepath.Join(dir, "s"+flag+".xlsx")
+		args := []string{"coding", "template", "--data", data, "--coder", "sam", "--out", path}
+		if flag != "" {
+			args = append(args, flag)
+		}
+		if code, _, errs := runCLI(t, args...); code != 0 {
+			t.Fatalf("template %s: %s", flag, errs)
+		}
+		f, _ := excelize.OpenFile(path)
+		rows, _ := f.GetRows("Coding")
+		f.Close()
+		if slices.Contains(rows[0], "suggested") != want {
+			t.Errorf("template %q: header %v", flag, rows[0])
+		}
+	}
 	blank := template("blank.xlsx", "ann", nil)
 	embassy := template("bob.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"})
 	mission := template("bob2.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "permanent_mission", "strategies:denial": "yes"})
