@@ -335,3 +335,35 @@ func TestImportFormulaAfterLibreOffice(t *testing.T) {
 		t.Fatalf("a computed formula: %v", err)
 	}
 }
+
+// openpyxl, an independent reader, sees Meta very hidden and protected,
+// the coder's name on the Instructions, and the Coding sheet's page setup.
+func TestTemplateInOpenpyxl(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "eve.xlsx")
+	if err := SaveTemplate(path, minimal(t), TemplateOptions{Coder: "eve"}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Sheets map[string]struct {
+			State     string
+			Protected bool
+		}
+		Instructions   [][]string
+		Orientation    string
+		FitToWidth     int    `json:"fit_to_width"`
+		PrintTitleRows string `json:"print_title_rows"`
+	}
+	interoptest.Python(t, "coding_template.py", []string{"openpyxl"}, &got, path)
+	for sheet, want := range map[string]string{SheetCoding: "visible", SheetInstructions: "visible", SheetLists: "hidden", SheetMeta: "veryHidden"} {
+		s := got.Sheets[sheet]
+		if s.State != want || s.Protected != (sheet != SheetInstructions) {
+			t.Errorf("%s: %+v, want %s and protected unless Instructions", sheet, s, want)
+		}
+	}
+	if !slices.ContainsFunc(got.Instructions, func(r []string) bool { return len(r) == 2 && r[0] == "Coder" && r[1] == "eve" }) {
+		t.Errorf("openpyxl does not see the coder on the Instructions: %v", got.Instructions[:3])
+	}
+	if got.Orientation != "landscape" || got.FitToWidth != 2 || got.PrintTitleRows != "$1:$1" {
+		t.Errorf("page setup %q, fit to width %d, title rows %q", got.Orientation, got.FitToWidth, got.PrintTitleRows)
+	}
+}
