@@ -33,8 +33,10 @@ func compareCodings(a, b Coding) int {
 }
 
 // Merge adds new codings to old ones: a coding with the same unit,
-// variable, coder and round replaces the old one, so importing the same
-// file twice changes nothing. The result is sorted by that key.
+// variable, coder and round replaces the old one without a word, so
+// importing the same file twice changes nothing. The result is sorted by
+// that key. `coding import` uses Add instead, which refuses to replace a
+// coder's different earlier codings unless told to.
 func Merge(old, new []Coding) []Coding {
 	all := append(slices.Clone(new), old...) // new first, so it wins below
 	slices.SortStableFunc(all, compareCodings)
