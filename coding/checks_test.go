@@ -1,12 +1,16 @@
 package coding
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -365,5 +369,37 @@ func TestTemplateInOpenpyxl(t *testing.T) {
 	}
 	if got.Orientation != "landscape" || got.FitToWidth != 2 || got.PrintTitleRows != "$1:$1" {
 		t.Errorf("page setup %q, fit to width %d, title rows %q", got.Orientation, got.FitToWidth, got.PrintTitleRows)
+	}
+}
+
+// The byte search that spares most sheets the formula parse finds a tag
+// wherever it falls, across the boundary of the chunks it reads too.
+func TestMayHoldFormulas(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		xml  string
+		want bool
+	}{
+		{"none", "<c r=\"A1\"><v>1</v></c>", false},
+		{"plain", "<c r=\"A1\"><f>SUM(1)</f></c>", true},
+		{"shared", "<c r=\"A1\"><f t=\"shared\" si=\"0\"/></c>", true},
+		{"prefixed", "<x:c r=\"A1\"><x:f>1</x:f></x:c>", true},
+		{"split across chunks", strings.Repeat(" ", 1<<16-1) + "<f>1</f>", true},
+		{"split after two bytes", strings.Repeat(" ", 1<<16-2) + "<f>1</f>", true},
+	} {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("sheet.xml")
+		io.WriteString(w, tc.xml)
+		zw.Close()
+		zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		got, err := mayHoldFormulas(zr.File[0], DefaultLimits)
+		// Read a byte at a time, every tag is split between reads.
+		if one, err := holdsFormulaTag(iotest.OneByteReader(strings.NewReader(tc.xml))); one != tc.want || err != nil {
+			t.Errorf("%s, a byte at a time: %v, %v", tc.name, one, err)
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("%s: %v, %v; want %v", tc.name, got, err, tc.want)
+		}
 	}
 }

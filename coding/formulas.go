@@ -2,6 +2,7 @@ package coding
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -31,6 +32,11 @@ func formulaCells(file, sheet string, lim Limits) (map[string]bool, error) {
 	if zf == nil {
 		return nil, fmt.Errorf("cannot read the sheet: no part %s in the workbook", part)
 	}
+	// Most filled templates hold no formula: a byte search, much faster
+	// than parsing, finds that out before the parse is needed.
+	if maybe, err := mayHoldFormulas(zf, lim); err != nil || !maybe {
+		return nil, err
+	}
 	rc, err := zf.Open()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the sheet: %w", err)
@@ -58,6 +64,9 @@ func formulaCells(file, sheet string, lim Limits) (map[string]bool, error) {
 			if r := attr(el, "r"); r != "" {
 				fmt.Sscan(r, &row)
 			}
+			if row > lim.Rows {
+				return found, nil // reading the rows reports the limit
+			}
 		case "c":
 			col++
 			cell = attr(el, "r")
@@ -73,6 +82,39 @@ func formulaCells(file, sheet string, lim Limits) (map[string]bool, error) {
 		}
 	}
 	return found, nil
+}
+
+// mayHoldFormulas reports whether a sheet part may hold an <f> element
+// (with or without a namespace prefix): false means it certainly does not.
+func mayHoldFormulas(zf *zip.File, lim Limits) (bool, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return false, fmt.Errorf("cannot read the sheet: %w", err)
+	}
+	defer rc.Close()
+	return holdsFormulaTag(io.LimitReader(rc, lim.PartBytes))
+}
+
+// holdsFormulaTag reports whether r holds the start of an <f> element.
+func holdsFormulaTag(r io.Reader) (bool, error) {
+	buf := make([]byte, 1<<16)
+	carry := 0 // bytes kept from the last read, so a tag split between reads is seen
+	for {
+		n, err := r.Read(buf[carry:])
+		chunk := buf[:carry+n]
+		for _, tag := range [][]byte{[]byte("<f>"), []byte("<f "), []byte("<f/"), []byte(":f>"), []byte(":f "), []byte(":f/")} {
+			if bytes.Contains(chunk, tag) {
+				return true, nil
+			}
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("cannot read the sheet: %w", err)
+		}
+		carry = copy(buf, chunk[max(len(chunk)-2, 0):])
+	}
 }
 
 // attr returns an element's attribute by local name.
