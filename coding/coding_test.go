@@ -80,12 +80,12 @@ func TestTemplateLayout(t *testing.T) {
 	if !strings.Contains(xml, "<sheetProtection") || !strings.Contains(xml, "<formula1>Lists!$") {
 		t.Error("coding sheet is not protected or its drop-downs do not come from the Lists sheet")
 	}
-	// Context cells are locked, coded cells are not.
-	if slices.Index(rows[0], "suggested") < 0 {
-		t.Errorf("no suggested column: %v", rows[0])
+	// Suggestions both coders see inflate their agreement: hidden by default.
+	if slices.Contains(rows[0], "suggested") {
+		t.Errorf("a suggested column by default: %v", rows[0])
 	}
 	park := filepath.Join(t.TempDir(), "park.xlsx")
-	if err := SaveTemplate(park, dataset.MustDefault(), TemplateOptions{Coder: "alice", Units: []string{"prk-park-2018-r1"}}); err != nil {
+	if err := SaveTemplate(park, dataset.MustDefault(), TemplateOptions{Coder: "alice", Units: []string{"prk-park-2018-r1"}, Suggestions: true}); err != nil {
 		t.Fatal(err)
 	}
 	pf, _ := excelize.OpenFile(park)
@@ -94,7 +94,8 @@ func TestTemplateLayout(t *testing.T) {
 	if i := slices.Index(prow[0], "suggested"); i < 0 || i >= len(prow[1]) || !strings.Contains(prow[1][i], "identity_dispute (non-existent, nonentity)") {
 		t.Errorf("suggested for Park r1: %v", prow[1])
 	}
-	for header, locked := range map[string]bool{"quotes": true, "suggested": true, "organ": false, "strategies:denial": false} {
+	// Context cells are locked, coded cells are not.
+	for header, locked := range map[string]bool{"quotes": true, "organ": false, "strategies:denial": false} {
 		col := slices.Index(rows[0], header)
 		id, _ := f.GetCellStyle(SheetCoding, cellName(col+1, 2))
 		st, _ := f.GetStyle(id)
@@ -155,8 +156,11 @@ func TestRoundTrip(t *testing.T) {
 		{"tst-alpha-2020-r1", "organ"}:             "ministry", // wrong
 		{"tst-alpha-2020-r1", "strategies:denial"}: "maybe",    // wrong
 		{"tst-alpha-2020-r1", "observed"}:          "responded",
+		{"tst-alpha-2020-r1", "link"}:              "stated",
 		{"tst-beta-2021-r2", "organ"}:              "foreign_ministry",
 		{"tst-beta-2021-r2", "strategies:denial"}:  "no",
+		{"tst-beta-2021-r2", "observed"}:           "declined_comment",
+		{"tst-beta-2021-r2", "link"}:               "stated",
 	})
 	_, err := Import(ds, alice)
 	var list ImportErrors
@@ -179,7 +183,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Coding{UnitID: "tst-alpha-2020-r1", Variable: "strategies:denial", Coder: "alice", Round: 1, Value: "yes"}
-	if len(codings) != 5 || !slices.Contains(codings, want) {
+	if len(codings) != 8 || !slices.Contains(codings, want) {
 		t.Fatalf("codings = %+v", codings)
 	}
 	store := filepath.Join(dir, "codings.parquet")
@@ -187,16 +191,16 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	old, err := ReadCodings(store)
-	if err != nil || len(old) != 5 {
+	if err != nil || len(old) != 8 {
 		t.Fatalf("read back %d, %v", len(old), err)
 	}
 	merged := Merge(old, codings) // the same file again
-	if len(merged) != 5 {
+	if len(merged) != 8 {
 		t.Errorf("importing twice gave %d codings", len(merged))
 	}
 	changed := slices.Clone(codings)
 	changed[0].Value = "other"
-	if merged := Merge(old, changed); len(merged) != 5 || !slices.ContainsFunc(merged, func(c Coding) bool { return c.Value == "other" }) {
+	if merged := Merge(old, changed); len(merged) != 8 || !slices.ContainsFunc(merged, func(c Coding) bool { return c.Value == "other" }) {
 		t.Error("a re-import does not replace the old value")
 	}
 }
@@ -250,8 +254,12 @@ func TestImportAfterLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	fill(t, tpl, map[[2]string]string{
+		{"tst-alpha-2020-r1", "link"}:              "stated",
+		{"tst-alpha-2020-r1", "observed"}:          "responded",
 		{"tst-alpha-2020-r1", "organ"}:             "foreign_ministry",
 		{"tst-alpha-2020-r1", "strategies:denial"}: "1",
+		{"tst-beta-2021-r1", "link"}:               "Stated",
+		{"tst-beta-2021-r1", "observed"}:           "no_response_found",
 		{"tst-beta-2021-r1", "strategies:denial"}:  "0",
 	})
 	f, _ := excelize.OpenFile(tpl)
@@ -276,7 +284,8 @@ func TestImportAfterLibreOffice(t *testing.T) {
 	for _, c := range codings {
 		got[c.UnitID+" "+c.Variable] = c.Value
 	}
-	if got["tst-alpha-2020-r1 organ"] != "foreign_ministry" || got["tst-alpha-2020-r1 strategies:denial"] != "yes" || got["tst-beta-2021-r1 strategies:denial"] != "no" || len(codings) != 3 {
+	if got["tst-alpha-2020-r1 organ"] != "foreign_ministry" || got["tst-alpha-2020-r1 strategies:denial"] != "yes" || got["tst-beta-2021-r1 strategies:denial"] != "no" ||
+		got["tst-beta-2021-r1 link"] != "stated" || len(codings) != 7 {
 		t.Errorf("after LibreOffice: %v", got)
 	}
 	if _, err := os.Stat(filepath.Join(out, "carol.xlsx")); err != nil {

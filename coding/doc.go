@@ -25,12 +25,19 @@
 // # The loop
 //
 //  1. [SaveTemplate] (or [WriteTemplate]) writes one coder's workbook,
-//     for the units and table [TemplateOptions] name.
+//     for the units and table [TemplateOptions] name, without the
+//     dictionary coder's suggestions unless asked (seen by every coder,
+//     they inflate agreement).
 //  2. [Import] reads filled templates back into [Coding] values, or
-//     returns every problem as [ImportErrors] of [*CellError]; it applies
+//     returns every problem as [ImportErrors] of [*CellError]: a value
+//     not allowed, a required cell left empty, a formula, an edited grey
+//     cell, a blank workbook, one coder in two files. It applies
 //     [DefaultLimits] against broken or hostile files ([ImportLimited]
-//     takes others). [Merge] adds them to earlier codings, and
-//     [WriteCodings] and [ReadCodings] keep them in a Parquet file.
+//     takes others; [ImportFiles] also counts what each file left
+//     uncoded, and can let a later file replace an earlier one). [Add]
+//     adds them to the codings of a file without silently overwriting a
+//     coder's earlier codings, and [WriteCodings] and [ReadCodings] keep
+//     them in a Parquet file.
 //  3. [Report] measures each variable's agreement (Krippendorff's alpha
 //     with a bootstrap interval, Cohen's kappa, percent agreement) as
 //     [Row] values; [Groups] and [Measure] do it one variable at a time.

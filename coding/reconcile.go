@@ -3,6 +3,7 @@ package coding
 import (
 	"cmp"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -93,13 +94,10 @@ func Reconcile(codings []Coding, round int, adjudication []Coding) ([]Coding, []
 	return gold, diffs
 }
 
-func sortedKeys(m map[string]int) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
+// sortedKeys returns a map's keys in order, for output that does not
+// depend on map order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }
 
 // SaveDisagreements writes the disagreements as a workbook: one row per

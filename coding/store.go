@@ -2,10 +2,14 @@ package coding
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -29,8 +33,10 @@ func compareCodings(a, b Coding) int {
 }
 
 // Merge adds new codings to old ones: a coding with the same unit,
-// variable, coder and round replaces the old one, so importing the same
-// file twice changes nothing. The result is sorted by that key.
+// variable, coder and round replaces the old one without a word, so
+// importing the same file twice changes nothing. The result is sorted by
+// that key. `coding import` uses Add instead, which refuses to replace a
+// coder's different earlier codings unless told to.
 func Merge(old, new []Coding) []Coding {
 	all := append(slices.Clone(new), old...) // new first, so it wins below
 	slices.SortStableFunc(all, compareCodings)
@@ -79,4 +85,100 @@ func ReadCodings(path string) ([]Coding, error) {
 		return nil
 	})
 	return out, err
+}
+
+// ErrCodedBefore is an import of codings a codings file already holds
+// different ones of: the same coder, round and unit.
+var ErrCodedBefore = errors.New("already holds different codings by the same coder")
+
+// ConflictError lists the units a codings file already holds different
+// codings of, by one coder in one round.
+type ConflictError struct {
+	Coder string
+	Round int
+	Units []string // sorted
+}
+
+// Error names the coder, the round and the units (the first few).
+func (e *ConflictError) Error() string {
+	shown := e.Units
+	more := ""
+	if len(shown) > 5 {
+		shown, more = shown[:5], fmt.Sprintf(" and %d more", len(e.Units)-5)
+	}
+	return fmt.Sprintf("%s: coder %q, round %d, %d unit(s): %s%s (import with --replace to replace them)",
+		ErrCodedBefore, e.Coder, e.Round, len(e.Units), strings.Join(shown, ", "), more)
+}
+
+// Unwrap returns ErrCodedBefore, for errors.Is.
+func (e *ConflictError) Unwrap() error { return ErrCodedBefore }
+
+// AddStats counts what Add did.
+type AddStats struct {
+	Added     int // codings of units the old codings did not have for that coder and round
+	Unchanged int // codings of units the old codings already had, identical
+	Replaced  int // old codings replaced (Add with replace)
+}
+
+// Add adds newly imported codings to the old ones of a codings file, a
+// unit at a time (one coder's codings of one unit in one round): a unit
+// the old codings lack is added; one they hold identically is unchanged,
+// so importing a file twice changes nothing; one they hold differently is
+// a *ConflictError for each coder and round, unless replace, when the new
+// codings replace all the old ones of that unit. The result is sorted.
+func Add(old, new []Coding, replace bool) ([]Coding, AddStats, error) {
+	type key struct {
+		coder string
+		round int
+		unit  string
+	}
+	group := func(cs []Coding) map[key][]Coding {
+		m := map[key][]Coding{}
+		for _, c := range cs {
+			k := key{c.Coder, c.Round, c.UnitID}
+			m[k] = append(m[k], c)
+		}
+		for _, g := range m {
+			slices.SortFunc(g, compareCodings)
+		}
+		return m
+	}
+	before, after := group(old), group(new)
+	var st AddStats
+	conflicts := map[[2]string][]string{} // coder, round → units
+	for k, g := range after {
+		was, ok := before[k]
+		switch {
+		case !ok:
+			st.Added += len(g)
+		case slices.Equal(was, g):
+			st.Unchanged += len(g)
+		case replace:
+			st.Replaced += len(was)
+			st.Added += len(g)
+		default:
+			ck := [2]string{k.coder, strconv.Itoa(k.round)}
+			conflicts[ck] = append(conflicts[ck], k.unit)
+		}
+	}
+	if len(conflicts) > 0 {
+		var errs []error
+		keys := slices.SortedFunc(maps.Keys(conflicts), func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+		for _, ck := range keys {
+			round, _ := strconv.Atoi(ck[1])
+			units := conflicts[ck]
+			slices.Sort(units)
+			errs = append(errs, &ConflictError{Coder: ck[0], Round: round, Units: units})
+		}
+		return nil, AddStats{}, errors.Join(errs...)
+	}
+	var out []Coding
+	for k, g := range before {
+		if _, ok := after[k]; !ok {
+			out = append(out, g...)
+		}
+	}
+	out = append(out, new...)
+	slices.SortFunc(out, compareCodings)
+	return out, st, nil
 }

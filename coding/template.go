@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -32,10 +33,17 @@ const (
 
 // TemplateOptions says for whom and what to write a template.
 type TemplateOptions struct {
-	Coder string   // the coder's name, stored in the template
+	Coder string   // the coder's name, stored in the template and shown on its Instructions
 	Table string   // responses (default) or accusations
 	Units []string // the ids to code; all of the table when empty
 	Round int      // the coding round, 1 when zero
+	// Suggestions adds the dictionary coder's suggestions as a column.
+	// Off by default: suggestions both coders see pull their codings
+	// together and inflate their agreement.
+	Suggestions bool
+	// Note is shown at the top of the Instructions and kept on the Meta
+	// sheet (for example, that a workbook is an illustration).
+	Note string
 }
 
 // column is one coded column of a template: a single-choice variable, or
@@ -78,7 +86,9 @@ type context struct {
 	value  func(ds *dataset.Dataset, i int) any
 }
 
-func contexts(table string) []context {
+// contexts lists the columns a coder reads, in order; the suggested
+// column only when suggestions is true.
+func contexts(table string, suggestions bool) []context {
 	src := func(ds *dataset.Dataset, ids []string) string {
 		for _, id := range ids {
 			if s := ds.Source(id); s != nil {
@@ -107,6 +117,19 @@ func contexts(table string) []context {
 			{"source", 30, func(ds *dataset.Dataset, i int) any { return src(ds, ds.Accusations[i].Sources) }},
 		}
 	}
+	cols := []context{
+		{"case_id", 18, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].CaseID }},
+		{"responds_to", 20, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].RespondsTo }},
+		{"date", 11, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].Date.String() }},
+		{"speaker", 20, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].Speaker }},
+		{"speaker_role", 24, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].SpeakerRole }},
+		{"channel", 24, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].Channel }},
+		{"quotes", 70, func(ds *dataset.Dataset, i int) any { return quotes(ds.Responses[i].Quotes) }},
+		{"source", 30, func(ds *dataset.Dataset, i int) any { return src(ds, ds.Responses[i].Sources) }},
+	}
+	if !suggestions {
+		return cols
+	}
 	coder, _ := suggest.New(schema.Default(), "", nil) // the codebook's cues compile; its tests say so
 	suggested := func(ds *dataset.Dataset, i int) any {
 		r := &ds.Responses[i]
@@ -120,18 +143,11 @@ func contexts(table string) []context {
 		}
 		return strings.Join(parts, "\n")
 	}
-	return []context{
-		{"case_id", 18, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].CaseID }},
-		{"responds_to", 20, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].RespondsTo }},
-		{"date", 11, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].Date.String() }},
-		{"speaker", 20, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].Speaker }},
-		{"speaker_role", 30, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].SpeakerRole }},
-		{"channel", 30, func(ds *dataset.Dataset, i int) any { return ds.Responses[i].Channel }},
-		{"quotes", 70, func(ds *dataset.Dataset, i int) any { return quotes(ds.Responses[i].Quotes) }},
-		{"source", 30, func(ds *dataset.Dataset, i int) any { return src(ds, ds.Responses[i].Sources) }},
-		{"suggested", 40, suggested},
-	}
+	return append(cols, context{suggestedHeader, 40, suggested})
 }
+
+// suggestedHeader heads the column of the dictionary coder's suggestions.
+const suggestedHeader = "suggested"
 
 // unitIDs returns the ids of a table's rows.
 func unitIDs(ds *dataset.Dataset, table string) []string {
@@ -157,9 +173,10 @@ func SaveTemplate(path string, ds *dataset.Dataset, opts TemplateOptions) error 
 // unit, the text to judge in protected columns and one editable column per
 // coded variable, each with a drop-down of the codebook's codes taken from
 // a range on a hidden Lists sheet (Excel caps an inline list at 255
-// characters); an Instructions sheet generated from the codebook's
-// definitions and examples; and a hidden Meta sheet naming the coder,
-// table and round.
+// characters), rows tall enough for their wrapped text, and a page setup
+// for printing; an Instructions sheet naming the coder and saying what is
+// required, generated from the codebook's definitions and examples; and
+// a very hidden, protected Meta sheet naming the coder, table and round.
 func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error {
 	if opts.Table == "" {
 		opts.Table = schema.TableResponses
@@ -231,7 +248,7 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 		}
 	}
 	// Coding sheet.
-	ctx := contexts(opts.Table)
+	ctx := contexts(opts.Table, opts.Suggestions)
 	header := []string{"unit_id"}
 	for _, c := range ctx {
 		header = append(header, c.header)
@@ -244,7 +261,21 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 			return err
 		}
 	}
-	if err := f.SetCellStyle(SheetCoding, "A1", cellName(len(header), 1), st.header); err != nil {
+	firstCoded := len(ctx) + 2
+	widths := codingWidths(ctx, coded)
+	if err := f.SetCellStyle(SheetCoding, "A1", cellName(firstCoded-1, 1), st.header); err != nil {
+		return err
+	}
+	for j, c := range coded {
+		style := st.header
+		if c.code != "" {
+			style = st.rotated // many narrow yes/no columns: the header reads upwards
+		}
+		if err := f.SetCellStyle(SheetCoding, cellName(firstCoded+j, 1), cellName(firstCoded+j, 1), style); err != nil {
+			return err
+		}
+	}
+	if err := f.SetRowHeight(SheetCoding, 1, headerHeight(header, widths, coded, firstCoded)); err != nil {
 		return err
 	}
 	for r, i := range rows {
@@ -252,14 +283,24 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 		if err := f.SetCellStr(SheetCoding, cellName(1, row), all[i]); err != nil {
 			return err
 		}
+		lines := 1
 		for j, c := range ctx {
-			if err := f.SetCellValue(SheetCoding, cellName(j+2, row), c.value(ds, i)); err != nil {
+			v := c.value(ds, i)
+			if err := f.SetCellValue(SheetCoding, cellName(j+2, row), v); err != nil {
 				return err
 			}
+			if s, ok := v.(string); ok {
+				lines = max(lines, wrappedLines(s, widths[j+1]))
+			}
+		}
+		// Wrapped text needs a row tall enough to show it: spreadsheet
+		// programs do not grow rows of a written file, and LibreOffice
+		// prints a neighbour's overflow on top of it.
+		if err := f.SetRowHeight(SheetCoding, row, rowHeight(lines)); err != nil {
+			return err
 		}
 	}
 	last := len(rows) + 1
-	firstCoded := len(ctx) + 2
 	if err := f.SetCellStyle(SheetCoding, "A2", cellName(firstCoded-1, max(last, 2)), st.locked); err != nil {
 		return err
 	}
@@ -280,13 +321,6 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 			return err
 		}
 	}
-	widths := []float64{24}
-	for _, c := range ctx {
-		widths = append(widths, c.width)
-	}
-	for range coded {
-		widths = append(widths, 16)
-	}
 	for j, w := range widths {
 		name, _ := excelize.ColumnNumberToName(j + 1)
 		if err := f.SetColWidth(SheetCoding, name, name, w); err != nil {
@@ -294,6 +328,9 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 		}
 	}
 	if err := f.SetPanes(SheetCoding, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := pageSetup(f, opts); err != nil {
 		return err
 	}
 	if err := f.ProtectSheet(SheetCoding, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
@@ -304,7 +341,10 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 		return err
 	}
 	meta := [][2]string{{Marker, ""}, {"coder", opts.Coder}, {"table", opts.Table}, {"round", strconv.Itoa(opts.Round)},
-		{"codebook", cb.Version}, {"dataset", ds.Meta.Name + " " + ds.Meta.Version}}
+		{"codebook", cb.Version}, {"dataset", ds.Meta.Name + " " + ds.Meta.Version}, {"suggestions", strconv.FormatBool(opts.Suggestions)}}
+	if opts.Note != "" {
+		meta = append(meta, [2]string{"note", opts.Note})
+	}
 	for i, kv := range meta {
 		if err := f.SetCellStr(SheetMeta, cellName(1, i+1), kv[0]); err != nil {
 			return err
@@ -313,8 +353,14 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 			return err
 		}
 	}
+	// Meta names the coder and Lists holds the drop-downs' codes: an edit
+	// to either by accident would misfile or break the codings, so both
+	// are protected, and Meta is very hidden (no Unhide menu shows it).
 	for _, s := range []string{SheetLists, SheetMeta} {
-		if err := f.SetSheetVisible(s, false); err != nil {
+		if err := f.ProtectSheet(s, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true}); err != nil {
+			return err
+		}
+		if err := f.SetSheetVisible(s, false, s == SheetMeta); err != nil {
 			return err
 		}
 	}
@@ -322,17 +368,139 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 	return f.Write(w)
 }
 
-// instructions writes how to code, generated from the codebook.
+// Widths of a template's columns, in characters.
+const (
+	yesNoWidth      = 6  // a yes/no column under a rotated header
+	maxChoiceWidth  = 24 // a drop-down column, at most
+	pointsPerLine   = 15 // the height of a line of 11-point text
+	rotatedFontSize = 9  // a rotated header's
+	pointsPerChar   = 5  // the length of a character of rotated 9-point text, in a wide font (DejaVu Sans, LibreOffice's stand-in for Calibri)
+	maxRowHeight    = 409
+	headerPadPoints = 12
+)
+
+// codingWidths sizes the Coding sheet's columns: the context columns as
+// contexts says, a drop-down column as wide as its header and longest
+// code (so neither is cut), a yes/no column narrow.
+func codingWidths(ctx []context, coded []column) []float64 {
+	widths := []float64{24}
+	for _, c := range ctx {
+		widths = append(widths, c.width)
+	}
+	for _, c := range coded {
+		if c.code != "" {
+			widths = append(widths, yesNoWidth)
+			continue
+		}
+		w := len(c.header)
+		for _, code := range c.variable.Codes() {
+			w = max(w, len(code))
+		}
+		widths = append(widths, float64(min(w+3, maxChoiceWidth)))
+	}
+	return widths
+}
+
+// headerHeight is the height of the header row: tall enough for the
+// longest rotated header, and for any wrapped one.
+func headerHeight(header []string, widths []float64, coded []column, firstCoded int) float64 {
+	h := float64(pointsPerLine)
+	for j, text := range header {
+		if j >= firstCoded-1 && coded[j-firstCoded+1].code != "" {
+			h = max(h, float64(len(text)*pointsPerChar+headerPadPoints))
+			continue
+		}
+		h = max(h, rowHeight(wrappedLines(text, widths[j])))
+	}
+	return min(h, maxRowHeight)
+}
+
+// rowHeight is the height, in points, of a row showing lines of text
+// (Excel caps a row at 409 points).
+func rowHeight(lines int) float64 {
+	return min(float64(lines*pointsPerLine+3), maxRowHeight)
+}
+
+// wrappedLines estimates the lines text wraps to in a column width
+// characters wide, breaking at spaces as spreadsheet programs do (a word
+// longer than the column is broken). It overestimates a little for
+// proportional fonts, which is the safe side: a row a line too tall
+// hides nothing.
+func wrappedLines(text string, width float64) int {
+	per := max(int(width)-1, 1)
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines, run := 1, 0
+		for _, word := range strings.Fields(para) {
+			k := utf8.RuneCountInString(word)
+			switch {
+			case run == 0:
+				run = k
+			case run+1+k <= per:
+				run += 1 + k
+			default:
+				lines++
+				run = k
+			}
+			for run > per { // a word longer than the line
+				lines++
+				run -= per
+			}
+		}
+		n += lines
+	}
+	return max(n, 1)
+}
+
+// pageSetup makes the Coding sheet print legibly: landscape, two pages
+// wide (the text to code, then the codes: one page is too small to
+// read), the header row and unit ids on every page, and the coder's name
+// and the page number in the page header.
+func pageSetup(f *excelize.File, opts TemplateOptions) error {
+	landscape, wide, tall, fit, order := "landscape", 2, 0, true, "overThenDown"
+	if err := f.SetSheetProps(SheetCoding, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(SheetCoding, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall, PageOrder: &order}); err != nil {
+		return err
+	}
+	head := fmt.Sprintf("&LCoder: %s, round %d&RPage &P of &N", strings.ReplaceAll(opts.Coder, "&", "&&"), opts.Round)
+	if err := f.SetHeaderFooter(SheetCoding, &excelize.HeaderFooterOptions{OddHeader: head}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: SheetCoding + "!$A:$A," + SheetCoding + "!$1:$1", Scope: SheetCoding})
+}
+
+// instructions writes how to code, generated from the codebook: who
+// codes, what is required, and each coded variable's codes.
 func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts TemplateOptions, coded []column) error {
 	s := SheetInstructions
+	hint := "The dictionary coder's suggestions are not shown: suggestions both coders see pull their codings together and make their agreement look higher than it is."
+	if opts.Suggestions {
+		hint = "The grey 'suggested' column shows what the dictionary coder proposes from the quotes, with the words that triggered each code. It is a hint, not an answer: accept or reject it in the white columns. (Both coders seeing it makes their agreement look higher than it is.)"
+	}
 	lines := [][]string{
 		{"How to code", ""},
-		{"", fmt.Sprintf("Coder: %s. Table: %s. Round: %d. Codebook %s.", opts.Coder, opts.Table, opts.Round, cb.Version)},
-		{"", "On the Coding sheet, read each row's quotes and source, then fill the white columns from their drop-downs. Leave a cell empty if you cannot decide; do not edit the grey columns."},
-		{"", "Columns named variable:code (strategies:denial...) ask whether the unit uses that code: yes or no. A response may use several strategies."},
-		{"", "The grey 'suggested' column shows what the dictionary coder proposes from the quotes, with the words that triggered each code. It is a hint, not an answer: accept or reject it in the white columns."},
-		{"", "Send the file back as it is; rejoinder coding import checks every cell and lists any problem by cell."},
-		{"", ""},
+		{"Coder", opts.Coder},
+		{"Table, round", fmt.Sprintf("%s, round %d (codebook %s)", opts.Table, opts.Round, cb.Version)},
+	}
+	if opts.Note != "" {
+		lines = append(lines, []string{"Note", opts.Note})
+	}
+	lines = append(lines,
+		[]string{"", ""},
+		[]string{"", "On the Coding sheet, read each row's quotes and source, then fill the white columns from their drop-downs (upper or lower case does not matter). Type codes, not formulas. Do not edit the grey columns: the import checks them against the dataset."},
+		[]string{"", "In a row you code, fill every column marked required below. Leave any other cell empty if you cannot decide: it is stored as not coded, never as 'no'. A row left entirely empty is a unit you have not coded; the import counts such rows."},
+		[]string{"", "Columns named variable:code (strategies:denial...) ask whether the unit uses that code: yes or no. A response may use several strategies."},
+		[]string{"", hint},
+		[]string{"", "Send the file back as it is; rejoinder coding import checks every cell and lists any problem by cell."},
+		[]string{"", ""},
+	)
+	bold := map[int]bool{}
+	for i, l := range lines {
+		if l[0] != "" {
+			bold[i] = true
+		}
 	}
 	seen := map[string]bool{}
 	for _, c := range coded {
@@ -340,7 +508,15 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 			continue
 		}
 		seen[c.variable.Name] = true
-		lines = append(lines, []string{c.variable.Name, c.variable.Definition})
+		def := c.variable.Definition
+		if r, ok := requirementOf(opts.Table, c.variable); ok {
+			def += " R" + strings.TrimPrefix(r.String(), "r") + "."
+		}
+		if r, ok := oneYesOf(opts.Table, c.variable); ok {
+			def += " R" + strings.TrimPrefix(r.String(), "r") + "."
+		}
+		bold[len(lines)] = true
+		lines = append(lines, []string{c.variable.Name, def})
 		for _, v := range c.variable.Values {
 			text := v.Definition
 			if len(v.Examples) > 0 {
@@ -350,28 +526,41 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 		}
 		lines = append(lines, []string{"", ""})
 	}
+	const widthB = 100
 	for i, l := range lines {
 		for j, v := range l {
 			if err := f.SetCellStr(s, cellName(j+1, i+1), v); err != nil {
 				return err
 			}
 		}
-		if l[0] != "" && !strings.HasPrefix(l[0], "  ") {
-			if err := f.SetCellStyle(s, cellName(1, i+1), cellName(1, i+1), st.bold); err != nil {
-				return err
-			}
+		style := st.wrap // top-aligned, beside its definition
+		if bold[i] {
+			style = st.bold
+		}
+		if err := f.SetCellStyle(s, cellName(1, i+1), cellName(1, i+1), style); err != nil {
+			return err
 		}
 		if err := f.SetCellStyle(s, cellName(2, i+1), cellName(2, i+1), st.wrap); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(s, i+1, rowHeight(wrappedLines(l[1], widthB))); err != nil {
 			return err
 		}
 	}
 	if err := f.SetColWidth(s, "A", "A", 30); err != nil {
 		return err
 	}
-	return f.SetColWidth(s, "B", "B", 100)
+	if err := f.SetColWidth(s, "B", "B", widthB); err != nil {
+		return err
+	}
+	portrait, wide, tall, fit := "portrait", 1, 0, true
+	if err := f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: &portrait, FitToWidth: &wide, FitToHeight: &tall})
 }
 
-type styles struct{ header, locked, open, bold, wrap int }
+type styles struct{ header, rotated, locked, open, bold, wrap int }
 
 func newStyles(f *excelize.File) (*styles, error) {
 	st := &styles{}
@@ -379,7 +568,8 @@ func newStyles(f *excelize.File) (*styles, error) {
 		dst *int
 		s   *excelize.Style
 	}{
-		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}}},
+		{&st.rotated, &excelize.Style{Font: &excelize.Font{Size: rotatedFontSize, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}}, Alignment: &excelize.Alignment{TextRotation: 90, Horizontal: "center", Vertical: "bottom"}}},
 		{&st.locked, &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: true}}},
 		{&st.open, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Protection: &excelize.Protection{Locked: false}}},
 		{&st.bold, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}},

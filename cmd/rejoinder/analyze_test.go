@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -157,6 +158,7 @@ func TestCodingLoop(t *testing.T) {
 		}
 		rows, _ := f.GetRows("Coding")
 		organ, denial := slices.Index(rows[0], "organ"), slices.Index(rows[0], "strategies:denial")
+		link, observed := slices.Index(rows[0], "link"), slices.Index(rows[0], "observed")
 		for i, r := range rows[1:] {
 			v, ok := values[r[0]]
 			if !ok {
@@ -164,8 +166,12 @@ func TestCodingLoop(t *testing.T) {
 			}
 			o, _ := excelize.CoordinatesToCellName(organ+1, i+2)
 			d, _ := excelize.CoordinatesToCellName(denial+1, i+2)
+			l, _ := excelize.CoordinatesToCellName(link+1, i+2)
+			ob, _ := excelize.CoordinatesToCellName(observed+1, i+2)
 			f.SetCellStr("Coding", o, v[k])
 			f.SetCellStr("Coding", d, v[2])
+			f.SetCellStr("Coding", l, "stated")
+			f.SetCellStr("Coding", ob, map[string]string{"yes": "responded", "no": "declined_comment"}[v[2]])
 			if coder == "bob" && r[0] == "tst-beta-2021-r2" {
 				f.SetCellStr("Coding", o, "ministry") // a mistake
 			}
@@ -189,7 +195,7 @@ func TestCodingLoop(t *testing.T) {
 	f.Close()
 	for range 2 { // twice: no duplicates
 		code, out, errs := runCLI(t, "coding", "import", "--data", data, filepath.Join(dir, "alice.xlsx"), filepath.Join(dir, "bob.xlsx"), "--out", store)
-		if code != 0 || !strings.Contains(out, "holds 16") {
+		if code != 0 || !strings.Contains(out, "holds 32") {
 			t.Fatalf("import: exit %d %s%s", code, out, errs)
 		}
 	}
@@ -206,11 +212,27 @@ func TestCodingLoop(t *testing.T) {
 	gold, diffs := filepath.Join(dir, "gold.parquet"), filepath.Join(dir, "diff.xlsx")
 	code, out, errs = runCLI(t, "coding", "reconcile", store, "--out", gold, "--disagreements", diffs)
 	// Two coders split on one unit's organ: a tie, unresolved without an adjudicator.
-	if code != 0 || !strings.Contains(out, "7 gold codings; 1 disagreements, 1 unresolved") {
+	if code != 0 || !strings.Contains(out, "15 gold codings; 1 disagreements, 1 unresolved") {
 		t.Errorf("reconcile: exit %d %s%s", code, out, errs)
 	}
 	if info, err := os.Stat(diffs); err != nil || info.Size() == 0 {
 		t.Errorf("no disagreement workbook: %v", err)
+	}
+	// An adjudicator fills only the tied cell; the rest of the row, required
+	// of a coder, may stay empty.
+	judge := filepath.Join(dir, "carol.xlsx")
+	if code, _, errs := runCLI(t, "coding", "template", "--data", data, "--coder", "carol", "--units", "tst-beta-2021-r1", "--out", judge); code != 0 {
+		t.Fatalf("template: %s", errs)
+	}
+	jf, _ := excelize.OpenFile(judge)
+	jrows, _ := jf.GetRows("Coding")
+	ref, _ := excelize.CoordinatesToCellName(slices.Index(jrows[0], "organ")+1, 2)
+	jf.SetCellStr("Coding", ref, "embassy")
+	jf.Save()
+	jf.Close()
+	code, out, errs = runCLI(t, "coding", "reconcile", "--data", data, store, "--adjudicator", judge, "--out", gold)
+	if code != 0 || !strings.Contains(out, "16 gold codings; 1 disagreements, 0 unresolved") {
+		t.Errorf("reconcile with an adjudicator: exit %d %s%s", code, out, errs)
 	}
 	// The workbook gains a Reliability sheet.
 	book := filepath.Join(dir, "book.xlsx")
@@ -223,7 +245,7 @@ func TestCodingLoop(t *testing.T) {
 	}
 	defer wf.Close()
 	rel, _ := wf.GetRows("Reliability")
-	if len(rel) < 4 || rel[0][0] != "variable" || rel[1][0] != "organ" {
+	if len(rel) < 4 || rel[0][0] != "variable" || !slices.ContainsFunc(rel, func(r []string) bool { return len(r) > 0 && r[0] == "organ" }) {
 		t.Errorf("Reliability sheet = %v", rel)
 	}
 }
@@ -307,5 +329,83 @@ func TestImportCSV(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "import", "xml", csvDir, "--out", pq); code != 2 {
 		t.Error("unknown import format accepted")
+	}
+}
+
+// What coding import refuses, and what --replace allows: a blank
+// workbook, one coder in two files, different codings of units the
+// codings file already holds for that coder.
+func TestCodingImportRefuses(t *testing.T) {
+	dir := t.TempDir()
+	data := "../../dataset/testdata/minimal"
+	store := filepath.Join(dir, "codings.parquet")
+	const unit = "tst-alpha-2020-r1"
+	template := func(name, coder string, cells map[string]string) string {
+		path := filepath.Join(dir, name)
+		if code, _, errs := runCLI(t, "coding", "template", "--data", data, "--coder", coder, "--units", unit+",tst-beta-2021-r1", "--out", path); code != 0 {
+			t.Fatalf("template: %s", errs)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Coding")
+		for h, v := range cells {
+			ref, _ := excelize.CoordinatesToCellName(slices.Index(rows[0], h)+1, 2)
+			f.SetCellStr("Coding", ref, v)
+		}
+		f.Save()
+		f.Close()
+		return path
+	}
+	// Suggestions only when asked for.
+	for flag, want := range map[string]bool{"": false, "--suggestions": true} {
+		path := filepath.Join(dir, "s"+flag+".xlsx")
+		args := []string{"coding", "template", "--data", data, "--coder", "sam", "--out", path}
+		if flag != "" {
+			args = append(args, flag)
+		}
+		if code, _, errs := runCLI(t, args...); code != 0 {
+			t.Fatalf("template %s: %s", flag, errs)
+		}
+		f, _ := excelize.OpenFile(path)
+		rows, _ := f.GetRows("Coding")
+		f.Close()
+		if slices.Contains(rows[0], "suggested") != want {
+			t.Errorf("template %q: header %v", flag, rows[0])
+		}
+	}
+	blank := template("blank.xlsx", "ann", nil)
+	embassy := template("bob.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"})
+	mission := template("bob2.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "permanent_mission", "strategies:denial": "yes"})
+	for _, tt := range []struct {
+		name  string
+		args  []string
+		code  int
+		out   string
+		errs  []string
+		holds int // codings in the store after, -1: no store
+	}{
+		{"a blank workbook", []string{blank}, 1, "", []string{`blank.xlsx: sheet "Coding": no codings: every row of the sheet is blank (allowed: a filled copy of the template; is this the blank one?)`, "1 problem(s) found."}, -1},
+		{"one coder in two files", []string{embassy, mission}, 1, "", []string{"bob2.xlsx: codes units another file already codes as the same coder: coder \"bob\", round 1, 1 unit(s) also in " + embassy + " (allowed: one file per coder and round; import with --replace"}, -1},
+		{"bob's first file", []string{embassy}, 0, "imported 4 codings from 1 file(s); " + store + " holds 4\n", []string{"warning: " + embassy + ": 1 of 2 units left blank (not coded); 16 optional cells left empty in coded rows (stored as not coded)\n"}, 4},
+		{"the same file again", []string{embassy}, 0, "4 of them were already there, unchanged\n", nil, 4},
+		{"a different coding of the same unit", []string{mission}, 1, "", []string{store + `: already holds different codings by the same coder: coder "bob", round 1, 1 unit(s): tst-alpha-2020-r1 (import with --replace to replace them)`}, -1},
+		{"replaced when asked", []string{mission, "--replace"}, 0, "replaced 4 earlier codings (--replace)\n", nil, 4},
+		{"two files, the later replacing", []string{embassy, mission, "--replace"}, 0, "replaced 4 earlier codings (--replace)\n", nil, 4},
+	} {
+		args := append([]string{"coding", "import", "--data", data, "--out", store}, tt.args...)
+		code, out, errs := runCLI(t, args...)
+		if code != tt.code || !strings.Contains(out, tt.out) {
+			t.Errorf("%s: exit %d, output %q, want %d, %q (%s)", tt.name, code, out, tt.code, tt.out, errs)
+		}
+		for _, want := range tt.errs {
+			if !strings.Contains(errs, want) {
+				t.Errorf("%s: %q lacks %q", tt.name, errs, want)
+			}
+		}
+		if tt.holds >= 0 && !strings.Contains(out, "holds "+strconv.Itoa(tt.holds)+"\n") {
+			t.Errorf("%s: %q", tt.name, out)
+		}
 	}
 }

@@ -38,10 +38,15 @@ func newCodingCmd() *cobra.Command {
 func newCodingTemplateCmd() *cobra.Command {
 	var dataDir, coder, table, units, out string
 	var round int
-	var all bool
+	var all, suggestions bool
 	cmd := &cobra.Command{
-		Use:     "template --coder NAME --out FILE.xlsx",
-		Short:   "Write a coding workbook for one coder",
+		Use:   "template --coder NAME --out FILE.xlsx",
+		Short: "Write a coding workbook for one coder",
+		Long: `template writes a coding workbook for one coder: a Coding sheet with the text to
+judge (grey, protected) and a drop-down per coded variable, Instructions
+generated from the codebook (with the coder's name and what is required), and
+hidden sheets the import reads. The dictionary coder's suggestions are left out
+unless --suggestions: suggestions both coders see inflate their agreement.`,
 		Example: "  rejoinder coding template --coder alice --units prk-park-2018-r1,rus-skripal-2018-r15 --out alice.xlsx",
 		Args:    args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -55,7 +60,7 @@ func newCodingTemplateCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts := coding.TemplateOptions{Coder: coder, Table: table, Round: round}
+			opts := coding.TemplateOptions{Coder: coder, Table: table, Round: round, Suggestions: suggestions}
 			if units != "" {
 				opts.Units = strings.Split(units, ",")
 			}
@@ -73,6 +78,7 @@ func newCodingTemplateCmd() *cobra.Command {
 	fl.StringVar(&units, "units", "", "comma-separated ids to code (default: all)")
 	fl.BoolVar(&all, "all", false, "code every unit of the table (the default)")
 	fl.IntVar(&round, "round", 1, "the coding round")
+	fl.BoolVar(&suggestions, "suggestions", false, "show the dictionary coder's suggestions in a column (hidden by default: they inflate agreement)")
 	fl.StringVar(&out, "out", "", "the workbook to write")
 	return cmd
 }
@@ -108,11 +114,24 @@ func (lf *limitFlags) limits() (coding.Limits, error) {
 
 func newCodingImportCmd() *cobra.Command {
 	var dataDir, out string
+	var replace bool
 	var lf limitFlags
 	cmd := &cobra.Command{
-		Use:     "import FILE.xlsx... --out CODINGS.parquet",
-		Short:   "Check filled coding workbooks and add their codings to a Parquet file",
-		Example: "  rejoinder coding import alice.xlsx bob.xlsx --out codings.parquet",
+		Use:   "import FILE.xlsx... --out CODINGS.parquet",
+		Short: "Check filled coding workbooks and add their codings to a Parquet file",
+		Long: `import checks every cell of filled coding workbooks and adds their codings to a
+codings Parquet file. Nothing is stored while any file has a problem: a value
+not in the drop-down (any case is accepted), a required cell left empty in a
+row the coder coded, a formula in a coded cell, an edited grey column, an
+unknown or repeated unit, a blank workbook (no codings at all).
+
+Each coder's codings of a unit in a round come from one file. Two files naming
+the same coder for the same units, or a codings file already holding different
+codings by that coder for those units, are errors; --replace lets the later
+file (or the new import) replace them, and says how many it replaced.
+Importing the same file again changes nothing. Units left blank and optional
+cells left empty are counted on standard error.`,
+		Example: "  rejoinder coding import alice.xlsx bob.xlsx --out codings.parquet\n  rejoinder coding import bob-corrected.xlsx --out codings.parquet --replace",
 		Args:    args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			if out == "" {
@@ -126,7 +145,7 @@ func newCodingImportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			codings, err := coding.ImportLimited(ds, lim, files...)
+			got, err := coding.ImportFiles(ds, coding.ImportOptions{Limits: lim, Replace: replace}, files...)
 			if err != nil {
 				return err
 			}
@@ -134,16 +153,31 @@ func newCodingImportCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			merged := coding.Merge(old, codings)
+			merged, stats, err := coding.Add(old, got.Codings, replace)
+			if err != nil {
+				return fmt.Errorf("%s: %w", out, err)
+			}
+			for _, f := range got.Files {
+				if w := f.Warning(); w != "" {
+					fmt.Fprintln(cmd.ErrOrStderr(), "warning: "+w)
+				}
+			}
 			if err := coding.WriteCodings(out, merged); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "imported %d codings from %d file(s); %s holds %d\n", len(codings), len(files), out, len(merged))
+			fmt.Fprintf(cmd.OutOrStdout(), "imported %d codings from %d file(s); %s holds %d\n", len(got.Codings), len(files), out, len(merged))
+			if n := got.Replaced + stats.Replaced; n > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "replaced %d earlier codings (--replace)\n", n)
+			}
+			if stats.Unchanged > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "%d of them were already there, unchanged\n", stats.Unchanged)
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
 	cmd.Flags().StringVar(&out, "out", "", "the codings Parquet file to create or add to")
+	cmd.Flags().BoolVar(&replace, "replace", false, "let a later file, or this import, replace earlier codings of the same coder, round and unit")
 	lf.add(cmd)
 	return cmd
 }
@@ -183,9 +217,12 @@ unit and variable where the coders differ, their values side by side.`,
 				if err != nil {
 					return err
 				}
-				if adj, err = coding.ImportLimited(ds, lim, adjudicator); err != nil {
+				// The adjudicator fills only the cells that settle ties.
+				got, err := coding.ImportFiles(ds, coding.ImportOptions{Limits: lim, Partial: true}, adjudicator)
+				if err != nil {
 					return err
 				}
+				adj = got.Codings
 			}
 			gold, diffs := coding.Reconcile(codings, round, adj)
 			if err := coding.WriteCodings(out, gold); err != nil {
@@ -209,7 +246,7 @@ unit and variable where the coders differ, their values side by side.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
-	fl.StringVar(&adjudicator, "adjudicator", "", "a coding workbook filled by the adjudicator, for ties")
+	fl.StringVar(&adjudicator, "adjudicator", "", "a coding workbook filled by the adjudicator, for ties (only the cells that settle them need filling)")
 	fl.StringVar(&out, "out", "", "the gold codings Parquet file to write")
 	fl.StringVar(&disagreements, "disagreements", "", "a workbook to write the disagreements to")
 	lf.add(cmd)

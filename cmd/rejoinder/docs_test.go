@@ -14,9 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"github.com/xuri/excelize/v2"
 
-	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -287,6 +285,10 @@ func TestTutorial(t *testing.T) {
 	if err := os.CopyFS(filepath.Join(work, "dataset", "records"), os.DirFS("../../dataset/records")); err != nil {
 		t.Fatal(err)
 	}
+	// The filled workbooks the tutorial imports, as a clone has them.
+	if err := os.CopyFS(filepath.Join(work, "docs", "coding"), os.DirFS(workbooksDir)); err != nil {
+		t.Fatal(err)
+	}
 	env := append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "SOURCE_DATE_EPOCH=1767225600", "LC_ALL=C")
 
 	blocks := tutorialBlocks(doc)
@@ -310,9 +312,6 @@ func TestTutorial(t *testing.T) {
 			continue
 		case b.lang != "sh" || b.marker == "not run":
 			continue
-		}
-		if strings.Contains(b.body, "coding import") {
-			playCoders(t, work)
 		}
 		cmd := exec.Command(bash, "-euo", "pipefail", "-c", b.body)
 		cmd.Dir, cmd.Env = work, env
@@ -366,68 +365,5 @@ func TestTutorial(t *testing.T) {
 		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 			t.Fatal(err)
 		}
-	}
-}
-
-// playCoders fills the coding workbooks alice.xlsx and bob.xlsx in dir as
-// two coders would in Excel. The codings are made up for the tutorial:
-// alice copies the dataset's own coding; bob disagrees with it by rule (he
-// never codes smear_framing on an even-numbered row, adds
-// counter_accusation on every fifth, and reads mfa_spokesperson as
-// foreign_ministry).
-func playCoders(t *testing.T, dir string) {
-	t.Helper()
-	ds := dataset.MustDefault()
-	byID := map[string]*schema.Response{}
-	for i := range ds.Responses {
-		byID[ds.Responses[i].ResponseID] = &ds.Responses[i]
-	}
-	for _, coder := range []string{"alice", "bob"} {
-		path := filepath.Join(dir, coder+".xlsx")
-		f, err := excelize.OpenFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := f.GetRows("Coding")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, row := range rows[1:] {
-			r := byID[row[0]]
-			if r == nil {
-				t.Fatalf("%s: unknown unit %q", path, row[0])
-			}
-			n := i + 1
-			for col, head := range rows[0] {
-				var v string
-				switch {
-				case head == "organ":
-					v = r.Organ
-					if coder == "bob" && v == "mfa_spokesperson" {
-						v = "foreign_ministry"
-					}
-				case strings.HasPrefix(head, "strategies:"):
-					code := strings.TrimPrefix(head, "strategies:")
-					yes := slices.Contains(r.Strategies, code)
-					if coder == "bob" && code == "smear_framing" && n%2 == 0 {
-						yes = false
-					}
-					if coder == "bob" && code == "counter_accusation" && n%5 == 0 {
-						yes = true
-					}
-					v = map[bool]string{true: "yes", false: "no"}[yes]
-				default:
-					continue
-				}
-				cell, _ := excelize.CoordinatesToCellName(col+1, i+2)
-				if err := f.SetCellStr("Coding", cell, v); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if err := f.Save(); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
 	}
 }
