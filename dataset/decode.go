@@ -184,11 +184,23 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, rc recCtx) {
 	for _, f := range fields {
 		byName[f.Name] = f
 	}
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		f, ok := byName[key.Value]
 		fc := rc.child(key.Value)
+		first, repeated := seen[key.Value]
+		repeated = repeated && key.Kind == yaml.ScalarNode
+		if !repeated && key.Kind == yaml.ScalarNode {
+			seen[key.Value] = key
+		}
 		switch {
+		case repeated:
+			// yaml.v3 checks for repeated keys only when it decodes into a
+			// map or struct, not into the yaml.Node tree read here: without
+			// this, the last block would silently replace the first.
+			d.fail(key, fc, schema.ErrDuplicateKey, key.Value, "each key once in a mapping",
+				fmt.Sprintf("first given at %s:%d:%d; merge the two", d.file, first.Line, first.Column))
 		case !ok:
 			d.fail(key, fc, schema.ErrUnknownField, key.Value, fieldNames(fields), "")
 		case f.Derived:

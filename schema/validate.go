@@ -18,6 +18,7 @@ import (
 var (
 	ErrSyntax           = errors.New("syntax error")
 	ErrUnknownField     = errors.New("unknown field")
+	ErrDuplicateKey     = errors.New("key given twice")
 	ErrMissing          = errors.New("required field is missing")
 	ErrBadValue         = errors.New("invalid value")
 	ErrUnknownCode      = errors.New("unknown code")
