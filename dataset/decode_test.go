@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -57,5 +59,95 @@ func TestDuplicateKeyKeepsFirst(t *testing.T) {
 	rf, _ := decodeRecordFile("f.yaml", []byte("responses:\n- response_id: tst-x-2020-r1\n  strategies: [denial, smear_framing]\n  strategies: [counter_accusation]\n"))
 	if got := rf.Responses[0].Strategies; !slices.Equal(got, []string{"denial", "smear_framing"}) {
 		t.Errorf("strategies = %v", got)
+	}
+}
+
+// Records in *.yml files and in subdirectories are read like *.yaml at
+// the top: the same dataset as the minimal fixture, whatever the layout.
+// Hidden entries are not part of the dataset.
+func TestLoadReadsYmlAndSubdirectories(t *testing.T) {
+	want, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	copyFile(t, "testdata/minimal/dataset.yaml", filepath.Join(dir, "dataset.yml"))
+	copyFile(t, "testdata/minimal/tst-alpha-2020.yaml", filepath.Join(dir, "tst-alpha-2020.yml"))
+	mkdir(t, filepath.Join(dir, "2021", "russia"))
+	copyFile(t, "testdata/minimal/tst-beta-2021.yaml", filepath.Join(dir, "2021", "russia", "tst-beta-2021.YAML"))
+	mkdir(t, filepath.Join(dir, ".git"))
+	writeFile(t, filepath.Join(dir, ".git", "config"), "[core]\n")
+	writeFile(t, filepath.Join(dir, ".tst-alpha-2020.yml.swp"), "swap")
+	got, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caseIDs := func(ds *Dataset) []string {
+		var ids []string
+		for _, c := range ds.Cases {
+			ids = append(ids, c.CaseID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if !slices.Equal(caseIDs(got), caseIDs(want)) ||
+		len(got.Responses) != len(want.Responses) || len(got.Quotes()) != len(want.Quotes()) || len(got.Sources) != len(want.Sources) ||
+		got.Meta != want.Meta {
+		t.Errorf("read %d cases, %d responses, %d quotes, %d sources (%+v); want %d, %d, %d, %d (%+v)",
+			len(got.Cases), len(got.Responses), len(got.Quotes()), len(got.Sources), got.Meta,
+			len(want.Cases), len(want.Responses), len(want.Quotes()), len(want.Sources), want.Meta)
+	}
+	// Files are read in path order: the subdirectory "2021" comes first.
+	if p := got.Cases[0].Pos; p == nil || p.File != filepath.Join(dir, "2021", "russia", "tst-beta-2021.YAML") {
+		t.Errorf("beta's position = %+v", p)
+	}
+}
+
+// Every other file in a records directory is reported, each by name, and
+// the directory does not validate: nothing is silently passed over.
+func TestLoadReportsStrayFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"dataset.yaml", "tst-alpha-2020.yaml", "tst-beta-2021.yaml"} {
+		copyFile(t, filepath.Join("testdata/minimal", f), filepath.Join(dir, f))
+	}
+	mkdir(t, filepath.Join(dir, "old"))
+	writeFile(t, filepath.Join(dir, "README.md"), "# notes\n")
+	writeFile(t, filepath.Join(dir, "tst-alpha-2020.yaml~"), "backup")
+	writeFile(t, filepath.Join(dir, "old", "tst-gamma-2022.json"), "{}")
+	copyFile(t, "testdata/minimal/dataset.yaml", filepath.Join(dir, "old", "dataset.yaml"))
+	copyFile(t, "testdata/minimal/dataset.yaml", filepath.Join(dir, "dataset.yml"))
+	_, err := Load(dir)
+	var list schema.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want a list of stray files", err)
+	}
+	var got []string
+	for _, p := range list {
+		if !errors.Is(p, ErrNotRecordFile) {
+			t.Errorf("unexpected problem: %v", p)
+			continue
+		}
+		got = append(got, strings.TrimPrefix(p.File, dir+"/"))
+	}
+	want := []string{"README.md", "dataset.yml", "old/dataset.yaml", "old/tst-gamma-2022.json", "tst-alpha-2020.yaml~"}
+	if !slices.Equal(got, want) {
+		t.Errorf("stray files reported: %q, want %q\n%v", got, want, err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, dir+"/README.md: not a record file: not read; move it out of the records directory") {
+		t.Errorf("message:\n%s", msg)
+	}
+}
+
+func mkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
