@@ -185,7 +185,7 @@ func recordFiles(fsys fs.FS, name string) ([]string, schema.ErrorList, error) {
 	var problems schema.ErrorList
 	stray := func(rel, detail string) {
 		problems = append(problems, &schema.FieldError{File: path.Join(name, rel), Err: ErrNotRecordFile,
-			Allowed: "dataset.yaml and one <case_id>.yaml (or .yml) per case, in the directory or its subdirectories", Detail: detail})
+			Allowed: "dataset.yaml and <case_id>.yaml (or .yml) files, here or in subdirectories", Detail: detail})
 	}
 	err := fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -204,13 +204,13 @@ func recordFiles(fsys fs.FS, name string) ([]string, schema.ErrorList, error) {
 		case d.IsDir():
 			return nil
 		case isMetadataFile(d.Name()) && path.Dir(rel) != ".":
-			stray(rel, "the dataset's metadata file belongs at the top of the records directory; it is not read here")
+			stray(rel, "it is not read: the dataset's metadata file belongs at the top of the records directory")
 		case d.Type()&fs.ModeSymlink != 0 && isDir(fsys, rel):
-			stray(rel, "a link to a directory is not followed; move the records into the directory")
+			stray(rel, "a link to a directory is not followed; move the records it holds into the records directory")
 		case slices.Contains(recordExtensions, strings.ToLower(path.Ext(rel))):
 			files = append(files, rel)
 		default:
-			stray(rel, "not read; move it out of the records directory (records are YAML files ending in .yaml or .yml)")
+			stray(rel, "it is not read; move it out of the records directory")
 		}
 		return nil
 	})

@@ -133,7 +133,7 @@ func TestLoadReportsStrayFiles(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("stray files reported: %q, want %q\n%v", got, want, err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, dir+"/README.md: not a record file: not read; move it out of the records directory") {
+	if msg := err.Error(); !strings.Contains(msg, dir+"/README.md: not a record file: it is not read; move it out of the records directory (allowed: dataset.yaml and <case_id>.yaml (or .yml) files, here or in subdirectories)") {
 		t.Errorf("message:\n%s", msg)
 	}
 }
@@ -149,5 +149,13 @@ func writeFile(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A misspelt field name gets the field it is nearest to.
+func TestUnknownFieldSuggestion(t *testing.T) {
+	_, problems := decodeRecordFile("f.yaml", []byte("responses:\n- response_id: tst-x-2020-r1\n  strategeis: [denial]\n  mood: angry\n"))
+	if len(problems) != 2 || problems[0].Detail != `did you mean "strategies"?` || problems[1].Detail != "" {
+		t.Errorf("got %v", problems)
 	}
 }

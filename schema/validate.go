@@ -45,6 +45,11 @@ type FieldError struct {
 	Allowed string // what would have been accepted
 	Err     error  // the kind of problem: one of the Err variables
 	Detail  string // more words on this instance, if any
+	// Excerpt, when set, is the text around the position (numbered
+	// lines and a caret), printed below the one-line message; a YAML
+	// syntax error has one, as the offending line is what the user must
+	// find.
+	Excerpt string
 }
 
 // Error formats the problem as file:line:col: table id: field: problem
@@ -83,7 +88,24 @@ func (e *FieldError) Error() string {
 	if e.Allowed != "" {
 		b.WriteString(" (allowed: " + e.Allowed + ")")
 	}
+	if e.Excerpt != "" {
+		b.WriteString("\n" + e.Excerpt)
+	}
 	return b.String()
+}
+
+// String formats a position as file:line:col (file: row N for a Parquet
+// row), leaving out what is unknown, as messages cite it.
+func (p Position) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case strings.HasSuffix(p.File, ".parquet"):
+		return fmt.Sprintf("%s: row %d", p.File, p.Line)
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
 // Unwrap returns the kind of problem, for errors.Is.
@@ -183,8 +205,34 @@ func Validate(cb *Codebook, r *Records) ErrorList {
 	for _, v := range append(tables, crossed...) {
 		problems = append(problems, v.problems...)
 	}
+	problems = dropDerivedDuplicates(problems, r)
 	problems.Sort()
 	return problems
+}
+
+// dropDerivedDuplicates removes the duplicate quote ids that follow from
+// a duplicate accusation or response id: a quote's id is its unit's id
+// plus -q<n>, so two units with one id give quotes with one id, an id the
+// user never wrote. The unit's duplicate is reported, once, instead.
+func dropDerivedDuplicates(problems ErrorList, r *Records) ErrorList {
+	dupUnits := map[string]bool{}
+	for _, p := range problems {
+		if errors.Is(p, ErrDuplicateID) && (p.Table == TableAccusations || p.Table == TableResponses) {
+			dupUnits[p.ID] = true
+		}
+	}
+	if len(dupUnits) == 0 {
+		return problems
+	}
+	derived := map[string]bool{}
+	for _, q := range r.Quotes() {
+		if dupUnits[q.UnitID] {
+			derived[q.QuoteID] = true
+		}
+	}
+	return slices.DeleteFunc(problems, func(p *FieldError) bool {
+		return p.Table == TableQuotes && errors.Is(p, ErrDuplicateID) && derived[p.ID]
+	})
 }
 
 // checkTable applies each variable's type rules to every row and returns
@@ -209,6 +257,7 @@ func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 			slots = append(slots, slot{v, f.Index})
 		}
 	}
+	firsts := map[string]Position{} // where each id was first seen
 	for _, row := range rows {
 		pos := positionOf(row)
 		id := ""
@@ -218,12 +267,19 @@ func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 		for _, sl := range slots {
 			v.checkValue(t.Name, id, pos, sl.v, row.Field(sl.index))
 		}
-		if id != "" {
-			if keys[id] {
-				v.report(t.Name, id, pos, t.Key, id, "each id once", ErrDuplicateID, "")
-			}
-			keys[id] = true
+		if id == "" {
+			continue
 		}
+		if first, seen := firsts[id]; seen {
+			detail := ""
+			if where := first.String(); where != "" {
+				detail = "first used at " + where
+			}
+			v.report(t.Name, id, pos, t.Key, id, "each id once", ErrDuplicateID, detail)
+			continue
+		}
+		firsts[id] = pos.Field(t.Key)
+		keys[id] = true
 	}
 	return keys
 }
@@ -296,7 +352,7 @@ func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, n
 		}
 	case TypeEnum:
 		if _, ok := vr.Value(s); !ok {
-			bad(ErrUnknownCode, "")
+			bad(ErrUnknownCode, DidYouMean(s, vr.Codes()))
 		}
 	case TypeCountry:
 		if !IsCountry(s) {
@@ -376,25 +432,39 @@ func (v *validator) checkReferences(r *Records, ids map[string]map[string]bool) 
 	for _, a := range r.Accusations {
 		refs(TableAccusations, a.AccusationID, a.Pos, "case_id", []string{TableCases}, []string{a.CaseID})
 		refs(TableAccusations, a.AccusationID, a.Pos, "sources", sourcesOnly, a.Sources)
-		v.checkQuotes(TableAccusations, a.AccusationID, a.Pos, a.Quotes, a.Sources)
+		v.checkQuotes(TableAccusations, a.AccusationID, a.Pos, a.Quotes, a.Sources, ids[TableSources])
 	}
 	for _, s := range r.Responses {
 		refs(TableResponses, s.ResponseID, s.Pos, "case_id", []string{TableCases}, []string{s.CaseID})
 		refs(TableResponses, s.ResponseID, s.Pos, "responds_to", []string{TableAccusations}, []string{s.RespondsTo})
 		refs(TableResponses, s.ResponseID, s.Pos, "sources", sourcesOnly, s.Sources)
-		v.checkQuotes(TableResponses, s.ResponseID, s.Pos, s.Quotes, s.Sources)
+		v.checkQuotes(TableResponses, s.ResponseID, s.Pos, s.Quotes, s.Sources, ids[TableSources])
 	}
 }
 
 // checkQuotes checks that each quote cites a source that its unit cites.
-func (v *validator) checkQuotes(table, id string, pos *Position, quotes []Quote, unitSources []string) {
+// A source that exists but is not in the unit's list is a different slip
+// from one that does not exist, and is named as such.
+func (v *validator) checkQuotes(table, id string, pos *Position, quotes []Quote, unitSources []string, sourceIDs map[string]bool) {
 	for i, q := range quotes {
 		field := fmt.Sprintf("quotes[%d].source_id", i)
 		// A missing source_id is reported with the quotes table's rules.
-		if q.SourceID != "" && !slices.Contains(unitSources, q.SourceID) {
-			v.report(table, id, pos, field, q.SourceID, "one of the record's sources: "+strings.Join(unitSources, ", "), ErrDangling, "the quote's source is not among the record's sources")
+		if q.SourceID == "" || slices.Contains(unitSources, q.SourceID) {
+			continue
 		}
+		allowed := "one of the record's sources: " + strings.Join(unitSources, ", ")
+		if sourceIDs[q.SourceID] {
+			v.report(table, id, pos, field, q.SourceID, allowed, ErrInconsistent,
+				fmt.Sprintf("source %s exists but is not in this %s's sources list; add it there, or cite one that is", q.SourceID, singular(table)))
+			continue
+		}
+		v.report(table, id, pos, field, q.SourceID, allowed, ErrDangling, "the quote's source is not among the record's sources")
 	}
+}
+
+// singular names one row of a table, for messages.
+func singular(table string) string {
+	return strings.TrimSuffix(table, "s") // responses → response, accusations → accusation
 }
 
 // checkAccusations applies the rules that tie an accusation's fields
@@ -414,8 +484,13 @@ func (v *validator) checkAccusations(r *Records) {
 // and its fields to each other.
 func (v *validator) checkResponses(r *Records) {
 	accusations := map[string]*Accusation{}
+	ambiguous := map[string]bool{} // ids of two accusations: reported as duplicates
 	for i := range r.Accusations {
-		accusations[r.Accusations[i].AccusationID] = &r.Accusations[i]
+		id := r.Accusations[i].AccusationID
+		if _, dup := accusations[id]; dup {
+			ambiguous[id] = true
+		}
+		accusations[id] = &r.Accusations[i]
 	}
 	strategies := v.cb.MustVariable(TableResponses, "strategies")
 	for _, s := range r.Responses {
@@ -450,8 +525,8 @@ func (v *validator) checkResponses(r *Records) {
 			continue
 		}
 		a, ok := accusations[s.RespondsTo]
-		if !ok {
-			continue // reported as dangling
+		if !ok || ambiguous[s.RespondsTo] {
+			continue // reported as dangling, or as a duplicate: which one is meant is not known
 		}
 		if a.CaseID != s.CaseID {
 			rep("responds_to", s.RespondsTo, "an accusation of case "+s.CaseID, ErrInconsistent, "the accusation belongs to case "+a.CaseID)
