@@ -150,6 +150,7 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 				ID: rf.Case.CaseID, Field: "case_id", Value: rf.Case.CaseID, Allowed: want + " (the file's name)",
 				Err: schema.ErrInconsistent, Detail: "a case file is named after its case"})
 		}
+		problems = append(problems, checkSourceIDs(file, rf)...)
 		ds.Cases = append(ds.Cases, rf.Case)
 		ds.Sources = append(ds.Sources, rf.Sources...)
 		ds.Accusations = append(ds.Accusations, rf.Accusations...)
@@ -167,6 +168,24 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 		return nil, err
 	}
 	return ds, nil
+}
+
+// checkSourceIDs checks that the sources a case file lists have ids of
+// its case (<case id>-s<n>): the validator tells a source's case by its
+// id, to catch a record citing another case's source.
+func checkSourceIDs(file string, rf *recordFile) schema.ErrorList {
+	var problems schema.ErrorList
+	caseID := rf.Case.CaseID
+	for _, src := range rf.Sources {
+		if caseID == "" || src.SourceID == "" || strings.HasPrefix(src.SourceID, caseID+"-s") {
+			continue
+		}
+		p := src.Pos.Field("source_id")
+		problems = append(problems, &schema.FieldError{File: file, Line: p.Line, Column: p.Column, Table: schema.TableSources,
+			ID: src.SourceID, Field: "source_id", Value: src.SourceID, Allowed: caseID + "-s<number>",
+			Err: schema.ErrInconsistent, Detail: "a source listed in the file of case " + caseID + " has an id of that case"})
+	}
+	return problems
 }
 
 // ErrNotRecordFile is a file in a records directory that is not a record

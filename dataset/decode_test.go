@@ -159,3 +159,46 @@ func TestUnknownFieldSuggestion(t *testing.T) {
 		t.Errorf("got %v", problems)
 	}
 }
+
+// A source listed in a case's file has an id of that case: the validator
+// tells which case a source belongs to by its id.
+func TestSourceIDOfItsCase(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"dataset.yaml", "tst-alpha-2020.yaml"} {
+		copyFile(t, filepath.Join("testdata/minimal", f), filepath.Join(dir, f))
+	}
+	b, err := os.ReadFile("testdata/minimal/tst-beta-2021.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = []byte(strings.Replace(string(b), "sources:\n- source_id: tst-beta-2021-s1\n",
+		"sources:\n- source_id: tst-alpha-2020-s9\n  outlet: Example Wire\n  url: https://example.org/wire\n- source_id: tst-beta-2021-s1\n", 1))
+	writeFile(t, filepath.Join(dir, "tst-beta-2021.yaml"), string(b))
+	_, err = Load(dir)
+	want := dir + `/tst-beta-2021.yaml:10:14: sources tst-alpha-2020-s9: source_id: inconsistent with another field "tst-alpha-2020-s9": ` +
+		`a source listed in the file of case tst-beta-2021 has an id of that case (allowed: tst-beta-2021-s<number>)`
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
+// A tab inside a text value, written as a YAML escape or as itself, is
+// reported at the value.
+func TestTabInTextIsReported(t *testing.T) {
+	for _, text := range []string{`"-starts with\ta minus"`, "-starts with\ta minus"} {
+		dir := t.TempDir()
+		for _, f := range []string{"dataset.yaml", "tst-beta-2021.yaml"} {
+			copyFile(t, filepath.Join("testdata/minimal", f), filepath.Join(dir, f))
+		}
+		b, err := os.ReadFile("testdata/minimal/tst-alpha-2020.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, "tst-alpha-2020.yaml"), strings.Replace(string(b), `"-starts with a minus"`, text, 1))
+		_, err = Load(dir)
+		want := dir + `/tst-alpha-2020.yaml:48:11: quotes tst-alpha-2020-r1-q2: text: invalid value "-starts with\ta minus": a tab at character 13; text may not hold tabs (write a space) (allowed: non-empty text)`
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: got\n%v\nwant\n%s", text, err, want)
+		}
+	}
+}

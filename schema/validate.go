@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 )
@@ -193,6 +194,7 @@ func Validate(cb *Codebook, r *Records) ErrorList {
 	}
 	cross := []func(v *validator){
 		func(v *validator) { v.checkReferences(r, ids) },
+		func(v *validator) { v.checkSourceCases(r, ids) },
 		func(v *validator) { v.checkResponses(r) },
 		func(v *validator) { v.checkAccusations(r) },
 	}
@@ -374,8 +376,28 @@ func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, n
 	case TypeText:
 		if strings.TrimSpace(s) != s || strings.TrimSpace(s) == "" {
 			bad(ErrBadValue, "leading or trailing white space")
+		} else if i := strings.IndexFunc(s, isControl); i >= 0 {
+			bad(ErrBadValue, controlDetail(s, i))
 		}
 	}
+}
+
+// isControl reports whether r is a control character that text may not
+// hold: all but the line breaks LF and CR. A tab is one of them: a TSV
+// reader splits the field at it, a spreadsheet shows it as nothing, and
+// no quote is printed with one; it comes from copying and pasting.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f)
+}
+
+// controlDetail says which control character text holds, and where.
+func controlDetail(s string, i int) string {
+	at := utf8.RuneCountInString(s[:i]) + 1
+	if s[i] == '\t' {
+		return fmt.Sprintf("a tab at character %d; text may not hold tabs (write a space)", at)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return fmt.Sprintf("control character U+%04X at character %d; text may hold line breaks but no other control characters", r, at)
 }
 
 // allowedFor describes in words what a variable accepts, for messages.
@@ -442,6 +464,49 @@ func (v *validator) checkReferences(r *Records, ids map[string]map[string]bool) 
 	}
 }
 
+// checkSourceCases checks that every case, accusation and response cites
+// sources of its own case. A source belongs to the case whose id its own
+// id starts with (<case id>-s<n>, as the codebook has it); one that
+// follows no case's pattern is left alone.
+func (v *validator) checkSourceCases(r *Records, ids map[string]map[string]bool) {
+	check := func(table, id string, pos *Position, caseID string, sources []string) {
+		for i, sid := range sources {
+			if caseID == "" || !ids[TableSources][sid] {
+				continue // no case to compare with, or reported as dangling
+			}
+			if owner := sourceCase(sid, ids[TableCases]); owner != "" && owner != caseID {
+				v.report(table, id, pos, fmt.Sprintf("sources[%d]", i), sid, "a source of case "+caseID+" ("+caseID+"-s<n>)", ErrInconsistent,
+					"source "+sid+" belongs to case "+owner+"; list the document under this case's sources, with an id of this case, and cite that")
+			}
+		}
+	}
+	for _, c := range r.Cases {
+		check(TableCases, c.CaseID, c.Pos, c.CaseID, c.Sources)
+	}
+	for _, a := range r.Accusations {
+		check(TableAccusations, a.AccusationID, a.Pos, a.CaseID, a.Sources)
+	}
+	for _, s := range r.Responses {
+		check(TableResponses, s.ResponseID, s.Pos, s.CaseID, s.Sources)
+	}
+}
+
+// sourceCase returns the case a source id belongs to: the longest case id
+// that, followed by "-s", starts it; "" when none does.
+func sourceCase(sourceID string, cases map[string]bool) string {
+	owner := ""
+	for i := 0; ; {
+		j := strings.Index(sourceID[i:], "-s")
+		if j < 0 {
+			return owner
+		}
+		if cases[sourceID[:i+j]] {
+			owner = sourceID[:i+j]
+		}
+		i += j + 2
+	}
+}
+
 // checkQuotes checks that each quote cites a source that its unit cites.
 // A source that exists but is not in the unit's list is a different slip
 // from one that does not exist, and is named as such.
@@ -471,6 +536,11 @@ func singular(table string) string {
 // together.
 func (v *validator) checkAccusations(r *Records) {
 	for _, a := range r.Accusations {
+		if i := slices.Index(a.EvidenceCited, "none_public"); i >= 0 && len(a.EvidenceCited) > 1 {
+			others := slices.DeleteFunc(slices.Clone(a.EvidenceCited), func(e string) bool { return e == "none_public" })
+			v.report(TableAccusations, a.AccusationID, a.Pos, fmt.Sprintf("evidence_cited[%d]", i), "none_public",
+				"none_public alone, or only the kinds of evidence cited", ErrInconsistent, "no evidence cited publicly, beside "+strings.Join(others, ", "))
+		}
 		if a.Accuser != "" && a.Accuser == a.AccusedState {
 			v.report(TableAccusations, a.AccusationID, a.Pos, "accused_state", a.AccusedState, "a state other than the accuser", ErrInconsistent, "")
 		}

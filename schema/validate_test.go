@@ -61,6 +61,19 @@ func TestValidateFindsProblems(t *testing.T) {
 		{"accuses itself", func(r *Records) { r.Accusations[0].AccusedState = "USA" }, ErrInconsistent, "accused_state"},
 		{"id outside case", func(r *Records) { r.Responses[0].ResponseID = "other-r1" }, ErrInconsistent, "response_id"},
 		{"untrimmed text", func(r *Records) { r.Cases[0].Title = " T" }, ErrBadValue, "title"},
+		{"tab inside text", func(r *Records) { r.Cases[0].Title = "T\tU" }, ErrBadValue, "title"},
+		{"tab inside a quote", func(r *Records) { r.Responses[0].Quotes[0].Text = "no,\tnever" }, ErrBadValue, "text"},
+		{"tab inside a list of text", func(r *Records) { r.Accusations[0].EvidenceDetail = []string{"ok", "IP\taddresses"} }, ErrBadValue, "evidence_detail[1]"},
+		{"control character in text", func(r *Records) { r.Responses[0].Summary = "Denies\x07." }, ErrBadValue, "summary"},
+		{"none_public beside evidence", func(r *Records) { r.Accusations[0].EvidenceCited = []string{"cctv", "none_public"} }, ErrInconsistent, "evidence_cited[1]"},
+		{"another case's source", func(r *Records) {
+			addCase(r, "tst-y-2021")
+			r.Responses[0].Sources = append(r.Responses[0].Sources, "tst-y-2021-s1")
+		}, ErrInconsistent, "sources[1]"},
+		{"a case citing another case's source", func(r *Records) {
+			addCase(r, "tst-y-2021")
+			r.Cases[0].Sources = []string{"tst-y-2021-s1"}
+		}, ErrInconsistent, "sources[0]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,5 +197,51 @@ func TestDuplicateIDDoesNotCascade(t *testing.T) {
 	problems := Validate(Default(), r)
 	if len(problems) != 1 || !errors.Is(problems[0], ErrDuplicateID) || problems[0].Field != "accusation_id" {
 		t.Errorf("duplicate accusation: got\n%v", problems)
+	}
+}
+
+// addCase adds a second valid case with one source, tst-y-2021-s1.
+func addCase(r *Records, id string) {
+	r.Cases = append(r.Cases, Case{CaseID: id, Title: "T", Summary: "S", IncidentType: "other", Sources: []string{id + "-s1"}})
+	r.Sources = append(r.Sources, Source{SourceID: id + "-s1", Outlet: "O", URL: "https://example.org/" + id})
+}
+
+// The rules that tie text, evidence and sources together, as printed; and
+// what they let through.
+func TestTextEvidenceAndSourceRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		break_ func(r *Records)
+		want   string // every problem, or "" for none
+	}{
+		{"tab in a quote", func(r *Records) { r.Responses[0].Quotes[0].Text = "no,\tnever" },
+			`quotes tst-x-2020-r1-q1: text: invalid value "no,\tnever": a tab at character 4; text may not hold tabs (write a space) (allowed: non-empty text)`},
+		{"control character", func(r *Records) { r.Cases[0].Summary = "S\x00" },
+			`cases tst-x-2020: summary: invalid value "S\x00": control character U+0000 at character 2; text may hold line breaks but no other control characters (allowed: non-empty text)`},
+		{"line breaks are text", func(r *Records) { r.Responses[0].Quotes[0].Text = "no.\r\nNever." }, ""},
+		{"none_public beside evidence", func(r *Records) { r.Accusations[0].EvidenceCited = []string{"none_public", "cctv", "intercepts"} },
+			`accusations tst-x-2020-a1: evidence_cited[0]: inconsistent with another field "none_public": no evidence cited publicly, beside cctv, intercepts (allowed: none_public alone, or only the kinds of evidence cited)`},
+		{"none_public alone", func(r *Records) { r.Accusations[0].EvidenceCited = []string{"none_public"} }, ""},
+		{"another case's source", func(r *Records) {
+			addCase(r, "tst-y-2021")
+			r.Accusations[0].Sources = []string{"tst-x-2020-s1", "tst-y-2021-s1"}
+		}, `accusations tst-x-2020-a1: sources[1]: inconsistent with another field "tst-y-2021-s1": source tst-y-2021-s1 belongs to case tst-y-2021; list the document under this case's sources, with an id of this case, and cite that (allowed: a source of case tst-x-2020 (tst-x-2020-s<n>))`},
+		{"a case whose id extends another's", func(r *Records) {
+			addCase(r, "tst-x-2020-s1x") // tst-x-2020-s1x-s1 belongs to it, not to tst-x-2020
+			r.Cases[1].Summary = "S"
+		}, ""},
+		{"a source outside the id pattern", func(r *Records) {
+			r.Sources = append(r.Sources, Source{SourceID: "gazette-1", Outlet: "O", URL: "https://example.org/g"})
+			r.Responses[0].Sources = append(r.Responses[0].Sources, "gazette-1")
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := validRecords()
+			tt.break_(r)
+			if got := Validate(Default(), r).Error(); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }
