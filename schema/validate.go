@@ -259,7 +259,7 @@ func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 			slots = append(slots, slot{v, f.Index})
 		}
 	}
-	firsts := map[string]Position{} // where each id was first seen
+	var firstRow map[string]int // each id's first row, built at the first duplicate only
 	for _, row := range rows {
 		pos := positionOf(row)
 		id := ""
@@ -272,18 +272,32 @@ func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 		if id == "" {
 			continue
 		}
-		if first, seen := firsts[id]; seen {
+		if keys[id] {
+			if firstRow == nil {
+				firstRow = firstRows(rows, keyIndex)
+			}
 			detail := ""
-			if where := first.String(); where != "" {
+			if where := positionOf(rows[firstRow[id]]).Field(t.Key).String(); where != "" {
 				detail = "first used at " + where
 			}
 			v.report(t.Name, id, pos, t.Key, id, "each id once", ErrDuplicateID, detail)
 			continue
 		}
-		firsts[id] = pos.Field(t.Key)
 		keys[id] = true
 	}
 	return keys
+}
+
+// firstRows maps each key to the index of the first row that holds it.
+func firstRows(rows []reflect.Value, keyIndex int) map[string]int {
+	first := make(map[string]int, len(rows))
+	for i, row := range rows {
+		id := row.Field(keyIndex).String()
+		if _, seen := first[id]; !seen {
+			first[id] = i
+		}
+	}
+	return first
 }
 
 // checkValue applies one variable's rules to one field.
