@@ -58,16 +58,7 @@ type FieldError struct {
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(e.File)
-		if e.Line > 0 && strings.HasSuffix(e.File, ".parquet") {
-			fmt.Fprintf(&b, ": row %d", e.Line)
-		} else if e.Line > 0 {
-			fmt.Fprintf(&b, ":%d", e.Line)
-			if e.Column > 0 {
-				fmt.Fprintf(&b, ":%d", e.Column)
-			}
-		}
-		b.WriteString(": ")
+		b.WriteString(Position{File: e.File, Line: e.Line, Column: e.Column}.String() + ": ")
 	}
 	if e.Table != "" {
 		b.WriteString(e.Table)
@@ -93,20 +84,6 @@ func (e *FieldError) Error() string {
 		b.WriteString("\n" + e.Excerpt)
 	}
 	return b.String()
-}
-
-// String formats a position as file:line:col (file: row N for a Parquet
-// row), leaving out what is unknown, as messages cite it.
-func (p Position) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case strings.HasSuffix(p.File, ".parquet"):
-		return fmt.Sprintf("%s: row %d", p.File, p.Line)
-	case p.Column == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
 // Unwrap returns the kind of problem, for errors.Is.
