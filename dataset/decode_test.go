@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rejoinder/rejoinder/schema"
+	"go.yaml.in/yaml/v3"
 )
 
 // A key given twice in one mapping is an error at the second key that
@@ -200,5 +201,20 @@ func TestTabInTextIsReported(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("%q: got\n%v\nwant\n%s", text, err, want)
 		}
+	}
+}
+
+// Why the decoder checks repeated keys itself: yaml.v3 refuses them only
+// when it decodes into a map or struct; into a yaml.Node, as the decoder
+// reads files, both pairs are kept and nothing is said.
+func TestYAMLv3RepeatedKeys(t *testing.T) {
+	doc := []byte("strategies: [denial]\nstrategies: [smear_framing]\n")
+	var n yaml.Node
+	if err := yaml.Unmarshal(doc, &n); err != nil || len(n.Content[0].Content) != 4 {
+		t.Errorf("into a yaml.Node: err %v, %d nodes; want no error and both pairs", err, len(n.Content[0].Content))
+	}
+	var m map[string]any
+	if err := yaml.Unmarshal(doc, &m); err == nil || !strings.Contains(err.Error(), `mapping key "strategies" already defined at line 1`) {
+		t.Errorf("into a map: err %v; want yaml.v3's repeated-key error", err)
 	}
 }
