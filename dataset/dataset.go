@@ -236,6 +236,7 @@ func recordFiles(fsys fs.FS, name string) ([]string, schema.ErrorList, error) {
 	return files, problems, err
 }
 
+// isDir reports whether rel is, or links to, a directory.
 func isDir(fsys fs.FS, rel string) bool {
 	info, err := fs.Stat(fsys, rel)
 	return err == nil && info.IsDir()

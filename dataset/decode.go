@@ -182,18 +182,19 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, rc recCtx) {
 		key, val := n.Content[i], n.Content[i+1]
 		f, ok := byName[key.Value]
 		fc := rc.child(key.Value)
-		first, repeated := seen[key.Value]
-		repeated = repeated && key.Kind == yaml.ScalarNode
-		if !repeated && key.Kind == yaml.ScalarNode {
-			seen[key.Value] = key
+		var first *yaml.Node // the same key earlier in this mapping
+		if key.Kind == yaml.ScalarNode {
+			if first = seen[key.Value]; first == nil {
+				seen[key.Value] = key
+			}
 		}
 		switch {
-		case repeated:
+		case first != nil:
 			// yaml.v3 checks for repeated keys only when it decodes into a
 			// map or struct, not into the yaml.Node tree read here: without
 			// this, the last block would silently replace the first.
-			d.fail(key, fc, schema.ErrDuplicateKey, key.Value, "each key once in a mapping",
-				fmt.Sprintf("first given at %s:%d:%d; merge the two", d.file, first.Line, first.Column))
+			at := schema.Position{File: d.file, Line: first.Line, Column: first.Column}
+			d.fail(key, fc, schema.ErrDuplicateKey, key.Value, "each key once in a mapping", "first given at "+at.String()+"; merge the two")
 		case !ok:
 			d.fail(key, fc, schema.ErrUnknownField, key.Value, fieldNames(fields), schema.DidYouMean(key.Value, strings.Split(fieldNames(fields), ", ")))
 		case f.Derived:
