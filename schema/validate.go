@@ -54,7 +54,7 @@ type FieldError struct {
 }
 
 // Error formats the problem as file:line:col: table id: field: problem
-// "value" (allowed: ...).
+// "value": detail (allowed: ...), followed by the Excerpt's lines if any.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
@@ -150,10 +150,12 @@ func (v *validator) report(table, id string, pos *Position, field, value, allowe
 }
 
 // Validate checks records against the codebook and returns every problem
-// at once: unknown codes, bad country codes, missing sources, dangling and
-// duplicate ids, responses dated before their accusation, observed
-// responses without a strategy, and malformed values. It never stops at
-// the first problem, so a researcher can fix a file in one pass.
+// at once: unknown codes (with the nearest codes), bad country codes,
+// missing sources, dangling and duplicate ids, sources of another case,
+// responses dated before their accusation, observed responses without a
+// strategy, contradictory evidence codes, control characters in text, and
+// malformed values. It never stops at the first problem, so a researcher
+// can fix a file in one pass.
 //
 // The checks only read the records, so they run concurrently, each
 // gathering its own problems; the lists are joined in the order a single
