@@ -108,25 +108,33 @@ func Load(dir string) (*Dataset, error) {
 
 // LoadFS reads and validates the YAML records in fsys. name is how the
 // directory is named in messages (file paths are name/file.yaml).
+//
+// Every file is accounted for: record files (*.yaml and *.yml) are read
+// in this directory and its subdirectories, in path order; any other file
+// is an ErrNotRecordFile problem rather than skipped, because a record
+// saved under another name would otherwise vanish from a dataset that
+// validates. Hidden entries (a name starting with ".", such as .git or an
+// editor's swap file) are not part of the dataset and are left alone.
 func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
-	entries, err := fs.ReadDir(fsys, ".")
+	files, problems, err := recordFiles(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	var problems schema.ErrorList
 	ds := &Dataset{Codebook: schema.Default(), metaFile: path.Join(name, MetadataFile)}
 	sawMeta, sawCase := false, false
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
-			continue
-		}
-		file := path.Join(name, e.Name())
-		data, err := fs.ReadFile(fsys, e.Name())
+	for _, rel := range files {
+		file := path.Join(name, rel)
+		data, err := fs.ReadFile(fsys, rel)
 		if err != nil {
 			return nil, err
 		}
-		if e.Name() == MetadataFile {
-			sawMeta = true
+		if isMetadataFile(rel) {
+			if sawMeta {
+				problems = append(problems, &schema.FieldError{File: file, Err: ErrNotRecordFile,
+					Allowed: "one metadata file", Detail: "the dataset's metadata is read from " + ds.metaFile + "; merge the two"})
+				continue
+			}
+			sawMeta, ds.metaFile = true, file
 			problems = append(problems, decodeMetadata(file, data, &ds.Meta)...)
 			continue
 		}
@@ -136,12 +144,13 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 		if rf == nil {
 			continue
 		}
-		if want := strings.TrimSuffix(e.Name(), ".yaml"); rf.Case.CaseID != "" && rf.Case.CaseID != want {
+		if want := recordName(rel); rf.Case.CaseID != "" && rf.Case.CaseID != want {
 			p := rf.Case.Pos.Field("case_id")
 			problems = append(problems, &schema.FieldError{File: file, Line: p.Line, Column: p.Column, Table: schema.TableCases,
 				ID: rf.Case.CaseID, Field: "case_id", Value: rf.Case.CaseID, Allowed: want + " (the file's name)",
 				Err: schema.ErrInconsistent, Detail: "a case file is named after its case"})
 		}
+		problems = append(problems, checkSourceIDs(file, rf)...)
 		ds.Cases = append(ds.Cases, rf.Case)
 		ds.Sources = append(ds.Sources, rf.Sources...)
 		ds.Accusations = append(ds.Accusations, rf.Accusations...)
@@ -152,13 +161,98 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 			Detail: "every records directory needs a dataset.yaml with name, title, version, license and citation"})
 	}
 	if !sawCase {
-		problems = append(problems, &schema.FieldError{File: name, Err: schema.ErrMissing, Detail: "no case files (*.yaml) found"})
+		problems = append(problems, &schema.FieldError{File: name, Err: schema.ErrMissing, Detail: "no case files (*.yaml or *.yml) found"})
 	}
 	problems = append(problems, ds.Validate()...)
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
 	return ds, nil
+}
+
+// checkSourceIDs checks that the sources a case file lists have ids of
+// its case (<case id>-s<n>): the validator tells a source's case by its
+// id, to catch a record citing another case's source.
+func checkSourceIDs(file string, rf *recordFile) schema.ErrorList {
+	var problems schema.ErrorList
+	caseID := rf.Case.CaseID
+	for _, src := range rf.Sources {
+		if caseID == "" || src.SourceID == "" || strings.HasPrefix(src.SourceID, caseID+"-s") {
+			continue
+		}
+		p := src.Pos.Field("source_id")
+		problems = append(problems, &schema.FieldError{File: file, Line: p.Line, Column: p.Column, Table: schema.TableSources,
+			ID: src.SourceID, Field: "source_id", Value: src.SourceID, Allowed: caseID + "-s<number>",
+			Err: schema.ErrInconsistent, Detail: "a source listed in the file of case " + caseID + " has an id of that case"})
+	}
+	return problems
+}
+
+// ErrNotRecordFile is a file in a records directory that is not a record
+// file: the loader does not read it, and says so rather than skip it.
+var ErrNotRecordFile = errors.New("not a record file")
+
+// recordExtensions are the endings of the files LoadFS reads, compared
+// without regard to case.
+var recordExtensions = []string{".yaml", ".yml"}
+
+// recordFiles lists the record files under fsys in path order, and a
+// problem for each other file, so that nothing in the directory is
+// silently passed over.
+func recordFiles(fsys fs.FS, name string) ([]string, schema.ErrorList, error) {
+	var files []string
+	var problems schema.ErrorList
+	stray := func(rel, detail string) {
+		problems = append(problems, &schema.FieldError{File: path.Join(name, rel), Err: ErrNotRecordFile,
+			Allowed: "dataset.yaml and <case_id>.yaml (or .yml) files, here or in subdirectories", Detail: detail})
+	}
+	err := fs.WalkDir(fsys, ".", func(rel string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if rel == "." {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+			return nil
+		case isMetadataFile(d.Name()) && path.Dir(rel) != ".":
+			stray(rel, "it is not read: the dataset's metadata file belongs at the top of the records directory")
+		case d.Type()&fs.ModeSymlink != 0 && isDir(fsys, rel):
+			stray(rel, "a link to a directory is not followed; move the records it holds into the records directory")
+		case slices.Contains(recordExtensions, strings.ToLower(path.Ext(rel))):
+			files = append(files, rel)
+		default:
+			stray(rel, "it is not read; move it out of the records directory")
+		}
+		return nil
+	})
+	return files, problems, err
+}
+
+// isDir reports whether rel is, or links to, a directory.
+func isDir(fsys fs.FS, rel string) bool {
+	info, err := fs.Stat(fsys, rel)
+	return err == nil && info.IsDir()
+}
+
+// isMetadataFile reports whether a file is named as the metadata file
+// (dataset.yaml, or dataset.yml).
+func isMetadataFile(rel string) bool {
+	return recordName(rel) == strings.TrimSuffix(MetadataFile, ".yaml") && slices.Contains(recordExtensions, strings.ToLower(path.Ext(rel)))
+}
+
+// recordName is a record file's name without its directory and extension:
+// the case id it must hold.
+func recordName(rel string) string {
+	base := path.Base(rel)
+	return base[:len(base)-len(path.Ext(base))]
 }
 
 // Validate checks the dataset against its codebook and its metadata for

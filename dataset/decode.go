@@ -3,7 +3,6 @@ package dataset
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -30,18 +29,12 @@ type decoder struct {
 	problems schema.ErrorList
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// parseYAML parses one file and reports a syntax error with its line.
+// parseYAML parses one file and reports a syntax error at its line and
+// column, with the line itself and a hint (see syntaxError).
 func parseYAML(file string, data []byte) (*yaml.Node, *schema.FieldError) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		fe := &schema.FieldError{File: file, Err: schema.ErrSyntax, Detail: err.Error()}
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			fe.Line, _ = strconv.Atoi(m[1])
-			fe.Detail = m[2]
-		}
-		return nil, fe
+		return nil, syntaxError(file, data, err)
 	}
 	if root.Kind == 0 {
 		return nil, &schema.FieldError{File: file, Line: 1, Err: schema.ErrSyntax, Detail: "the file is empty"}
@@ -184,13 +177,26 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, rc recCtx) {
 	for _, f := range fields {
 		byName[f.Name] = f
 	}
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
 		f, ok := byName[key.Value]
 		fc := rc.child(key.Value)
+		var first *yaml.Node // the same key earlier in this mapping
+		if key.Kind == yaml.ScalarNode {
+			if first = seen[key.Value]; first == nil {
+				seen[key.Value] = key
+			}
+		}
 		switch {
+		case first != nil:
+			// yaml.v3 checks for repeated keys only when it decodes into a
+			// map or struct, not into the yaml.Node tree read here: without
+			// this, the last block would silently replace the first.
+			at := schema.Position{File: d.file, Line: first.Line, Column: first.Column}
+			d.fail(key, fc, schema.ErrDuplicateKey, key.Value, "each key once in a mapping", "first given at "+at.String()+"; merge the two")
 		case !ok:
-			d.fail(key, fc, schema.ErrUnknownField, key.Value, fieldNames(fields), "")
+			d.fail(key, fc, schema.ErrUnknownField, key.Value, fieldNames(fields), schema.DidYouMean(key.Value, strings.Split(fieldNames(fields), ", ")))
 		case f.Derived:
 			d.fail(key, fc, schema.ErrUnknownField, key.Value, fieldNames(fields), "this field is filled in from the file; remove it")
 		default:

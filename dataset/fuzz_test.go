@@ -2,10 +2,13 @@ package dataset
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 // FuzzDecodeRecordFile feeds arbitrary bytes to the record-file decoder:
@@ -24,6 +27,11 @@ func FuzzDecodeRecordFile(f *testing.F) {
 	}
 	f.Add([]byte("case: &a [*a]"))
 	f.Add([]byte("responses:\n- quotes: {text: 1}\n"))
+	// Syntax errors that syntaxError places and explains, and repeated keys.
+	f.Add([]byte("case:\n  title: 'it's'\n  summary: \"a\\qb\"\n"))
+	f.Add([]byte("responses:\n- response_id: x\n  strategies:\n  - denial\n summary: y\n"))
+	f.Add([]byte("case:\n\ttitle: a\x01b\xff\n"))
+	f.Add([]byte("case:\n  title: a\n  title: b\ncase: {}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rf, problems := decodeRecordFile("fuzz.yaml", data)
 		if rf == nil && len(problems) == 0 {
@@ -31,6 +39,9 @@ func FuzzDecodeRecordFile(f *testing.F) {
 		}
 		for _, p := range problems {
 			_ = p.Error()
+			if errors.Is(p, schema.ErrSyntax) && p.Line < 1 {
+				t.Fatalf("syntax error without a line: %v", p)
+			}
 		}
 	})
 }

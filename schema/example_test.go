@@ -45,7 +45,7 @@ func ExampleValidate() {
 	fmt.Println(problems[0])
 	// Output:
 	// 1 problem; unknown code: true
-	// records/chn-pla61398-2014.yaml:133:5: responses chn-pla61398-2014-r1: strategies[0]: unknown code "denail" (allowed: denial, non_denial, evidence_rejection, smear_framing, identity_dispute, alternative_narrative, counter_accusation, threat_warning, diplomatic_linkage, evidence_demand, joint_investigation_offer, procedural_objection, reciprocal_measure, justification, acknowledgement, formal_protest)
+	// records/chn-pla61398-2014.yaml:133:5: responses chn-pla61398-2014-r1: strategies[0]: unknown code "denail": did you mean "denial"? (allowed: denial, non_denial, evidence_rejection, smear_framing, identity_dispute, alternative_narrative, counter_accusation, threat_warning, diplomatic_linkage, evidence_demand, joint_investigation_offer, procedural_objection, reciprocal_measure, justification, acknowledgement, formal_protest)
 }
 
 // The codebook is data: tables, variables, their codes and definitions.

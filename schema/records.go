@@ -1,5 +1,10 @@
 package schema
 
+import (
+	"fmt"
+	"strings"
+)
+
 // The record types below are the rows of the dataset's tables. The tag
 // `rj` names the codebook variable a field holds; it is also the YAML key
 // and the Arrow column name, so one name serves everywhere. The option
@@ -143,6 +148,20 @@ type Position struct {
 	// to its column; rows of one file share it, and a field's position is
 	// the record's line at that column.
 	Columns map[string]int
+}
+
+// String formats a position as file:line:col (file: row N for a Parquet
+// row), leaving out what is unknown, as messages cite it.
+func (p Position) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case strings.HasSuffix(p.File, ".parquet"):
+		return fmt.Sprintf("%s: row %d", p.File, p.Line)
+	case p.Column == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
 }
 
 // Field returns the position of the named field, falling back to the

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 )
@@ -18,6 +19,7 @@ import (
 var (
 	ErrSyntax           = errors.New("syntax error")
 	ErrUnknownField     = errors.New("unknown field")
+	ErrDuplicateKey     = errors.New("key given twice")
 	ErrMissing          = errors.New("required field is missing")
 	ErrBadValue         = errors.New("invalid value")
 	ErrUnknownCode      = errors.New("unknown code")
@@ -44,23 +46,19 @@ type FieldError struct {
 	Allowed string // what would have been accepted
 	Err     error  // the kind of problem: one of the Err variables
 	Detail  string // more words on this instance, if any
+	// Excerpt, when set, is the text around the position (numbered
+	// lines and a caret), printed below the one-line message; a YAML
+	// syntax error has one, as the offending line is what the user must
+	// find.
+	Excerpt string
 }
 
 // Error formats the problem as file:line:col: table id: field: problem
-// "value" (allowed: ...).
+// "value": detail (allowed: ...), followed by the Excerpt's lines if any.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(e.File)
-		if e.Line > 0 && strings.HasSuffix(e.File, ".parquet") {
-			fmt.Fprintf(&b, ": row %d", e.Line)
-		} else if e.Line > 0 {
-			fmt.Fprintf(&b, ":%d", e.Line)
-			if e.Column > 0 {
-				fmt.Fprintf(&b, ":%d", e.Column)
-			}
-		}
-		b.WriteString(": ")
+		b.WriteString(Position{File: e.File, Line: e.Line, Column: e.Column}.String() + ": ")
 	}
 	if e.Table != "" {
 		b.WriteString(e.Table)
@@ -81,6 +79,9 @@ func (e *FieldError) Error() string {
 	}
 	if e.Allowed != "" {
 		b.WriteString(" (allowed: " + e.Allowed + ")")
+	}
+	if e.Excerpt != "" {
+		b.WriteString("\n" + e.Excerpt)
 	}
 	return b.String()
 }
@@ -149,10 +150,12 @@ func (v *validator) report(table, id string, pos *Position, field, value, allowe
 }
 
 // Validate checks records against the codebook and returns every problem
-// at once: unknown codes, bad country codes, missing sources, dangling and
-// duplicate ids, responses dated before their accusation, observed
-// responses without a strategy, and malformed values. It never stops at
-// the first problem, so a researcher can fix a file in one pass.
+// at once: unknown codes (with the nearest codes), bad country codes,
+// missing sources, dangling and duplicate ids, sources of another case,
+// responses dated before their accusation, observed responses without a
+// strategy, contradictory evidence codes, control characters in text, and
+// malformed values. It never stops at the first problem, so a researcher
+// can fix a file in one pass.
 //
 // The checks only read the records, so they run concurrently, each
 // gathering its own problems; the lists are joined in the order a single
@@ -170,6 +173,7 @@ func Validate(cb *Codebook, r *Records) ErrorList {
 	}
 	cross := []func(v *validator){
 		func(v *validator) { v.checkReferences(r, ids) },
+		func(v *validator) { v.checkSourceCases(r, ids) },
 		func(v *validator) { v.checkResponses(r) },
 		func(v *validator) { v.checkAccusations(r) },
 	}
@@ -182,8 +186,34 @@ func Validate(cb *Codebook, r *Records) ErrorList {
 	for _, v := range append(tables, crossed...) {
 		problems = append(problems, v.problems...)
 	}
+	problems = dropDerivedDuplicates(problems, r)
 	problems.Sort()
 	return problems
+}
+
+// dropDerivedDuplicates removes the duplicate quote ids that follow from
+// a duplicate accusation or response id: a quote's id is its unit's id
+// plus -q<n>, so two units with one id give quotes with one id, an id the
+// user never wrote. The unit's duplicate is reported, once, instead.
+func dropDerivedDuplicates(problems ErrorList, r *Records) ErrorList {
+	dupUnits := map[string]bool{}
+	for _, p := range problems {
+		if errors.Is(p, ErrDuplicateID) && (p.Table == TableAccusations || p.Table == TableResponses) {
+			dupUnits[p.ID] = true
+		}
+	}
+	if len(dupUnits) == 0 {
+		return problems
+	}
+	derived := map[string]bool{}
+	for _, q := range r.Quotes() {
+		if dupUnits[q.UnitID] {
+			derived[q.QuoteID] = true
+		}
+	}
+	return slices.DeleteFunc(problems, func(p *FieldError) bool {
+		return p.Table == TableQuotes && errors.Is(p, ErrDuplicateID) && derived[p.ID]
+	})
 }
 
 // checkTable applies each variable's type rules to every row and returns
@@ -208,6 +238,7 @@ func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 			slots = append(slots, slot{v, f.Index})
 		}
 	}
+	var firstRow map[string]int // each id's first row, built at the first duplicate only
 	for _, row := range rows {
 		pos := positionOf(row)
 		id := ""
@@ -217,14 +248,35 @@ func (v *validator) checkTable(t *Table, rows []reflect.Value) map[string]bool {
 		for _, sl := range slots {
 			v.checkValue(t.Name, id, pos, sl.v, row.Field(sl.index))
 		}
-		if id != "" {
-			if keys[id] {
-				v.report(t.Name, id, pos, t.Key, id, "each id once", ErrDuplicateID, "")
-			}
-			keys[id] = true
+		if id == "" {
+			continue
 		}
+		if keys[id] {
+			if firstRow == nil {
+				firstRow = firstRows(rows, keyIndex)
+			}
+			detail := ""
+			if where := positionOf(rows[firstRow[id]]).Field(t.Key).String(); where != "" {
+				detail = "first used at " + where
+			}
+			v.report(t.Name, id, pos, t.Key, id, "each id once", ErrDuplicateID, detail)
+			continue
+		}
+		keys[id] = true
 	}
 	return keys
+}
+
+// firstRows maps each key to the index of the first row that holds it.
+func firstRows(rows []reflect.Value, keyIndex int) map[string]int {
+	first := make(map[string]int, len(rows))
+	for i, row := range rows {
+		id := row.Field(keyIndex).String()
+		if _, seen := first[id]; !seen {
+			first[id] = i
+		}
+	}
+	return first
 }
 
 // checkValue applies one variable's rules to one field.
@@ -295,7 +347,7 @@ func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, n
 		}
 	case TypeEnum:
 		if _, ok := vr.Value(s); !ok {
-			bad(ErrUnknownCode, "")
+			bad(ErrUnknownCode, DidYouMean(s, vr.Codes()))
 		}
 	case TypeCountry:
 		if !IsCountry(s) {
@@ -317,8 +369,28 @@ func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, n
 	case TypeText:
 		if strings.TrimSpace(s) != s || strings.TrimSpace(s) == "" {
 			bad(ErrBadValue, "leading or trailing white space")
+		} else if i := strings.IndexFunc(s, isControl); i >= 0 {
+			bad(ErrBadValue, controlDetail(s, i))
 		}
 	}
+}
+
+// isControl reports whether r is a control character that text may not
+// hold: all but the line breaks LF and CR. A tab is one of them: a TSV
+// reader splits the field at it, a spreadsheet shows it as nothing, and
+// no quote is printed with one; it comes from copying and pasting.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f)
+}
+
+// controlDetail says which control character text holds, and where.
+func controlDetail(s string, i int) string {
+	at := utf8.RuneCountInString(s[:i]) + 1
+	if s[i] == '\t' {
+		return fmt.Sprintf("a tab at character %d; text may not hold tabs (write a space)", at)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return fmt.Sprintf("control character U+%04X at character %d; text may hold line breaks but no other control characters", r, at)
 }
 
 // allowedFor describes in words what a variable accepts, for messages.
@@ -375,31 +447,93 @@ func (v *validator) checkReferences(r *Records, ids map[string]map[string]bool) 
 	for _, a := range r.Accusations {
 		refs(TableAccusations, a.AccusationID, a.Pos, "case_id", []string{TableCases}, []string{a.CaseID})
 		refs(TableAccusations, a.AccusationID, a.Pos, "sources", sourcesOnly, a.Sources)
-		v.checkQuotes(TableAccusations, a.AccusationID, a.Pos, a.Quotes, a.Sources)
+		v.checkQuotes(TableAccusations, a.AccusationID, a.Pos, a.Quotes, a.Sources, ids[TableSources])
 	}
 	for _, s := range r.Responses {
 		refs(TableResponses, s.ResponseID, s.Pos, "case_id", []string{TableCases}, []string{s.CaseID})
 		refs(TableResponses, s.ResponseID, s.Pos, "responds_to", []string{TableAccusations}, []string{s.RespondsTo})
 		refs(TableResponses, s.ResponseID, s.Pos, "sources", sourcesOnly, s.Sources)
-		v.checkQuotes(TableResponses, s.ResponseID, s.Pos, s.Quotes, s.Sources)
+		v.checkQuotes(TableResponses, s.ResponseID, s.Pos, s.Quotes, s.Sources, ids[TableSources])
+	}
+}
+
+// checkSourceCases checks that every case, accusation and response cites
+// sources of its own case. A source belongs to the case whose id its own
+// id starts with (<case id>-s<n>, as the codebook has it); one that
+// follows no case's pattern is left alone.
+func (v *validator) checkSourceCases(r *Records, ids map[string]map[string]bool) {
+	check := func(table, id string, pos *Position, caseID string, sources []string) {
+		for i, sid := range sources {
+			if caseID == "" || !ids[TableSources][sid] {
+				continue // no case to compare with, or reported as dangling
+			}
+			if owner := sourceCase(sid, ids[TableCases]); owner != "" && owner != caseID {
+				v.report(table, id, pos, fmt.Sprintf("sources[%d]", i), sid, "a source of case "+caseID+" ("+caseID+"-s<n>)", ErrInconsistent,
+					"source "+sid+" belongs to case "+owner+"; list the document under this case's sources, with an id of this case, and cite that")
+			}
+		}
+	}
+	for _, c := range r.Cases {
+		check(TableCases, c.CaseID, c.Pos, c.CaseID, c.Sources)
+	}
+	for _, a := range r.Accusations {
+		check(TableAccusations, a.AccusationID, a.Pos, a.CaseID, a.Sources)
+	}
+	for _, s := range r.Responses {
+		check(TableResponses, s.ResponseID, s.Pos, s.CaseID, s.Sources)
+	}
+}
+
+// sourceCase returns the case a source id belongs to: the longest case id
+// that, followed by "-s", starts it; "" when none does.
+func sourceCase(sourceID string, cases map[string]bool) string {
+	owner := ""
+	for i := 0; ; {
+		j := strings.Index(sourceID[i:], "-s")
+		if j < 0 {
+			return owner
+		}
+		if cases[sourceID[:i+j]] {
+			owner = sourceID[:i+j]
+		}
+		i += j + 2
 	}
 }
 
 // checkQuotes checks that each quote cites a source that its unit cites.
-func (v *validator) checkQuotes(table, id string, pos *Position, quotes []Quote, unitSources []string) {
+// A source that exists but is not in the unit's list is a different slip
+// from one that does not exist, and is named as such.
+func (v *validator) checkQuotes(table, id string, pos *Position, quotes []Quote, unitSources []string, sourceIDs map[string]bool) {
 	for i, q := range quotes {
 		field := fmt.Sprintf("quotes[%d].source_id", i)
 		// A missing source_id is reported with the quotes table's rules.
-		if q.SourceID != "" && !slices.Contains(unitSources, q.SourceID) {
-			v.report(table, id, pos, field, q.SourceID, "one of the record's sources: "+strings.Join(unitSources, ", "), ErrDangling, "the quote's source is not among the record's sources")
+		if q.SourceID == "" || slices.Contains(unitSources, q.SourceID) {
+			continue
 		}
+		allowed := "one of the record's sources: " + strings.Join(unitSources, ", ")
+		if sourceIDs[q.SourceID] {
+			v.report(table, id, pos, field, q.SourceID, allowed, ErrInconsistent,
+				fmt.Sprintf("source %s exists but is not in this %s's sources list; add it there, or cite one that is", q.SourceID, singular(table)))
+			continue
+		}
+		v.report(table, id, pos, field, q.SourceID, allowed, ErrDangling, "the quote's source is not among the record's sources")
 	}
+}
+
+// singular names one row of a table, for messages.
+func singular(table string) string {
+	return strings.TrimSuffix(table, "s") // responses → response, accusations → accusation
 }
 
 // checkAccusations applies the rules that tie an accusation's fields
 // together.
 func (v *validator) checkAccusations(r *Records) {
 	for _, a := range r.Accusations {
+		if i := slices.Index(a.EvidenceCited, "none_public"); i >= 0 && len(a.EvidenceCited) > 1 {
+			others := slices.DeleteFunc(slices.Clone(a.EvidenceCited), func(e string) bool { return e == "none_public" })
+			v.report(TableAccusations, a.AccusationID, a.Pos, fmt.Sprintf("evidence_cited[%d]", i), "none_public",
+				"none_public alone, or only the kinds of evidence cited", ErrInconsistent, "no evidence cited publicly, beside "+strings.Join(others, ", "))
+		}
 		if a.Accuser != "" && a.Accuser == a.AccusedState {
 			v.report(TableAccusations, a.AccusationID, a.Pos, "accused_state", a.AccusedState, "a state other than the accuser", ErrInconsistent, "")
 		}
@@ -413,8 +547,13 @@ func (v *validator) checkAccusations(r *Records) {
 // and its fields to each other.
 func (v *validator) checkResponses(r *Records) {
 	accusations := map[string]*Accusation{}
+	ambiguous := map[string]bool{} // ids of two accusations: reported as duplicates
 	for i := range r.Accusations {
-		accusations[r.Accusations[i].AccusationID] = &r.Accusations[i]
+		id := r.Accusations[i].AccusationID
+		if _, dup := accusations[id]; dup {
+			ambiguous[id] = true
+		}
+		accusations[id] = &r.Accusations[i]
 	}
 	strategies := v.cb.MustVariable(TableResponses, "strategies")
 	for _, s := range r.Responses {
@@ -449,8 +588,8 @@ func (v *validator) checkResponses(r *Records) {
 			continue
 		}
 		a, ok := accusations[s.RespondsTo]
-		if !ok {
-			continue // reported as dangling
+		if !ok || ambiguous[s.RespondsTo] {
+			continue // reported as dangling, or as a duplicate: which one is meant is not known
 		}
 		if a.CaseID != s.CaseID {
 			rep("responds_to", s.RespondsTo, "an accusation of case "+s.CaseID, ErrInconsistent, "the accusation belongs to case "+a.CaseID)

@@ -32,8 +32,8 @@ func TestValidate(t *testing.T) {
 		{[]string{"validate", "../../dataset/testdata/minimal"}, 0, []string{"valid: 2 cases, 2 accusations, 5 responses, 3 quotes, 3 sources"}},
 		{[]string{"validate", "../../dataset/testdata/invalid"}, 1, []string{
 			`tst-bad-2019.yaml:14:12: accusations tst-bad-2019-a1: accuser: not an ISO 3166-1 alpha-3 country code "UK"`,
-			`tst-bad-2019.yaml:30:16: responses tst-bad-2019-r1: strategies[0]: unknown code "denail" (allowed: denial, `,
-			"tst-syntax-2019.yaml:2: syntax error",
+			`tst-bad-2019.yaml:30:16: responses tst-bad-2019-r1: strategies[0]: unknown code "denail": did you mean "denial"? (allowed: denial, `,
+			"tst-syntax-2019.yaml:3:10: syntax error",
 			"13 problem(s) found."}},
 		{[]string{"validate", "a", "b"}, 2, []string{"accepts at most 1 arg"}},
 		{[]string{"validate", "--bogus"}, 2, []string{"unknown flag: --bogus"}},
