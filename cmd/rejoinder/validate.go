@@ -14,8 +14,9 @@ func newValidateCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate [--data DIR]",
 		Short: "Check records against the codebook and list every problem",
-		Long: `validate reads a directory of YAML record files (or Parquet files written by
-build) and checks every record against the codebook: allowed codes, country
+		Long: `validate reads a directory of YAML record files (*.yaml or *.yml, in
+subdirectories too; any other file there is an error, hidden files aside), or
+the Parquet files written by build, and checks every record against the codebook: allowed codes, country
 codes, sources, ids and references, dates. It lists every problem at once,
 each with file:line:column, the record, the field, the bad value and what is
 allowed, and exits with status 1 if there is any. Without --data it checks
