@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 
@@ -60,6 +61,40 @@ func SplitList(cell string) []string {
 		}
 	}
 	return append(items, cur.String())
+}
+
+// utf8Problem locates the first byte of s that is not valid UTF-8: its
+// 0-based offset, an excerpt of s around it (a bad cell may be long) and
+// a detail naming the byte and what to do.
+func utf8Problem(s string) (offset int, excerpt, detail string) {
+	offset = len(s)
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				offset = i
+				break
+			}
+		}
+	}
+	if offset == len(s) {
+		return -1, "", ""
+	}
+	from, to := max(0, offset-20), min(len(s), offset+20)
+	for from < offset && !utf8.RuneStart(s[from]) {
+		from++ // cut between characters, not inside one
+	}
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	excerpt = s[from:to]
+	if from > 0 {
+		excerpt = "…" + excerpt
+	}
+	if to < len(s) {
+		excerpt += "…"
+	}
+	detail = fmt.Sprintf("byte 0x%02X at byte %d is not valid UTF-8 (rejoinder reads text as UTF-8: save the file as UTF-8, not Latin-1 or Windows-1252)", s[offset], offset+1)
+	return offset, excerpt, detail
 }
 
 // ReadCSV reads a dataset from CSV files in the layout `rejoinder export

@@ -396,3 +396,91 @@ func TestReadParquetRefusesOversizedChunks(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// Parquet that DuckDB writes (every column and list element nullable,
+// lists of "element") is read like ours when it holds the same values:
+// the same dataset, the same content hash, through Load and through the
+// streaming ScanParquet. A null where the codebook has none (a list item,
+// a boolean, a key) is refused with file, row and column, not read as ""
+// or false. Goes through interoptest, so CI requires DuckDB.
+func TestReadParquetWrittenByDuckDB(t *testing.T) {
+	ds := MustDefault()
+	src := t.TempDir()
+	if _, err := ds.WriteParquet(src); err != nil {
+		t.Fatal(err)
+	}
+	// rows numbers the rows in file order, so a case can pick one.
+	const rows = "(SELECT *, row_number() OVER () AS rn FROM src)"
+	for _, tc := range []struct {
+		name, override string
+		field          string // "" when the copy must read back equal
+		row            int
+	}{
+		{name: "plain copy"},
+		{name: "null list item", field: "strategies", row: 2,
+			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 2 THEN list_append(strategies, NULL) ELSE strategies END AS strategies) FROM " + rows},
+		{name: "null boolean", field: "anticipatory", row: 3,
+			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 3 THEN NULL ELSE anticipatory END AS anticipatory) FROM " + rows},
+		{name: "null key", field: "source_id", row: 1,
+			override: "sources=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 1 THEN NULL ELSE source_id END AS source_id) FROM " + rows},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			args := []string{src, out}
+			if tc.override != "" {
+				args = append(args, tc.override)
+			}
+			var got map[string]struct{ Rows int }
+			interoptest.RunJSON(t, "duckdb_copy_parquet.mjs", "@duckdb/node-api", &got, args...)
+			if got[schema.TableResponses].Rows != len(ds.Responses) {
+				t.Fatalf("DuckDB wrote %d responses, want %d", got[schema.TableResponses].Rows, len(ds.Responses))
+			}
+			back, err := Load(out)
+			if tc.field == "" {
+				if err != nil {
+					t.Fatalf("DuckDB's copy refused: %v", err)
+				}
+				if back.ContentHash() != ds.ContentHash() {
+					t.Errorf("DuckDB's copy reads back with content hash %s, want %s", back.ContentHash(), ds.ContentHash())
+				}
+				var streamed int
+				if err := ScanParquet(out, schema.TableResponses, func([]any) error { streamed++; return nil }); err != nil || streamed != len(ds.Responses) {
+					t.Errorf("ScanParquet: %d rows, %v; want %d rows", streamed, err, len(ds.Responses))
+				}
+				return
+			}
+			var fe *schema.FieldError
+			if !errors.As(err, &fe) || !errors.Is(err, schema.ErrMissing) || fe.Field != tc.field || fe.Line != tc.row {
+				t.Fatalf("err = %v; want a missing %s at row %d", err, tc.field, tc.row)
+			}
+			if !strings.Contains(err.Error(), fmt.Sprintf(": row %d: ", tc.row)) {
+				t.Errorf("err = %q, want it to name row %d", err, tc.row)
+			}
+		})
+	}
+}
+
+// Text that is not UTF-8 in a Parquet string column (a Latin-1 é, 0xE9,
+// here) is refused by every reader with file, row, column and the byte,
+// as DuckDB refuses it, rather than copied on.
+func TestReadParquetRejectsInvalidUTF8(t *testing.T) {
+	ds := MustDefault()
+	bad := *ds
+	bad.Cases = slices.Clone(ds.Cases)
+	bad.Cases[1].Title = "Caf\xe9 " + bad.Cases[1].Title
+	dir := t.TempDir()
+	if _, err := bad.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, err error) {
+		t.Helper()
+		var fe *schema.FieldError
+		if !errors.As(err, &fe) || !errors.Is(err, schema.ErrBadValue) || fe.Field != "title" || fe.Line != 2 ||
+			!strings.Contains(err.Error(), "0xE9") || !strings.Contains(err.Error(), "UTF-8") {
+			t.Errorf("%s: err = %v; want title at row 2, byte 0xE9 not UTF-8", what, err)
+		}
+	}
+	_, err := Load(dir)
+	check("Load", err)
+	check("ScanParquet", ScanParquet(dir, schema.TableCases, func([]any) error { return nil }))
+}
