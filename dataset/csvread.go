@@ -63,6 +63,69 @@ func SplitList(cell string) []string {
 	return append(items, cur.String())
 }
 
+// headerColumns maps each column name of a CSV header to its index. A
+// header column that is not one of the table's columns, or that repeats
+// an earlier one, is a problem naming its position and the allowed
+// columns: an unknown column would otherwise vanish on import, and of two
+// columns with one name only the last would be kept. A cell of the header
+// that is not UTF-8 is a problem too.
+func headerColumns(path, table string, header []string, r *csv.Reader, cols []schema.Column) (map[string]int, schema.ErrorList) {
+	problems := invalidUTF8Cells(path, table, nil, header, r)
+	allowed := map[string]bool{}
+	var names []string
+	for _, c := range cols {
+		allowed[c.Field.Name] = true
+		names = append(names, c.Field.Name)
+	}
+	at := map[string]int{}
+	for i, h := range header {
+		name := strings.TrimSpace(h)
+		if !utf8.ValidString(name) {
+			continue // reported above
+		}
+		_, col := r.FieldPos(i)
+		e := &schema.FieldError{File: path, Line: 1, Column: col, Table: table, Field: name, Value: name}
+		switch first, seen := at[name]; {
+		case !allowed[name]:
+			e.Err, e.Detail = schema.ErrUnknownField, fmt.Sprintf("header column %d is not a column of the %s table", i+1, table)
+			e.Allowed = "the columns rejoinder export csv writes: " + strings.Join(names, ", ")
+			if name == "" {
+				e.Detail = fmt.Sprintf("header column %d has no name", i+1)
+			}
+		case seen:
+			e.Err, e.Detail = schema.ErrBadValue, fmt.Sprintf("header column %d repeats column %d", i+1, first+1)
+			e.Allowed = "each column once"
+		default:
+			at[name] = i
+			continue
+		}
+		problems = append(problems, e)
+	}
+	return at, problems
+}
+
+// invalidUTF8Cells returns a problem for each cell of a CSV record that
+// is not valid UTF-8 (a Latin-1 or Windows-1252 file, say), with its line
+// and column, so that no such byte reaches Parquet, whose strings must be
+// UTF-8. header names the cells' columns; nil for the header itself.
+func invalidUTF8Cells(path, table string, header, rec []string, r *csv.Reader) schema.ErrorList {
+	var problems schema.ErrorList
+	for i, cell := range rec {
+		if utf8.ValidString(cell) {
+			continue
+		}
+		line, col := r.FieldPos(i)
+		_, excerpt, detail := utf8Problem(cell)
+		field := ""
+		if i < len(header) {
+			field = strings.TrimSpace(header[i])
+		}
+		problems = append(problems, &schema.FieldError{File: path, Line: line, Column: col, Table: table,
+			Field: field, Value: excerpt, Err: schema.ErrBadValue, Detail: detail})
+	}
+	return problems
+}
+
 // utf8Problem locates the first byte of s that is not valid UTF-8: its
 // 0-based offset, an excerpt of s around it (a bad cell may be long) and
 // a detail naming the byte and what to do.
@@ -182,19 +245,19 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 		header[0] = strings.TrimPrefix(header[0], "\uFEFF")
 	}
 	cols := ds.codebook().Columns(table)
-	at := map[string]int{}
-	for i, h := range header {
-		at[strings.TrimSpace(h)] = i
-	}
-	var problems schema.ErrorList
+	// An unknown or repeated column is reported, and the rows are read
+	// with the known columns (the first of a repeated one); without a
+	// needed column they are not read at all.
+	at, problems := headerColumns(path, table, header, r, cols)
+	var missing schema.ErrorList
 	for _, c := range cols {
 		if _, ok := at[c.Field.Name]; !ok && c.Variable.Name != "quotes" {
-			problems = append(problems, &schema.FieldError{File: path, Line: 1, Table: table, Field: c.Field.Name,
+			missing = append(missing, &schema.FieldError{File: path, Line: 1, Table: table, Field: c.Field.Name,
 				Err: schema.ErrMissing, Detail: "column not in the header", Allowed: "the columns rejoinder export csv writes"})
 		}
 	}
-	if len(problems) > 0 {
-		return problems, nil
+	if len(missing) > 0 {
+		return append(problems, missing...), nil
 	}
 	rt, _ := schema.RecordType(table)
 	index := map[string]int{}
@@ -228,6 +291,9 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
+		// The row is still read, so that its id is known and no reference
+		// to it is reported as dangling.
+		problems = append(problems, invalidUTF8Cells(path, table, header, rec, r)...)
 		pos := &schema.Position{File: path, Line: line, Column: 1, Columns: columns}
 		rv := reflect.New(rt).Elem()
 		rv.FieldByName("Pos").Set(reflect.ValueOf(pos))

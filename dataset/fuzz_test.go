@@ -58,6 +58,10 @@ func FuzzReadCSV(f *testing.F) {
 			f.Add(bytes.Replace(b, []byte("day"), []byte("month"), 1))
 			f.Add(bytes.Replace(b, []byte("true"), []byte("maybe"), 1))
 			f.Add([]byte("response_id\n\"unterminated"))
+			// Not UTF-8 (Latin-1 é), an unknown column, a repeated one.
+			f.Add(bytes.Replace(b, []byte("day"), []byte("d\xe9y"), 1))
+			f.Add(bytes.Replace(b, []byte("\n"), []byte(",remarks\n"), 1))
+			f.Add(bytes.Replace(b, []byte("response_id,"), []byte("response_id,response_id,"), 1))
 			continue
 		}
 		others[table] = b

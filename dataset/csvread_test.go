@@ -1,0 +1,133 @@
+package dataset
+
+import (
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// editCSV rewrites a CSV file through fn, which gets its rows (header
+// first) and returns the rows to write.
+func editCSV(t *testing.T, path string, fn func(rows [][]string) [][]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(out)
+	w.WriteAll(fn(rows))
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Nothing in an imported CSV is dropped or changed on the way: a column
+// the table does not have, a column named twice, and text that is not
+// UTF-8 (a Latin-1 é, byte 0xE9, as a spreadsheet saving "Western" text
+// writes it) are each a problem with file, line, column, field and what
+// is allowed, and nothing is read.
+func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary := slices.IndexFunc(ds.codebook().Columns(schema.TableCases), func(c schema.Column) bool { return c.Field.Name == "summary" })
+	if summary < 0 {
+		t.Fatal("no summary column in cases")
+	}
+	for _, tc := range []struct {
+		name  string
+		edit  func(rows [][]string) [][]string
+		err   error
+		field string
+		line  int
+		want  []string // in the message
+	}{{
+		name: "unknown column",
+		edit: func(rows [][]string) [][]string {
+			for i := range rows {
+				rows[i] = append(rows[i], "a note")
+			}
+			rows[0][len(rows[0])-1] = "remarks"
+			return rows
+		},
+		err: schema.ErrUnknownField, field: "remarks", line: 1,
+		want: []string{"cases.csv:1:", "header column", "not a column of the cases table", "allowed: the columns rejoinder export csv writes: case_id, title, summary"},
+	}, {
+		name: "column named twice",
+		edit: func(rows [][]string) [][]string {
+			for i := range rows {
+				rows[i] = append(rows[i], "another summary")
+			}
+			rows[0][len(rows[0])-1] = "summary"
+			return rows
+		},
+		err: schema.ErrBadValue, field: "summary", line: 1,
+		want: []string{"cases.csv:1:", "repeats column " + strconv.Itoa(summary+1), "allowed: each column once"},
+	}, {
+		name: "Latin-1 cell",
+		edit: func(rows [][]string) [][]string {
+			rows[1][summary] = "Caf\xe9 " + rows[1][summary]
+			return rows
+		},
+		err: schema.ErrBadValue, field: "summary", line: 2,
+		want: []string{"cases.csv:2:", `"Caf\xe9 `, "byte 0xE9 at byte 4 is not valid UTF-8"},
+	}, {
+		name: "Latin-1 header",
+		edit: func(rows [][]string) [][]string {
+			rows[0] = append(rows[0], "r\xe9sum\xe9")
+			for i := 1; i < len(rows); i++ {
+				rows[i] = append(rows[i], "")
+			}
+			return rows
+		},
+		err: schema.ErrBadValue, field: "", line: 1,
+		want: []string{"cases.csv:1:", "byte 0xE9 at byte 2 is not valid UTF-8"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, table := range Tables {
+				writeTestCSV(t, ds, dir, table)
+			}
+			if _, err := ReadCSV(dir); err != nil {
+				t.Fatalf("unedited tables: %v", err)
+			}
+			editCSV(t, filepath.Join(dir, "cases.csv"), tc.edit)
+			got, err := ReadCSV(dir)
+			if got != nil {
+				t.Fatal("read a dataset from the edited tables")
+			}
+			var list schema.ErrorList
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("err = %v, want a schema.ErrorList of one problem (the cause, not its consequences)", err)
+			}
+			i := slices.IndexFunc(list, func(e *schema.FieldError) bool {
+				return errors.Is(e, tc.err) && e.Field == tc.field && e.Line == tc.line && e.Column > 0
+			})
+			if i < 0 {
+				t.Fatalf("err = %v; want %v at line %d in %q with a column", err, tc.err, tc.line, tc.field)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(list[i].Error(), w) {
+					t.Errorf("problem %q, want it to say %q", list[i], w)
+				}
+			}
+		})
+	}
+}
