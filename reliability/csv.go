@@ -66,6 +66,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		if c.Unit == "" || c.Coder == "" {
 			return nil, fmt.Errorf("%s:%d: unit and coder must not be empty", name, line)
 		}
+		c.Where = fmt.Sprintf("%s:%d", name, line)
 		key := [2]string{c.Coder, c.Unit}
 		if at, dup := first[key]; dup {
 			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.Unit, at)
