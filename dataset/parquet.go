@@ -556,7 +556,7 @@ func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
 		}
 		got := tbl.Schema().Field(idx[0]).Type
 		if !sameColumnType(got, col.Field.Type) {
-			return &schema.FieldError{File: path, Table: table, Field: col.Field.Name, Value: got.String(), Allowed: col.Field.Type.String(), Err: schema.ErrBadValue, Detail: "column has the wrong type"}
+			return &schema.FieldError{File: path, Table: table, Field: col.Field.Name, Value: got.String(), Allowed: allowedType(col.Field.Type), Err: schema.ErrBadValue, Detail: "column has the wrong type"}
 		}
 		chunks := tbl.Column(idx[0]).Data().Chunks()
 		row := 0
@@ -636,6 +636,17 @@ func sameColumnType(got, want arrow.DataType) bool {
 		return arrow.TypeEqual(g.Elem(), w.Elem())
 	}
 	return arrow.TypeEqual(got, want)
+}
+
+// allowedType says which column types sameColumnType accepts for want.
+func allowedType(want arrow.DataType) string {
+	if want == nil {
+		return "no column of that name in the table"
+	}
+	if l, ok := want.(*arrow.ListType); ok {
+		return fmt.Sprintf("a list of %s, its element named item or element, with no nulls", l.Elem())
+	}
+	return want.String()
 }
 
 // checkValues checks what a column's type cannot say: a column the

@@ -414,15 +414,27 @@ func TestReadParquetWrittenByDuckDB(t *testing.T) {
 	for _, tc := range []struct {
 		name, override string
 		field          string // "" when the copy must read back equal
-		row            int
+		row            int    // 0 for a problem with the whole column
+		err            error
+		want           string
 	}{
 		{name: "plain copy"},
 		{name: "null list item", field: "strategies", row: 2,
-			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 2 THEN list_append(strategies, NULL) ELSE strategies END AS strategies) FROM " + rows},
+			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 2 THEN list_append(strategies, NULL) ELSE strategies END AS strategies) FROM " + rows,
+			err: schema.ErrMissing, want: ": row 2: "},
 		{name: "null boolean", field: "anticipatory", row: 3,
-			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 3 THEN NULL ELSE anticipatory END AS anticipatory) FROM " + rows},
+			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 3 THEN NULL ELSE anticipatory END AS anticipatory) FROM " + rows,
+			err: schema.ErrMissing, want: ": row 3: "},
 		{name: "null key", field: "source_id", row: 1,
-			override: "sources=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 1 THEN NULL ELSE source_id END AS source_id) FROM " + rows},
+			override: "sources=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 1 THEN NULL ELSE source_id END AS source_id) FROM " + rows,
+			err: schema.ErrMissing, want: ": row 1: "},
+		// Equivalence is no licence for another type.
+		{name: "list of numbers", field: "strategies",
+			override: "responses=SELECT * REPLACE (list_transform(strategies, x -> length(x)) AS strategies) FROM src",
+			err: schema.ErrBadValue, want: `invalid value "list<element: int64, nullable>": column has the wrong type (allowed: a list of utf8, its element named item or element, with no nulls)`},
+		{name: "text for a boolean", field: "anticipatory",
+			override: "responses=SELECT * REPLACE (anticipatory::VARCHAR AS anticipatory) FROM src",
+			err: schema.ErrBadValue, want: `invalid value "utf8": column has the wrong type (allowed: bool)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
@@ -450,11 +462,8 @@ func TestReadParquetWrittenByDuckDB(t *testing.T) {
 				return
 			}
 			var fe *schema.FieldError
-			if !errors.As(err, &fe) || !errors.Is(err, schema.ErrMissing) || fe.Field != tc.field || fe.Line != tc.row {
-				t.Fatalf("err = %v; want a missing %s at row %d", err, tc.field, tc.row)
-			}
-			if !strings.Contains(err.Error(), fmt.Sprintf(": row %d: ", tc.row)) {
-				t.Errorf("err = %q, want it to name row %d", err, tc.row)
+			if !errors.As(err, &fe) || !errors.Is(err, tc.err) || fe.Field != tc.field || fe.Line != tc.row || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v; want %v in %s at row %d, saying %q", err, tc.err, tc.field, tc.row, tc.want)
 			}
 		})
 	}

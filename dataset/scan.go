@@ -70,7 +70,7 @@ func scanColumns(path, table string, names []string, expect map[string]arrow.Dat
 		}
 		order[i] = idx[0]
 		if got := rr.Schema().Field(idx[0]).Type; expect != nil && (expect[n] == nil || !sameColumnType(got, expect[n])) {
-			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: fmt.Sprint(expect[n]),
+			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: allowedType(expect[n]),
 				Err: schema.ErrBadValue, Detail: "column has the wrong type"}
 		}
 	}
