@@ -421,20 +421,20 @@ func TestReadParquetWrittenByDuckDB(t *testing.T) {
 		{name: "plain copy"},
 		{name: "null list item", field: "strategies", row: 2,
 			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 2 THEN list_append(strategies, NULL) ELSE strategies END AS strategies) FROM " + rows,
-			err: schema.ErrMissing, want: ": row 2: "},
+			err:      schema.ErrMissing, want: ": row 2: "},
 		{name: "null boolean", field: "anticipatory", row: 3,
 			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 3 THEN NULL ELSE anticipatory END AS anticipatory) FROM " + rows,
-			err: schema.ErrMissing, want: ": row 3: "},
+			err:      schema.ErrMissing, want: ": row 3: "},
 		{name: "null key", field: "source_id", row: 1,
 			override: "sources=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 1 THEN NULL ELSE source_id END AS source_id) FROM " + rows,
-			err: schema.ErrMissing, want: ": row 1: "},
+			err:      schema.ErrMissing, want: ": row 1: "},
 		// Equivalence is no licence for another type.
 		{name: "list of numbers", field: "strategies",
 			override: "responses=SELECT * REPLACE (list_transform(strategies, x -> length(x)) AS strategies) FROM src",
-			err: schema.ErrBadValue, want: `invalid value "list<element: int64, nullable>": column has the wrong type (allowed: a list of utf8, its element named item or element, with no nulls)`},
+			err:      schema.ErrBadValue, want: `invalid value "list<element: int64, nullable>": column has the wrong type (allowed: a list of utf8, its element named item or element, with no nulls)`},
 		{name: "text for a boolean", field: "anticipatory",
 			override: "responses=SELECT * REPLACE (anticipatory::VARCHAR AS anticipatory) FROM src",
-			err: schema.ErrBadValue, want: `invalid value "utf8": column has the wrong type (allowed: bool)`},
+			err:      schema.ErrBadValue, want: `invalid value "utf8": column has the wrong type (allowed: bool)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
