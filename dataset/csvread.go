@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -126,6 +127,16 @@ func invalidUTF8Cells(path, table string, header, rec []string, r *csv.Reader) s
 	return problems
 }
 
+// notUTF8 is the error for a whole file b, read from path, that is not
+// valid UTF-8: it names the line and column (in bytes) of the first bad
+// byte.
+func notUTF8(path string, b []byte) error {
+	offset, excerpt, detail := utf8Problem(string(b))
+	line := 1 + bytes.Count(b[:offset], []byte("\n"))
+	col := offset - bytes.LastIndexByte(b[:offset], '\n')
+	return &schema.FieldError{File: path, Line: line, Column: col, Value: excerpt, Err: schema.ErrBadValue, Detail: detail}
+}
+
 // utf8Problem locates the first byte of s that is not valid UTF-8: its
 // 0-based offset, an excerpt of s around it (a bad cell may be long) and
 // a detail naming the byte and what to do.
@@ -209,6 +220,10 @@ func readPackageMeta(path string, m *Metadata) error {
 	}
 	if err != nil {
 		return err
+	}
+	if !utf8.Valid(b) {
+		// encoding/json would silently turn the byte into U+FFFD.
+		return notUTF8(path, b)
 	}
 	var pkg struct {
 		Name, Title, Version, Description, Homepage string

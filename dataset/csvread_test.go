@@ -131,3 +131,26 @@ func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
 		})
 	}
 }
+
+// datapackage.json, where import csv finds the metadata, must be UTF-8
+// too: encoding/json would turn a Latin-1 byte into U+FFFD unseen.
+func TestReadCSVRejectsPackageNotUTF8(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, table := range Tables {
+		writeTestCSV(t, ds, dir, table)
+	}
+	pkg := "{\n  \"name\": \"x\",\n  \"title\": \"Caf\xe9\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "datapackage.json"), []byte(pkg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadCSV(dir)
+	var fe *schema.FieldError
+	if !errors.As(err, &fe) || fe.Line != 3 || fe.Column != 16 || !strings.Contains(err.Error(), "datapackage.json:3:16: ") ||
+		!strings.Contains(err.Error(), "byte 0xE9") {
+		t.Errorf("err = %v; want datapackage.json:3:16 and the byte 0xE9", err)
+	}
+}

@@ -129,6 +129,7 @@ func TestReadCSV(t *testing.T) {
 		"unit,coder,value\n,A,x\n":  "in.csv:2: unit and coder must not be empty",
 		"unit,coder,value\n1,\"A,x": "in.csv:2:",
 		"unit,coder,value\n1,A,x\n2,A,y\n1,A,z\n": `in.csv:4: a coder coded the same unit twice: coder "A", unit "1" (first at line 2)`,
+		"unit,coder,value\n1,A,x\n1,B,d\xe9ni\n":  `in.csv:3: "d\xe9ni" is not valid UTF-8`,
 	} {
 		if _, err := ReadCSV(strings.NewReader(in), "in.csv"); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", in, err, want)
