@@ -128,6 +128,12 @@ func FuzzReadParquet(f *testing.F) {
 	flipped[len(flipped)-12] ^= 0x40
 	f.Add(flipped)
 	f.Add([]byte("PAR1PAR1"))
+	// As DuckDB writes it: every column and list element nullable.
+	nullable := f.TempDir()
+	duckDBStyleCopy(f, base, nullable)
+	if b, err := os.ReadFile(filepath.Join(nullable, ParquetFile("responses"))); err == nil {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		for _, table := range Tables {

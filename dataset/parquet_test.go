@@ -15,7 +15,10 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/internal/interoptest"
 	"github.com/rejoinder/rejoinder/schema"
@@ -492,4 +495,73 @@ func TestReadParquetRejectsInvalidUTF8(t *testing.T) {
 	_, err := Load(dir)
 	check("Load", err)
 	check("ScanParquet", ScanParquet(dir, schema.TableCases, func([]any) error { return nil }))
+}
+
+// duckDBStyleCopy rewrites each table of src into dst the way DuckDB,
+// Spark and pyarrow write Parquet: every column nullable, and each list's
+// element nullable and named "element". Pure Go, so the check runs where
+// DuckDB is not installed too.
+func duckDBStyleCopy(t testing.TB, src, dst string) {
+	t.Helper()
+	for _, table := range Tables {
+		tbl, _, err := readTable(filepath.Join(src, ParquetFile(table)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields []arrow.Field
+		var cols []arrow.Array
+		for i, f := range tbl.Schema().Fields() {
+			a, err := array.Concatenate(tbl.Column(i).Data().Chunks(), memory.DefaultAllocator)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := f.Type.(*arrow.ListType); ok {
+				f.Type = arrow.ListOfField(arrow.Field{Name: "element", Type: arrow.BinaryTypes.String, Nullable: true})
+				d := a.Data()
+				a = array.MakeFromData(array.NewData(f.Type, d.Len(), d.Buffers(), d.Children(), d.NullN(), d.Offset()))
+			}
+			f.Nullable = true
+			fields = append(fields, f)
+			cols = append(cols, a)
+		}
+		tbl.Release()
+		rec := array.NewRecordBatch(arrow.NewSchema(fields, nil), cols, int64(cols[0].Len()))
+		out, err := os.Create(filepath.Join(dst, ParquetFile(table)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := pqarrow.NewFileWriter(rec.Schema(), out, nil, pqarrow.DefaultWriterProps())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The same as TestReadParquetWrittenByDuckDB's plain copy, without
+// DuckDB: a file whose columns and list elements are all nullable, but
+// hold no null, reads back as the same dataset, whole and streamed.
+func TestReadParquetWithNullableListElements(t *testing.T) {
+	ds := MustDefault()
+	src, dst := t.TempDir(), t.TempDir()
+	if _, err := ds.WriteParquet(src); err != nil {
+		t.Fatal(err)
+	}
+	duckDBStyleCopy(t, src, dst)
+	back, err := Load(dst)
+	if err != nil {
+		t.Fatalf("nullable copy refused: %v", err)
+	}
+	if back.ContentHash() != ds.ContentHash() {
+		t.Errorf("nullable copy reads back with content hash %s, want %s", back.ContentHash(), ds.ContentHash())
+	}
+	var streamed int
+	if err := ScanParquet(dst, schema.TableResponses, func([]any) error { streamed++; return nil }); err != nil || streamed != len(ds.Responses) {
+		t.Errorf("ScanParquet: %d rows, %v; want %d rows", streamed, err, len(ds.Responses))
+	}
 }
