@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -127,6 +128,25 @@ func invalidUTF8Cells(path, table string, header, rec []string, r *csv.Reader) s
 	return problems
 }
 
+// checkNotUTF16 refuses a CSV file saved as UTF-16 ("Unicode text" in
+// Excel), recognised by its byte-order mark or by NUL bytes early on: read
+// as UTF-8, its header matches no column and every row is wrong, which
+// would bury the one cause under a problem for each.
+func checkNotUTF16(path, table string, br *bufio.Reader) error {
+	head, _ := br.Peek(4096)
+	detail := ""
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		detail = fmt.Sprintf("the file is UTF-16 (it starts with the byte-order mark %X)", head[:2])
+	case bytes.IndexByte(head, 0) >= 0:
+		detail = fmt.Sprintf("the file has a NUL byte at byte %d, as UTF-16 text has", bytes.IndexByte(head, 0)+1)
+	default:
+		return nil
+	}
+	return &schema.FieldError{File: path, Line: 1, Table: table, Err: schema.ErrSyntax,
+		Detail: detail + "; save it as UTF-8 (\"CSV UTF-8\" in Excel, character set Unicode (UTF-8) in LibreOffice)"}
+}
+
 // notUTF8 is the error for a whole file b, read from path, that is not
 // valid UTF-8: it names the line and column (in bytes) of the first bad
 // byte.
@@ -249,7 +269,11 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 		return nil, err
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
+	br := bufio.NewReaderSize(f, 64<<10)
+	if err := checkNotUTF16(path, table, br); err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(br)
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -152,5 +153,44 @@ func TestReadCSVRejectsPackageNotUTF8(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Line != 3 || fe.Column != 16 || !strings.Contains(err.Error(), "datapackage.json:3:16: ") ||
 		!strings.Contains(err.Error(), "byte 0xE9") {
 		t.Errorf("err = %v; want datapackage.json:3:16 and the byte 0xE9", err)
+	}
+}
+
+// A table saved as UTF-16 (Excel's "Unicode text"), with or without its
+// byte-order mark, is one problem saying so, not a problem for every
+// column and every reference to its rows.
+func TestReadCSVRejectsUTF16(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bom := range []bool{true, false} {
+		dir := t.TempDir()
+		for _, table := range Tables {
+			writeTestCSV(t, ds, dir, table)
+		}
+		p := filepath.Join(dir, "cases.csv")
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		units := utf16.Encode([]rune(string(text)))
+		if bom {
+			units = append([]uint16{0xFEFF}, units...)
+		}
+		b := make([]byte, 0, 2*len(units))
+		for _, u := range units {
+			b = append(b, byte(u), byte(u>>8)) // little-endian, as Windows writes it
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err = ReadCSV(dir)
+		var list schema.ErrorList
+		var fe *schema.FieldError
+		if errors.As(err, &list) || !errors.As(err, &fe) || !errors.Is(err, schema.ErrSyntax) || fe.File != p ||
+			!strings.Contains(err.Error(), "UTF-16") || !strings.Contains(err.Error(), "save it as UTF-8") {
+			t.Errorf("byte-order mark %v: err = %v; want one syntax error naming %s as UTF-16", bom, err, p)
+		}
 	}
 }

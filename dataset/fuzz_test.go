@@ -62,6 +62,7 @@ func FuzzReadCSV(f *testing.F) {
 			f.Add(bytes.Replace(b, []byte("day"), []byte("d\xe9y"), 1))
 			f.Add(bytes.Replace(b, []byte("\n"), []byte(",remarks\n"), 1))
 			f.Add(bytes.Replace(b, []byte("response_id,"), []byte("response_id,response_id,"), 1))
+			f.Add(append([]byte{0xFF, 0xFE}, bytes.ReplaceAll(b, []byte(","), []byte(",\x00"))...)) // UTF-16-like
 			continue
 		}
 		others[table] = b
