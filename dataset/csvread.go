@@ -196,7 +196,10 @@ func utf8Problem(s string) (offset int, excerpt, detail string) {
 // header, lists joined by "; ", dates as YYYY-MM-DD with their precision
 // in the next column, booleans as true or false) and validates it. The
 // metadata comes from datapackage.json when the directory has one. Every
-// problem is reported at once, each with file, line and column.
+// problem is reported at once, each with file, line and column. Nothing is
+// dropped or altered on the way: a header column the table does not have
+// or names twice, and text that is not UTF-8, are problems too (a file in
+// UTF-16 is one problem, for the whole file).
 func ReadCSV(dir string) (*Dataset, error) {
 	ds := &Dataset{Codebook: schema.Default(), metaFile: filepath.Join(dir, "datapackage.json")}
 	if err := readPackageMeta(filepath.Join(dir, "datapackage.json"), &ds.Meta); err != nil {
