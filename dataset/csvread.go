@@ -106,6 +106,10 @@ func headerColumns(path, table string, header []string, r *csv.Reader, cols []sc
 	return at, problems
 }
 
+// maxListedNotUTF8 is how many cells that are not UTF-8 a CSV file's
+// problems list before they are only counted.
+const maxListedNotUTF8 = 20
+
 // invalidUTF8Cells returns a problem for each cell of a CSV record that
 // is not valid UTF-8 (a Latin-1 or Windows-1252 file, say), with its line
 // and column, so that no such byte reaches Parquet, whose strings must be
@@ -317,6 +321,7 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 	if info, err := f.Stat(); err == nil {
 		capacity = int(info.Size()/200) + 64 // a guess at the row count, to grow the slice less
 	}
+	notUTF8Cells := 0
 	rows := reflect.MakeSlice(reflect.SliceOf(rt), 0, capacity)
 	intern := interner{}
 	for {
@@ -335,7 +340,13 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 		line, _ := r.FieldPos(0)
 		// The row is still read, so that its id is known and no reference
 		// to it is reported as dangling.
-		problems = append(problems, invalidUTF8Cells(path, table, header, rec, r)...)
+		if bad := invalidUTF8Cells(path, table, header, rec, r); len(bad) > 0 {
+			// A file in Latin-1 has such a cell in every other row: list
+			// the first few, then count the rest.
+			room := max(0, maxListedNotUTF8-notUTF8Cells)
+			problems = append(problems, bad[:min(len(bad), room)]...)
+			notUTF8Cells += len(bad)
+		}
 		pos := &schema.Position{File: path, Line: line, Column: 1, Columns: columns}
 		rv := reflect.New(rt).Elem()
 		rv.FieldByName("Pos").Set(reflect.ValueOf(pos))
@@ -397,6 +408,10 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 			}
 		}
 		rows = reflect.Append(rows, rv)
+	}
+	if n := notUTF8Cells - maxListedNotUTF8; n > 0 {
+		problems = append(problems, &schema.FieldError{File: path, Table: table, Err: schema.ErrBadValue,
+			Detail: fmt.Sprintf("%d more cells are not valid UTF-8 (the first %d are listed): save the file as UTF-8", n, maxListedNotUTF8)})
 	}
 	switch table {
 	case schema.TableCases:

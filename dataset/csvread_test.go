@@ -3,6 +3,7 @@ package dataset
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -192,5 +193,48 @@ func TestReadCSVRejectsUTF16(t *testing.T) {
 			!strings.Contains(err.Error(), "UTF-16") || !strings.Contains(err.Error(), "save it as UTF-8") {
 			t.Errorf("byte-order mark %v: err = %v; want one syntax error naming %s as UTF-16", bom, err, p)
 		}
+	}
+}
+
+// A table in Latin-1 has a bad cell in row after row: the first
+// maxListedNotUTF8 are listed, each placed, and the rest counted in one
+// more problem, so the report stays readable.
+func TestReadCSVCapsCellsNotUTF8(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, table := range Tables {
+		writeTestCSV(t, ds, dir, table)
+	}
+	const extra = 7
+	n := maxListedNotUTF8 + extra
+	editCSV(t, filepath.Join(dir, "cases.csv"), func(rows [][]string) [][]string {
+		row := rows[1]
+		for i := 0; i < n; i++ {
+			r := slices.Clone(row)
+			r[0] = fmt.Sprintf("tst-latin-%d", i)
+			r[1] = "Caf\xe9"
+			rows = append(rows, r)
+		}
+		return rows
+	})
+	_, err = ReadCSV(dir)
+	var list schema.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want a list", err)
+	}
+	var placed, counted int
+	for _, e := range list {
+		switch {
+		case strings.Contains(e.Detail, "byte 0xE9") && e.Line > 0:
+			placed++
+		case strings.Contains(e.Detail, fmt.Sprintf("%d more cells are not valid UTF-8", extra)):
+			counted++
+		}
+	}
+	if placed != maxListedNotUTF8 || counted != 1 {
+		t.Errorf("%d placed problems and %d counts, want %d and 1:\n%v", placed, counted, maxListedNotUTF8, err)
 	}
 }
