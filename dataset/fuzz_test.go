@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 // FuzzDecodeRecordFile feeds arbitrary bytes to the record-file decoder:
@@ -60,6 +63,7 @@ func FuzzReadCSV(f *testing.F) {
 			f.Add([]byte("response_id\n\"unterminated"))
 			// Not UTF-8 (Latin-1 é), an unknown column, a repeated one.
 			f.Add(bytes.Replace(b, []byte("day"), []byte("d\xe9y"), 1))
+			f.Add(bytes.Replace(b, []byte("Denies"), []byte("D\xe9nies"), 1)) // in free text
 			f.Add(bytes.Replace(b, []byte("\n"), []byte(",remarks\n"), 1))
 			f.Add(bytes.Replace(b, []byte("response_id,"), []byte("response_id,response_id,"), 1))
 			f.Add(append([]byte{0xFF, 0xFE}, bytes.ReplaceAll(b, []byte(","), []byte(",\x00"))...)) // UTF-16-like
@@ -88,6 +92,24 @@ func FuzzReadCSV(f *testing.F) {
 		if got == nil || got.Validate().Err() != nil {
 			t.Fatal("accepted a dataset that does not validate")
 		}
+		// Nothing that is not UTF-8 gets through to be written as Parquet.
+		got.Scan(schema.TableResponses, func(row []any) error {
+			for _, v := range row {
+				switch x := v.(type) {
+				case string:
+					if !utf8.ValidString(x) {
+						t.Fatalf("accepted text that is not UTF-8: %q", x)
+					}
+				case []string:
+					for _, s := range x {
+						if !utf8.ValidString(s) {
+							t.Fatalf("accepted a list item that is not UTF-8: %q", s)
+						}
+					}
+				}
+			}
+			return nil
+		})
 	})
 }
 
