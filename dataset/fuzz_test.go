@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -151,6 +152,17 @@ func FuzzReadParquet(f *testing.F) {
 	flipped[len(flipped)-12] ^= 0x40
 	f.Add(flipped)
 	f.Add([]byte("PAR1PAR1"))
+	// A summary that is not UTF-8 (Latin-1 é).
+	bad := *ds
+	bad.Responses = slices.Clone(ds.Responses)
+	bad.Responses[0].Summary = "D\xe9nies"
+	latin1 := f.TempDir()
+	if _, err := bad.WriteParquet(latin1); err != nil {
+		f.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(latin1, ParquetFile("responses"))); err == nil {
+		f.Add(b)
+	}
 	// As DuckDB writes it: every column and list element nullable.
 	nullable := f.TempDir()
 	duckDBStyleCopy(f, base, nullable)
@@ -175,6 +187,14 @@ func FuzzReadParquet(f *testing.F) {
 		got, err := ReadParquet(dir)
 		if err == nil && got == nil {
 			t.Fatal("no dataset and no error")
+		}
+		if got == nil {
+			got = &Dataset{}
+		}
+		for _, r := range got.Responses {
+			if !utf8.ValidString(r.Summary) || !utf8.ValidString(r.Notes) {
+				t.Fatalf("accepted text that is not UTF-8: %q, %q", r.Summary, r.Notes)
+			}
 		}
 		if err != nil && !strings.Contains(err.Error(), "responses") {
 			t.Errorf("error does not name the responses file: %v", err)
