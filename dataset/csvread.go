@@ -1,6 +1,8 @@
 package dataset
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -10,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 
@@ -62,12 +65,145 @@ func SplitList(cell string) []string {
 	return append(items, cur.String())
 }
 
+// headerColumns maps each column name of a CSV header to its index. A
+// header column that is not one of the table's columns, or that repeats
+// an earlier one, is a problem naming its position and the allowed
+// columns: an unknown column would otherwise vanish on import, and of two
+// columns with one name only the last would be kept. A cell of the header
+// that is not UTF-8 is a problem too.
+func headerColumns(path, table string, header []string, r *csv.Reader, cols []schema.Column) (map[string]int, schema.ErrorList) {
+	problems := invalidUTF8Cells(path, table, nil, header, r)
+	allowed := map[string]bool{}
+	var names []string
+	for _, c := range cols {
+		allowed[c.Field.Name] = true
+		names = append(names, c.Field.Name)
+	}
+	at := map[string]int{}
+	for i, h := range header {
+		name := strings.TrimSpace(h)
+		if !utf8.ValidString(name) {
+			continue // reported above
+		}
+		_, col := r.FieldPos(i)
+		e := &schema.FieldError{File: path, Line: 1, Column: col, Table: table, Field: name, Value: name}
+		switch first, seen := at[name]; {
+		case !allowed[name]:
+			e.Err, e.Detail = schema.ErrUnknownField, fmt.Sprintf("header column %d is not a column of the %s table", i+1, table)
+			e.Allowed = "the columns rejoinder export csv writes: " + strings.Join(names, ", ")
+			if name == "" {
+				e.Detail = fmt.Sprintf("header column %d has no name", i+1)
+			}
+		case seen:
+			e.Err, e.Detail = schema.ErrBadValue, fmt.Sprintf("header column %d repeats column %d", i+1, first+1)
+			e.Allowed = "each column once"
+		default:
+			at[name] = i
+			continue
+		}
+		problems = append(problems, e)
+	}
+	return at, problems
+}
+
+// maxListedNotUTF8 is how many cells that are not UTF-8 a CSV file's
+// problems list before they are only counted.
+const maxListedNotUTF8 = 20
+
+// invalidUTF8Cells returns a problem for each cell of a CSV record that
+// is not valid UTF-8 (a Latin-1 or Windows-1252 file, say), with its line
+// and column, so that no such byte reaches Parquet, whose strings must be
+// UTF-8. header names the cells' columns; nil for the header itself.
+func invalidUTF8Cells(path, table string, header, rec []string, r *csv.Reader) schema.ErrorList {
+	var problems schema.ErrorList
+	for i, cell := range rec {
+		if utf8.ValidString(cell) {
+			continue
+		}
+		line, col := r.FieldPos(i)
+		_, excerpt, detail := utf8Problem(cell)
+		field := ""
+		if i < len(header) {
+			field = strings.TrimSpace(header[i])
+		}
+		problems = append(problems, &schema.FieldError{File: path, Line: line, Column: col, Table: table,
+			Field: field, Value: excerpt, Err: schema.ErrBadValue, Detail: detail})
+	}
+	return problems
+}
+
+// checkNotUTF16 refuses a CSV file saved as UTF-16 ("Unicode text" in
+// Excel), recognised by its byte-order mark or by NUL bytes early on: read
+// as UTF-8, its header matches no column and every row is wrong, which
+// would bury the one cause under a problem for each.
+func checkNotUTF16(path, table string, br *bufio.Reader) error {
+	head, _ := br.Peek(4096)
+	detail := ""
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		detail = fmt.Sprintf("the file is UTF-16 (it starts with the byte-order mark %X)", head[:2])
+	case bytes.IndexByte(head, 0) >= 0:
+		detail = fmt.Sprintf("the file has a NUL byte at byte %d, as UTF-16 text has", bytes.IndexByte(head, 0)+1)
+	default:
+		return nil
+	}
+	return &schema.FieldError{File: path, Line: 1, Table: table, Err: schema.ErrSyntax,
+		Detail: detail + "; save it as UTF-8 (\"CSV UTF-8\" in Excel, character set Unicode (UTF-8) in LibreOffice)"}
+}
+
+// notUTF8 is the error for a whole file b, read from path, that is not
+// valid UTF-8: it names the line and column (in bytes) of the first bad
+// byte.
+func notUTF8(path string, b []byte) error {
+	offset, excerpt, detail := utf8Problem(string(b))
+	line := 1 + bytes.Count(b[:offset], []byte("\n"))
+	col := offset - bytes.LastIndexByte(b[:offset], '\n')
+	return &schema.FieldError{File: path, Line: line, Column: col, Value: excerpt, Err: schema.ErrBadValue, Detail: detail}
+}
+
+// utf8Problem locates the first byte of s that is not valid UTF-8: its
+// 0-based offset, an excerpt of s around it (a bad cell may be long) and
+// a detail naming the byte and what to do.
+func utf8Problem(s string) (offset int, excerpt, detail string) {
+	offset = len(s)
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				offset = i
+				break
+			}
+		}
+	}
+	if offset == len(s) {
+		return -1, "", ""
+	}
+	from, to := max(0, offset-20), min(len(s), offset+20)
+	for from < offset && !utf8.RuneStart(s[from]) {
+		from++ // cut between characters, not inside one
+	}
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	excerpt = s[from:to]
+	if from > 0 {
+		excerpt = "…" + excerpt
+	}
+	if to < len(s) {
+		excerpt += "…"
+	}
+	detail = fmt.Sprintf("byte 0x%02X at byte %d is not valid UTF-8 (rejoinder reads text as UTF-8: save the file as UTF-8, not Latin-1 or Windows-1252)", s[offset], offset+1)
+	return offset, excerpt, detail
+}
+
 // ReadCSV reads a dataset from CSV files in the layout `rejoinder export
 // csv` writes (one <table>.csv per table, codebook column names in the
 // header, lists joined by "; ", dates as YYYY-MM-DD with their precision
 // in the next column, booleans as true or false) and validates it. The
 // metadata comes from datapackage.json when the directory has one. Every
-// problem is reported at once, each with file, line and column.
+// problem is reported at once, each with file, line and column. Nothing is
+// dropped or altered on the way: a header column the table does not have
+// or names twice, and text that is not UTF-8, are problems too (a file in
+// UTF-16 is one problem, for the whole file).
 func ReadCSV(dir string) (*Dataset, error) {
 	ds := &Dataset{Codebook: schema.Default(), metaFile: filepath.Join(dir, "datapackage.json")}
 	if err := readPackageMeta(filepath.Join(dir, "datapackage.json"), &ds.Meta); err != nil {
@@ -112,6 +248,10 @@ func readPackageMeta(path string, m *Metadata) error {
 	if err != nil {
 		return err
 	}
+	if !utf8.Valid(b) {
+		// encoding/json would silently turn the byte into U+FFFD.
+		return notUTF8(path, b)
+	}
 	var pkg struct {
 		Name, Title, Version, Description, Homepage string
 		Citation                                    string `json:"rejoinder:citation"`
@@ -136,7 +276,11 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 		return nil, err
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
+	br := bufio.NewReaderSize(f, 64<<10)
+	if err := checkNotUTF16(path, table, br); err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(br)
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {
@@ -147,19 +291,19 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 		header[0] = strings.TrimPrefix(header[0], "\uFEFF")
 	}
 	cols := ds.codebook().Columns(table)
-	at := map[string]int{}
-	for i, h := range header {
-		at[strings.TrimSpace(h)] = i
-	}
-	var problems schema.ErrorList
+	// An unknown or repeated column is reported, and the rows are read
+	// with the known columns (the first of a repeated one); without a
+	// needed column they are not read at all.
+	at, problems := headerColumns(path, table, header, r, cols)
+	var missing schema.ErrorList
 	for _, c := range cols {
 		if _, ok := at[c.Field.Name]; !ok && c.Variable.Name != "quotes" {
-			problems = append(problems, &schema.FieldError{File: path, Line: 1, Table: table, Field: c.Field.Name,
+			missing = append(missing, &schema.FieldError{File: path, Line: 1, Table: table, Field: c.Field.Name,
 				Err: schema.ErrMissing, Detail: "column not in the header", Allowed: "the columns rejoinder export csv writes"})
 		}
 	}
-	if len(problems) > 0 {
-		return problems, nil
+	if len(missing) > 0 {
+		return append(problems, missing...), nil
 	}
 	rt, _ := schema.RecordType(table)
 	index := map[string]int{}
@@ -177,6 +321,7 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 	if info, err := f.Stat(); err == nil {
 		capacity = int(info.Size()/200) + 64 // a guess at the row count, to grow the slice less
 	}
+	notUTF8Cells := 0
 	rows := reflect.MakeSlice(reflect.SliceOf(rt), 0, capacity)
 	intern := interner{}
 	for {
@@ -193,6 +338,15 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 			return nil, err
 		}
 		line, _ := r.FieldPos(0)
+		// The row is still read, so that its id is known and no reference
+		// to it is reported as dangling.
+		if bad := invalidUTF8Cells(path, table, header, rec, r); len(bad) > 0 {
+			// A file in Latin-1 has such a cell in every other row: list
+			// the first few, then count the rest.
+			room := max(0, maxListedNotUTF8-notUTF8Cells)
+			problems = append(problems, bad[:min(len(bad), room)]...)
+			notUTF8Cells += len(bad)
+		}
 		pos := &schema.Position{File: path, Line: line, Column: 1, Columns: columns}
 		rv := reflect.New(rt).Elem()
 		rv.FieldByName("Pos").Set(reflect.ValueOf(pos))
@@ -254,6 +408,10 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 			}
 		}
 		rows = reflect.Append(rows, rv)
+	}
+	if n := notUTF8Cells - maxListedNotUTF8; n > 0 {
+		problems = append(problems, &schema.FieldError{File: path, Table: table, Err: schema.ErrBadValue,
+			Detail: fmt.Sprintf("%d more cells are not valid UTF-8 (the first %d are listed): save the file as UTF-8", n, maxListedNotUTF8)})
 	}
 	switch table {
 	case schema.TableCases:

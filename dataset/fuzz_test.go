@@ -5,8 +5,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -69,6 +71,12 @@ func FuzzReadCSV(f *testing.F) {
 			f.Add(bytes.Replace(b, []byte("day"), []byte("month"), 1))
 			f.Add(bytes.Replace(b, []byte("true"), []byte("maybe"), 1))
 			f.Add([]byte("response_id\n\"unterminated"))
+			// Not UTF-8 (Latin-1 é), an unknown column, a repeated one.
+			f.Add(bytes.Replace(b, []byte("day"), []byte("d\xe9y"), 1))
+			f.Add(bytes.Replace(b, []byte("Denies"), []byte("D\xe9nies"), 1)) // in free text
+			f.Add(bytes.Replace(b, []byte("\n"), []byte(",remarks\n"), 1))
+			f.Add(bytes.Replace(b, []byte("response_id,"), []byte("response_id,response_id,"), 1))
+			f.Add(append([]byte{0xFF, 0xFE}, bytes.ReplaceAll(b, []byte(","), []byte(",\x00"))...)) // UTF-16-like
 			continue
 		}
 		others[table] = b
@@ -94,6 +102,24 @@ func FuzzReadCSV(f *testing.F) {
 		if got == nil || got.Validate().Err() != nil {
 			t.Fatal("accepted a dataset that does not validate")
 		}
+		// Nothing that is not UTF-8 gets through to be written as Parquet.
+		got.Scan(schema.TableResponses, func(row []any) error {
+			for _, v := range row {
+				switch x := v.(type) {
+				case string:
+					if !utf8.ValidString(x) {
+						t.Fatalf("accepted text that is not UTF-8: %q", x)
+					}
+				case []string:
+					for _, s := range x {
+						if !utf8.ValidString(s) {
+							t.Fatalf("accepted a list item that is not UTF-8: %q", s)
+						}
+					}
+				}
+			}
+			return nil
+		})
 	})
 }
 
@@ -135,6 +161,23 @@ func FuzzReadParquet(f *testing.F) {
 	flipped[len(flipped)-12] ^= 0x40
 	f.Add(flipped)
 	f.Add([]byte("PAR1PAR1"))
+	// A summary that is not UTF-8 (Latin-1 é).
+	bad := *ds
+	bad.Responses = slices.Clone(ds.Responses)
+	bad.Responses[0].Summary = "D\xe9nies"
+	latin1 := f.TempDir()
+	if _, err := bad.WriteParquet(latin1); err != nil {
+		f.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(latin1, ParquetFile("responses"))); err == nil {
+		f.Add(b)
+	}
+	// As DuckDB writes it: every column and list element nullable.
+	nullable := f.TempDir()
+	duckDBStyleCopy(f, base, nullable)
+	if b, err := os.ReadFile(filepath.Join(nullable, ParquetFile("responses"))); err == nil {
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		for _, table := range Tables {
@@ -153,6 +196,14 @@ func FuzzReadParquet(f *testing.F) {
 		got, err := ReadParquet(dir)
 		if err == nil && got == nil {
 			t.Fatal("no dataset and no error")
+		}
+		if got == nil {
+			got = &Dataset{}
+		}
+		for _, r := range got.Responses {
+			if !utf8.ValidString(r.Summary) || !utf8.ValidString(r.Notes) {
+				t.Fatalf("accepted text that is not UTF-8: %q, %q", r.Summary, r.Notes)
+			}
 		}
 		if err != nil && !strings.Contains(err.Error(), "responses") {
 			t.Errorf("error does not name the responses file: %v", err)

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 
@@ -554,10 +555,17 @@ func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
 			return &schema.FieldError{File: path, Table: table, Field: col.Field.Name, Err: schema.ErrMissing, Detail: "column not in the file"}
 		}
 		got := tbl.Schema().Field(idx[0]).Type
-		if !arrow.TypeEqual(got, col.Field.Type) {
-			return &schema.FieldError{File: path, Table: table, Field: col.Field.Name, Value: got.String(), Allowed: col.Field.Type.String(), Err: schema.ErrBadValue, Detail: "column has the wrong type"}
+		if !sameColumnType(got, col.Field.Type) {
+			return &schema.FieldError{File: path, Table: table, Field: col.Field.Name, Value: got.String(), Allowed: allowedType(col.Field.Type), Err: schema.ErrBadValue, Detail: "column has the wrong type"}
 		}
 		chunks := tbl.Column(idx[0]).Data().Chunks()
+		row := 0
+		for _, c := range chunks {
+			if err := checkValues(path, table, col, c, row); err != nil {
+				return err
+			}
+			row += c.Len()
+		}
 		if len(chunks) == 1 {
 			chunks[0].Retain()
 			arrays[i] = chunks[0]
@@ -613,6 +621,93 @@ func (ds *Dataset) fillTable(table, path string, tbl arrow.Table) error {
 		ds.pendingQuotes = append(ds.pendingQuotes, slice.Interface().([]schema.Quote)...)
 	}
 	return nil
+}
+
+// sameColumnType reports whether a column read from a Parquet file holds
+// the codebook's type. It is arrow.TypeEqual except for lists: DuckDB,
+// Spark and pyarrow mark a list's element nullable (and name it "element",
+// as we do, where Arrow says "item"; names are not compared anyway), yet
+// list<element: utf8, nullable> holding no nulls is the same list of
+// strings. checkValues then refuses the nulls themselves.
+func sameColumnType(got, want arrow.DataType) bool {
+	g, ok := got.(*arrow.ListType)
+	w, wok := want.(*arrow.ListType)
+	if ok && wok {
+		return arrow.TypeEqual(g.Elem(), w.Elem())
+	}
+	return arrow.TypeEqual(got, want)
+}
+
+// allowedType says which column types sameColumnType accepts for want.
+func allowedType(want arrow.DataType) string {
+	if want == nil {
+		return "no column of that name in the table"
+	}
+	if l, ok := want.(*arrow.ListType); ok {
+		return fmt.Sprintf("a list of %s, its element named item or element, with no nulls", l.Elem())
+	}
+	return want.String()
+}
+
+// checkValues checks what a column's type cannot say: a column the
+// codebook declares non-nullable (a key, a boolean, a list and its items)
+// holds no null, as other writers mark every column nullable; and every
+// string is valid UTF-8, as the Parquet format requires and DuckDB checks
+// on reading. firstRow is the index of a's first row in the file, for the
+// row number the error gives.
+func checkValues(path, table string, col schema.Column, a arrow.Array, firstRow int) error {
+	bad := func(row int, err error, value, detail string) error {
+		return &schema.FieldError{File: path, Line: firstRow + row + 1, Table: table, Field: col.Field.Name,
+			Value: value, Err: err, Detail: detail}
+	}
+	if !col.Field.Nullable && a.NullN() > 0 {
+		return bad(firstNull(a), schema.ErrMissing, "", "null in a column the codebook never leaves empty")
+	}
+	strs := a
+	list, isList := a.(*array.List)
+	if isList {
+		strs = list.ListValues()
+		if strs.NullN() > 0 {
+			return bad(listRowOf(list, firstNull(strs)), schema.ErrMissing, "", "null item in a list (lists hold no nulls)")
+		}
+	}
+	s, ok := strs.(*array.String)
+	if !ok {
+		return nil
+	}
+	// String by string: two invalid halves can join into a valid buffer.
+	for i := 0; i < s.Len(); i++ {
+		if v := s.Value(i); !utf8.ValidString(v) {
+			row := i
+			if isList {
+				row = listRowOf(list, i)
+			}
+			_, excerpt, detail := utf8Problem(v)
+			return bad(row, schema.ErrBadValue, excerpt, detail)
+		}
+	}
+	return nil
+}
+
+// firstNull returns the index of the first null of an array with nulls.
+func firstNull(a arrow.Array) int {
+	for i := 0; i < a.Len(); i++ {
+		if a.IsNull(i) {
+			return i
+		}
+	}
+	return 0
+}
+
+// listRowOf returns the row of a list array that holds item i of its
+// values.
+func listRowOf(l *array.List, item int) int {
+	for r := 0; r < l.Len(); r++ {
+		if _, end := l.ValueOffsets(r); int64(item) < end {
+			return r
+		}
+	}
+	return 0
 }
 
 // interner shares one copy of each repeated string (codes, country codes,

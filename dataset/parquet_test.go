@@ -15,7 +15,10 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/internal/interoptest"
 	"github.com/rejoinder/rejoinder/schema"
@@ -394,5 +397,171 @@ func TestReadParquetRefusesOversizedChunks(t *testing.T) {
 	err = ScanColumns(path, schema.TableResponses, []string{"response_id"}, func([]arrow.Array, int, int) error { return nil })
 	if !errors.Is(err, ErrDamagedParquet) || !strings.Contains(err.Error(), "claims") || !strings.Contains(err.Error(), path) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// Parquet that DuckDB writes (every column and list element nullable,
+// lists of "element") is read like ours when it holds the same values:
+// the same dataset, the same content hash, through Load and through the
+// streaming ScanParquet. A null where the codebook has none (a list item,
+// a boolean, a key) is refused with file, row and column, not read as ""
+// or false. Goes through interoptest, so CI requires DuckDB.
+func TestReadParquetWrittenByDuckDB(t *testing.T) {
+	ds := MustDefault()
+	src := t.TempDir()
+	if _, err := ds.WriteParquet(src); err != nil {
+		t.Fatal(err)
+	}
+	// rows numbers the rows in file order, so a case can pick one.
+	const rows = "(SELECT *, row_number() OVER () AS rn FROM src)"
+	for _, tc := range []struct {
+		name, override string
+		field          string // "" when the copy must read back equal
+		row            int    // 0 for a problem with the whole column
+		err            error
+		want           string
+	}{
+		{name: "plain copy"},
+		{name: "null list item", field: "strategies", row: 2,
+			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 2 THEN list_append(strategies, NULL) ELSE strategies END AS strategies) FROM " + rows,
+			err:      schema.ErrMissing, want: ": row 2: "},
+		{name: "null boolean", field: "anticipatory", row: 3,
+			override: "responses=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 3 THEN NULL ELSE anticipatory END AS anticipatory) FROM " + rows,
+			err:      schema.ErrMissing, want: ": row 3: "},
+		{name: "null key", field: "source_id", row: 1,
+			override: "sources=SELECT * EXCLUDE (rn) REPLACE (CASE WHEN rn = 1 THEN NULL ELSE source_id END AS source_id) FROM " + rows,
+			err:      schema.ErrMissing, want: ": row 1: "},
+		// Equivalence is no licence for another type.
+		{name: "list of numbers", field: "strategies",
+			override: "responses=SELECT * REPLACE (list_transform(strategies, x -> length(x)) AS strategies) FROM src",
+			err:      schema.ErrBadValue, want: `invalid value "list<element: int64, nullable>": column has the wrong type (allowed: a list of utf8, its element named item or element, with no nulls)`},
+		{name: "text for a boolean", field: "anticipatory",
+			override: "responses=SELECT * REPLACE (anticipatory::VARCHAR AS anticipatory) FROM src",
+			err:      schema.ErrBadValue, want: `invalid value "utf8": column has the wrong type (allowed: bool)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			args := []string{src, out}
+			if tc.override != "" {
+				args = append(args, tc.override)
+			}
+			var got map[string]struct{ Rows int }
+			interoptest.RunJSON(t, "duckdb_copy_parquet.mjs", "@duckdb/node-api", &got, args...)
+			if got[schema.TableResponses].Rows != len(ds.Responses) {
+				t.Fatalf("DuckDB wrote %d responses, want %d", got[schema.TableResponses].Rows, len(ds.Responses))
+			}
+			back, err := Load(out)
+			if tc.field == "" {
+				if err != nil {
+					t.Fatalf("DuckDB's copy refused: %v", err)
+				}
+				if back.ContentHash() != ds.ContentHash() {
+					t.Errorf("DuckDB's copy reads back with content hash %s, want %s", back.ContentHash(), ds.ContentHash())
+				}
+				var streamed int
+				if err := ScanParquet(out, schema.TableResponses, func([]any) error { streamed++; return nil }); err != nil || streamed != len(ds.Responses) {
+					t.Errorf("ScanParquet: %d rows, %v; want %d rows", streamed, err, len(ds.Responses))
+				}
+				return
+			}
+			var fe *schema.FieldError
+			if !errors.As(err, &fe) || !errors.Is(err, tc.err) || fe.Field != tc.field || fe.Line != tc.row || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v; want %v in %s at row %d, saying %q", err, tc.err, tc.field, tc.row, tc.want)
+			}
+		})
+	}
+}
+
+// Text that is not UTF-8 in a Parquet string column (a Latin-1 é, 0xE9,
+// here) is refused by every reader with file, row, column and the byte,
+// as DuckDB refuses it, rather than copied on.
+func TestReadParquetRejectsInvalidUTF8(t *testing.T) {
+	ds := MustDefault()
+	bad := *ds
+	bad.Cases = slices.Clone(ds.Cases)
+	bad.Cases[1].Title = "Caf\xe9 " + bad.Cases[1].Title
+	dir := t.TempDir()
+	if _, err := bad.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, err error) {
+		t.Helper()
+		var fe *schema.FieldError
+		if !errors.As(err, &fe) || !errors.Is(err, schema.ErrBadValue) || fe.Field != "title" || fe.Line != 2 ||
+			!strings.Contains(err.Error(), "0xE9") || !strings.Contains(err.Error(), "UTF-8") {
+			t.Errorf("%s: err = %v; want title at row 2, byte 0xE9 not UTF-8", what, err)
+		}
+	}
+	_, err := Load(dir)
+	check("Load", err)
+	check("ScanParquet", ScanParquet(dir, schema.TableCases, func([]any) error { return nil }))
+}
+
+// duckDBStyleCopy rewrites each table of src into dst the way DuckDB,
+// Spark and pyarrow write Parquet: every column nullable, and each list's
+// element nullable and named "element". Pure Go, so the check runs where
+// DuckDB is not installed too.
+func duckDBStyleCopy(t testing.TB, src, dst string) {
+	t.Helper()
+	for _, table := range Tables {
+		tbl, _, err := readTable(filepath.Join(src, ParquetFile(table)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fields []arrow.Field
+		var cols []arrow.Array
+		for i, f := range tbl.Schema().Fields() {
+			a, err := array.Concatenate(tbl.Column(i).Data().Chunks(), memory.DefaultAllocator)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := f.Type.(*arrow.ListType); ok {
+				f.Type = arrow.ListOfField(arrow.Field{Name: "element", Type: arrow.BinaryTypes.String, Nullable: true})
+				d := a.Data()
+				a = array.MakeFromData(array.NewData(f.Type, d.Len(), d.Buffers(), d.Children(), d.NullN(), d.Offset()))
+			}
+			f.Nullable = true
+			fields = append(fields, f)
+			cols = append(cols, a)
+		}
+		tbl.Release()
+		rec := array.NewRecordBatch(arrow.NewSchema(fields, nil), cols, int64(cols[0].Len()))
+		out, err := os.Create(filepath.Join(dst, ParquetFile(table)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := pqarrow.NewFileWriter(rec.Schema(), out, nil, pqarrow.DefaultWriterProps())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The same as TestReadParquetWrittenByDuckDB's plain copy, without
+// DuckDB: a file whose columns and list elements are all nullable, but
+// hold no null, reads back as the same dataset, whole and streamed.
+func TestReadParquetWithNullableListElements(t *testing.T) {
+	ds := MustDefault()
+	src, dst := t.TempDir(), t.TempDir()
+	if _, err := ds.WriteParquet(src); err != nil {
+		t.Fatal(err)
+	}
+	duckDBStyleCopy(t, src, dst)
+	back, err := Load(dst)
+	if err != nil {
+		t.Fatalf("nullable copy refused: %v", err)
+	}
+	if back.ContentHash() != ds.ContentHash() {
+		t.Errorf("nullable copy reads back with content hash %s, want %s", back.ContentHash(), ds.ContentHash())
+	}
+	var streamed int
+	if err := ScanParquet(dst, schema.TableResponses, func([]any) error { streamed++; return nil }); err != nil || streamed != len(ds.Responses) {
+		t.Errorf("ScanParquet: %d rows, %v; want %d rows", streamed, err, len(ds.Responses))
 	}
 }

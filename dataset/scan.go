@@ -69,9 +69,16 @@ func scanColumns(path, table string, names []string, expect map[string]arrow.Dat
 			return &schema.FieldError{File: path, Field: n, Err: schema.ErrMissing, Detail: "column not in the file"}
 		}
 		order[i] = idx[0]
-		if got := rr.Schema().Field(idx[0]).Type; expect != nil && (expect[n] == nil || !arrow.TypeEqual(got, expect[n])) {
-			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: fmt.Sprint(expect[n]),
+		if got := rr.Schema().Field(idx[0]).Type; expect != nil && (expect[n] == nil || !sameColumnType(got, expect[n])) {
+			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: allowedType(expect[n]),
 				Err: schema.ErrBadValue, Detail: "column has the wrong type"}
+		}
+	}
+	// A codebook table's columns are checked as fillTable checks them.
+	checked := map[string]schema.Column{}
+	if expect != nil {
+		for _, c := range schema.Default().Columns(table) {
+			checked[c.Field.Name] = c
 		}
 	}
 	cols := make([]arrow.Array, len(names))
@@ -86,6 +93,11 @@ func scanColumns(path, table string, names []string, expect map[string]arrow.Dat
 		}
 		for i, k := range order {
 			cols[i] = rec.Column(k)
+			if c, ok := checked[names[i]]; ok {
+				if err := checkValues(path, table, c, cols[i], row); err != nil {
+					return err
+				}
+			}
 		}
 		n := int(rec.NumRows())
 		if err := fn(cols, row, n); err != nil {

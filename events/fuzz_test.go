@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParseLine: any input gives an event or a *ParseError, never a
@@ -20,6 +21,7 @@ func FuzzParseLine(f *testing.F) {
 		}
 		for _, l := range bytes.Split(data, []byte("\n")) {
 			f.Add(l)
+			f.Add(append(bytes.Clone(l), 0xE9)) // a source URL that is not UTF-8
 		}
 	}
 	f.Add([]byte(""))
@@ -42,6 +44,11 @@ func FuzzParseLine(f *testing.F) {
 		}
 		if e.Date.String() == "" || e.QuadClass < 1 || e.QuadClass > 4 {
 			t.Fatalf("bad event %+v", e)
+		}
+		for _, s := range []string{e.Actor1Code, e.Actor1Country, e.Actor2Code, e.Actor2Country, e.SourceURL} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("event keeps text that is not UTF-8: %q", s)
+			}
 		}
 	})
 }

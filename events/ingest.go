@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -192,7 +193,11 @@ func writeProblems(w io.Writer, rep *IngestReport) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"file", "line", "column", "field", "value", "error"})
 	for _, p := range rep.Problems {
-		cw.Write([]string{p.File, strconv.FormatInt(p.Line, 10), strconv.Itoa(p.Column), p.Field, p.Value, p.Err.Error()})
+		v := p.Value
+		if !utf8.ValidString(v) {
+			v = strconv.Quote(v) // the report stays UTF-8, and shows the bytes as \xE9
+		}
+		cw.Write([]string{p.File, strconv.FormatInt(p.Line, 10), strconv.Itoa(p.Column), p.Field, v, p.Err.Error()})
 	}
 	if n := rep.Malformed - int64(len(rep.Problems)); n > 0 {
 		cw.Write([]string{"", "", "", "", "", fmt.Sprintf("%d more malformed lines not listed (see the per-file counts)", n)})

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // Day is a calendar day as days since 1970-01-01, the Arrow date32 and
@@ -80,6 +81,7 @@ var (
 	ErrFloat       = errors.New("not a number")
 	ErrQuad        = errors.New("not a QuadClass (allowed: 1, 2, 3 or 4)")
 	ErrLineTooLong = errors.New("line longer than 1 MiB (GDELT lines are a few kilobytes at most)")
+	ErrUTF8        = errors.New("not valid UTF-8 (GDELT files are UTF-8; Parquet text must be)")
 )
 
 // ParseError is a malformed line of a GDELT file, located like
@@ -211,6 +213,12 @@ func (fs *fields) event(id int64, day Day) (Event, *ParseError) {
 	}
 	if c := ColSourceURL(fs.n); c > 0 {
 		e.SourceURL = string(fs.col(c))
+	}
+	// The text kept must be UTF-8, or DuckDB refuses the Parquet written.
+	for _, c := range []int{ColActor1Code, ColActor1CountryCode, ColActor2Code, ColActor2CountryCode, ColSourceURL(fs.n)} {
+		if c > 0 && !utf8.Valid(fs.col(c)) {
+			return e, fs.errAt(c, ErrUTF8)
+		}
 	}
 	return e, nil
 }

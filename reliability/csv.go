@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // ReadCSV reads codings in long format: a header naming the columns unit,
@@ -63,9 +64,16 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		if c.Value, err = get("value"); err != nil {
 			return nil, err
 		}
+		for _, v := range []string{c.Unit, c.Coder, c.Value} {
+			if !utf8.ValidString(v) {
+				// Printed, or as JSON, the byte would become U+FFFD unseen.
+				return nil, fmt.Errorf("%s:%d: %q is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)", name, line, v)
+			}
+		}
 		if c.Unit == "" || c.Coder == "" {
 			return nil, fmt.Errorf("%s:%d: unit and coder must not be empty", name, line)
 		}
+		c.Where = fmt.Sprintf("%s:%d", name, line)
 		key := [2]string{c.Coder, c.Unit}
 		if at, dup := first[key]; dup {
 			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.Unit, at)

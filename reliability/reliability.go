@@ -17,6 +17,19 @@ type Coding struct {
 	Unit  string
 	Coder string
 	Value string
+	// Where is where the coding was read ("codings.csv:12"), for error
+	// messages; empty when unknown.
+	Where string
+}
+
+// place describes where a coding came from, to begin an error message:
+// its file and line when known, then its coder and unit.
+func (c Coding) place() string {
+	s := fmt.Sprintf("coder %q, unit %q", c.Coder, c.Unit)
+	if c.Where != "" {
+		s = c.Where + ": " + s
+	}
+	return s
 }
 
 // Errors the measures return.
@@ -27,6 +40,9 @@ var (
 	ErrBadLevel     = errors.New("unknown level of measurement")
 	ErrDuplicate    = errors.New("a coder coded the same unit twice")
 	ErrNotTwoCoders = errors.New("Cohen's kappa needs exactly two coders")
+	ErrOutOfDomain  = errors.New("value outside the level's domain")
+	ErrOverflow     = errors.New("alpha cannot be computed in 64-bit floating point")
+	ErrSamples      = errors.New("bootstrap needs 2 or more samples")
 )
 
 // Result is Krippendorff's alpha with the figures behind it.
@@ -69,7 +85,10 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 		}
 		k := key{c.Unit, c.Coder}
 		if seen[k] {
-			return nil, fmt.Errorf("%w: coder %q, unit %q", ErrDuplicate, c.Coder, c.Unit)
+			return nil, fmt.Errorf("%w: %s", ErrDuplicate, c.place())
+		}
+		if err := checkDomain(c, level); err != nil {
+			return nil, err
 		}
 		seen[k] = true
 		if _, ok := byUnit[c.Unit]; !ok {
@@ -102,13 +121,13 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 	for _, v := range p.values {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			numeric = false
-			if level == schema.Interval || level == schema.Ratio {
-				return nil, fmt.Errorf("%w: %q (%s data must be numbers)", ErrNotNumeric, v, level)
-			}
+			numeric = false // checkDomain has refused this at interval and ratio levels
 			continue
 		}
 		nums[v] = f
+	}
+	if level == schema.Interval || level == schema.Ratio {
+		scale(nums)
 	}
 	switch {
 	case level == schema.Ordinal && len(order) > 0:
@@ -147,6 +166,46 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 		return nil, ErrNoPairs
 	}
 	return p, nil
+}
+
+// checkDomain refuses a value outside its level's domain: interval and
+// ratio values must be finite numbers, and ratio values, measured from a
+// true zero, 0 or more (the ratio difference ((a−b)/(a+b))² means nothing
+// for a negative value, and is undefined for -5 and 5).
+func checkDomain(c Coding, level schema.Level) error {
+	if level != schema.Interval && level != schema.Ratio {
+		return nil
+	}
+	f, err := strconv.ParseFloat(c.Value, 64)
+	switch {
+	case errors.Is(err, strconv.ErrRange) && !math.IsInf(f, 0):
+		// A number too close to 0 for a float64 reads as 0 or nearly.
+	case errors.Is(err, strconv.ErrRange):
+		return fmt.Errorf("%s: %w %q: too large for a 64-bit float (allowed: %s data within ±1.8e308)", c.place(), ErrNotNumeric, c.Value, level)
+	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
+		return fmt.Errorf("%s: %w %q (allowed: %s data are finite numbers, such as 3 or 2.5)", c.place(), ErrNotNumeric, c.Value, level)
+	case level == schema.Ratio && f < 0:
+		return fmt.Errorf("%s: %w: %q (allowed: ratio data are 0 or more; use --level interval for values that can be negative)", c.place(), ErrOutOfDomain, c.Value)
+	}
+	return nil
+}
+
+// scale divides numbers by the power of two nearest above their largest
+// magnitude, so that differences, sums and squares of values near 1e300
+// (or 1e-300) neither overflow nor underflow. Both levels' alphas are the
+// same for scaled values, and scaling by a power of two is exact.
+func scale(nums map[string]float64) {
+	var largest float64
+	for _, f := range nums {
+		largest = max(largest, math.Abs(f))
+	}
+	if largest == 0 {
+		return
+	}
+	_, exp := math.Frexp(largest)
+	for v, f := range nums {
+		nums[v] = math.Ldexp(f, -exp)
+	}
 }
 
 // Alpha computes Krippendorff's alpha at a level of measurement, following
@@ -213,6 +272,10 @@ func (p *prepared) alpha(level schema.Level) (Result, error) {
 		return r, ErrNoVariation
 	}
 	r.Alpha = 1 - do/de
+	if math.IsNaN(r.Alpha) || math.IsInf(r.Alpha, 0) {
+		// Not seen with scaled values; said rather than printed as blank.
+		return r, fmt.Errorf("%w (D_o = %g, D_e = %g)", ErrOverflow, do, de)
+	}
 	return r, nil
 }
 
@@ -242,7 +305,7 @@ func (p *prepared) difference(level schema.Level, nc []float64) func(c, d int) f
 		return func(c, d int) float64 {
 			sum := p.nums[c] + p.nums[d]
 			if sum == 0 {
-				return 0
+				return 0 // both 0 (as "0" and "0.0"): values are 0 or more
 			}
 			x := (p.nums[c] - p.nums[d]) / sum
 			return x * x
@@ -273,7 +336,7 @@ func BootstrapAlpha(codings []Coding, level schema.Level, order []string, sample
 		return Interval{}, err
 	}
 	if samples < 2 {
-		return Interval{}, fmt.Errorf("bootstrap needs at least 2 samples, not %d", samples)
+		return Interval{}, fmt.Errorf("%w, not %d", ErrSamples, samples)
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0xda3e39cb94b95bdb))
 	var alphas []float64

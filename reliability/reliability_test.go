@@ -50,15 +50,15 @@ func TestKrippendorffWorkedExample(t *testing.T) {
 }
 
 func TestAlphaEdgeCases(t *testing.T) {
-	same := []Coding{{"1", "a", "x"}, {"1", "b", "x"}, {"2", "a", "x"}, {"2", "b", "x"}}
+	same := []Coding{{Unit: "1", Coder: "a", Value: "x"}, {Unit: "1", Coder: "b", Value: "x"}, {Unit: "2", Coder: "a", Value: "x"}, {Unit: "2", Coder: "b", Value: "x"}}
 	if _, err := Alpha(same, schema.Nominal, nil); !errors.Is(err, ErrNoVariation) {
 		t.Errorf("no variation: %v", err)
 	}
-	perfect := []Coding{{"1", "a", "x"}, {"1", "b", "x"}, {"2", "a", "y"}, {"2", "b", "y"}}
+	perfect := []Coding{{Unit: "1", Coder: "a", Value: "x"}, {Unit: "1", Coder: "b", Value: "x"}, {Unit: "2", Coder: "a", Value: "y"}, {Unit: "2", Coder: "b", Value: "y"}}
 	if r, err := Alpha(perfect, schema.Nominal, nil); err != nil || r.Alpha != 1 || r.Agreement != 1 {
 		t.Errorf("perfect agreement: %+v %v", r, err)
 	}
-	if _, err := Alpha([]Coding{{"1", "a", "x"}, {"2", "b", "y"}}, schema.Nominal, nil); !errors.Is(err, ErrNoPairs) {
+	if _, err := Alpha([]Coding{{Unit: "1", Coder: "a", Value: "x"}, {Unit: "2", Coder: "b", Value: "y"}}, schema.Nominal, nil); !errors.Is(err, ErrNoPairs) {
 		t.Errorf("no pairs: %v", err)
 	}
 	if _, err := Alpha(perfect, schema.Interval, nil); !errors.Is(err, ErrNotNumeric) {
@@ -67,11 +67,11 @@ func TestAlphaEdgeCases(t *testing.T) {
 	if _, err := Alpha(perfect, "cardinal", nil); !errors.Is(err, ErrBadLevel) {
 		t.Errorf("bad level: %v", err)
 	}
-	if _, err := Alpha(append(perfect, Coding{"1", "a", "y"}), schema.Nominal, nil); !errors.Is(err, ErrDuplicate) {
+	if _, err := Alpha(append(perfect, Coding{Unit: "1", Coder: "a", Value: "y"}), schema.Nominal, nil); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("duplicate: %v", err)
 	}
 	// An explicit order makes ordinal alpha depend on the codebook's order, not the alphabet.
-	ord := []Coding{{"1", "a", "none"}, {"1", "b", "asserted"}, {"2", "a", "detailed"}, {"2", "b", "detailed"}, {"3", "a", "summary"}, {"3", "b", "summary"}}
+	ord := []Coding{{Unit: "1", Coder: "a", Value: "none"}, {Unit: "1", Coder: "b", Value: "asserted"}, {Unit: "2", Coder: "a", Value: "detailed"}, {Unit: "2", Coder: "b", Value: "detailed"}, {Unit: "3", Coder: "a", Value: "summary"}, {Unit: "3", Coder: "b", Value: "summary"}}
 	byCodebook, err1 := Alpha(ord, schema.Ordinal, []string{"none", "asserted", "summary", "detailed"})
 	alphabetical, err2 := Alpha(ord, schema.Ordinal, nil)
 	if err1 != nil || err2 != nil || byCodebook.Alpha == alphabetical.Alpha {
@@ -90,13 +90,13 @@ func TestCohenKappa(t *testing.T) {
 	var c []Coding
 	for i := range a {
 		u := string(rune('a' + i))
-		c = append(c, Coding{u, "A", a[i]}, Coding{u, "B", b[i]})
+		c = append(c, Coding{Unit: u, Coder: "A", Value: a[i]}, Coding{Unit: u, Coder: "B", Value: b[i]})
 	}
 	k, err := CohenKappa(c)
 	if err != nil || math.Abs(k-0.4) > 1e-12 {
 		t.Errorf("kappa = %v, %v; want 0.4", k, err)
 	}
-	if _, err := CohenKappa(append(c, Coding{"a", "C", "y"})); !errors.Is(err, ErrNotTwoCoders) {
+	if _, err := CohenKappa(append(c, Coding{Unit: "a", Coder: "C", Value: "y"})); !errors.Is(err, ErrNotTwoCoders) {
 		t.Errorf("three coders: %v", err)
 	}
 }
@@ -119,7 +119,7 @@ func TestBootstrapIsSeededAndBracketsAlpha(t *testing.T) {
 
 func TestReadCSV(t *testing.T) {
 	got, err := ReadCSV(strings.NewReader("\uFEFFcoder,unit,value,note\nA,1,x,\nB,1,,\n"), "in.csv")
-	if err != nil || len(got) != 2 || got[0] != (Coding{"1", "A", "x"}) || got[1].Value != "" {
+	if err != nil || len(got) != 2 || got[0] != (Coding{Unit: "1", Coder: "A", Value: "x", Where: "in.csv:2"}) || got[1].Value != "" {
 		t.Fatalf("%+v %v", got, err)
 	}
 	for in, want := range map[string]string{
@@ -129,6 +129,7 @@ func TestReadCSV(t *testing.T) {
 		"unit,coder,value\n,A,x\n":  "in.csv:2: unit and coder must not be empty",
 		"unit,coder,value\n1,\"A,x": "in.csv:2:",
 		"unit,coder,value\n1,A,x\n2,A,y\n1,A,z\n": `in.csv:4: a coder coded the same unit twice: coder "A", unit "1" (first at line 2)`,
+		"unit,coder,value\n1,A,x\n1,B,d\xe9ni\n":  `in.csv:3: "d\xe9ni" is not valid UTF-8`,
 	} {
 		if _, err := ReadCSV(strings.NewReader(in), "in.csv"); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", in, err, want)
@@ -139,11 +140,18 @@ func TestReadCSV(t *testing.T) {
 func FuzzReadCSV(f *testing.F) {
 	f.Add("unit,coder,value\n1,A,x\n1,B,y\n")
 	f.Add("value,unit,coder\n\"a\"\"b\",1,A\n")
+	f.Add("unit,coder,value\n1,A,-5\n1,B,5\n2,A,1e300\n2,B,1e-300\n3,A,1e400\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := ReadCSV(strings.NewReader(s), "fuzz.csv")
-		if err == nil {
-			Alpha(c, schema.Nominal, nil) // must not panic
-			CohenKappa(c)
+		if err != nil {
+			return
+		}
+		CohenKappa(c) // must not panic
+		for _, level := range []schema.Level{schema.Nominal, schema.Ordinal, schema.Interval, schema.Ratio} {
+			// Alpha is a number or an error, never a blank without a word.
+			if r, err := Alpha(c, level, nil); err == nil && (math.IsNaN(r.Alpha) || math.IsInf(r.Alpha, 0)) {
+				t.Fatalf("%s: alpha %v without an error", level, r.Alpha)
+			}
 		}
 	})
 }

@@ -18,7 +18,9 @@ writes (a researcher's own spreadsheet work, say): cases.csv, accusations.csv,
 responses.csv, quotes.csv and sources.csv, with datapackage.json for the
 metadata when present. It checks every row against the codebook and reports
 every problem with file, line and column; only valid data are written, as
-one Parquet file per table, like build. The CSV directory may also be given
+one Parquet file per table, like build. Nothing is dropped on the way: a
+header column the table does not have, a column named twice and text that
+is not UTF-8 (save the files as UTF-8, not Latin-1) are errors. The CSV directory may also be given
 as an argument after csv (import csv DIR), as earlier versions required.`,
 		Example: `  rejoinder export csv --out tables/
   # ...edit tables/*.csv in a spreadsheet program...

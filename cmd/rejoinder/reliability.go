@@ -49,6 +49,9 @@ cannot be compared and are left out.`,
 			default:
 				return usageError{fmt.Errorf("unknown --level %q (allowed: nominal, ordinal, interval, ratio)", level)}
 			}
+			if samples < 0 || samples == 1 {
+				return usageError{fmt.Errorf("--bootstrap %d: %w (allowed: 0 for no interval, or 2 or more; 1000 is the default)", samples, reliability.ErrSamples)}
+			}
 			groups, err := readInputs(inputs, variable, round)
 			if err != nil {
 				return err
@@ -79,7 +82,7 @@ cannot be compared and are left out.`,
 	fl.StringVar(&level, "level", "nominal", "level of measurement: nominal, ordinal, interval, ratio")
 	fl.StringVar(&variable, "variable", "", "the variable coded (a codebook name orders ordinal codes); default: the first file's name")
 	fl.StringVar(&format, "format", exports.FormatTable, "output format: "+strings.Join(exports.Formats, ", "))
-	fl.IntVar(&samples, "bootstrap", 1000, "bootstrap samples for the alpha interval")
+	fl.IntVar(&samples, "bootstrap", 1000, "bootstrap samples for the alpha interval (0: no interval)")
 	fl.Uint64Var(&seed, "seed", 1, "random seed of the bootstrap")
 	fl.IntVar(&round, "round", 1, "codings Parquet: the coding round to measure")
 	return cmd

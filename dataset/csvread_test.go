@@ -1,0 +1,240 @@
+package dataset
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// editCSV rewrites a CSV file through fn, which gets its rows (header
+// first) and returns the rows to write.
+func editCSV(t *testing.T, path string, fn func(rows [][]string) [][]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(out)
+	w.WriteAll(fn(rows))
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Nothing in an imported CSV is dropped or changed on the way: a column
+// the table does not have, a column named twice, and text that is not
+// UTF-8 (a Latin-1 é, byte 0xE9, as a spreadsheet saving "Western" text
+// writes it) are each a problem with file, line, column, field and what
+// is allowed, and nothing is read.
+func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary := slices.IndexFunc(ds.codebook().Columns(schema.TableCases), func(c schema.Column) bool { return c.Field.Name == "summary" })
+	if summary < 0 {
+		t.Fatal("no summary column in cases")
+	}
+	for _, tc := range []struct {
+		name  string
+		edit  func(rows [][]string) [][]string
+		err   error
+		field string
+		line  int
+		want  []string // in the message
+	}{{
+		name: "unknown column",
+		edit: func(rows [][]string) [][]string {
+			for i := range rows {
+				rows[i] = append(rows[i], "a note")
+			}
+			rows[0][len(rows[0])-1] = "remarks"
+			return rows
+		},
+		err: schema.ErrUnknownField, field: "remarks", line: 1,
+		want: []string{"cases.csv:1:", "header column", "not a column of the cases table", "allowed: the columns rejoinder export csv writes: case_id, title, summary"},
+	}, {
+		name: "column named twice",
+		edit: func(rows [][]string) [][]string {
+			for i := range rows {
+				rows[i] = append(rows[i], "another summary")
+			}
+			rows[0][len(rows[0])-1] = "summary"
+			return rows
+		},
+		err: schema.ErrBadValue, field: "summary", line: 1,
+		want: []string{"cases.csv:1:", "repeats column " + strconv.Itoa(summary+1), "allowed: each column once"},
+	}, {
+		name: "Latin-1 cell",
+		edit: func(rows [][]string) [][]string {
+			rows[1][summary] = "Caf\xe9 " + rows[1][summary]
+			return rows
+		},
+		err: schema.ErrBadValue, field: "summary", line: 2,
+		want: []string{"cases.csv:2:", `"Caf\xe9 `, "byte 0xE9 at byte 4 is not valid UTF-8"},
+	}, {
+		name: "Latin-1 header",
+		edit: func(rows [][]string) [][]string {
+			rows[0] = append(rows[0], "r\xe9sum\xe9")
+			for i := 1; i < len(rows); i++ {
+				rows[i] = append(rows[i], "")
+			}
+			return rows
+		},
+		err: schema.ErrBadValue, field: "", line: 1,
+		want: []string{"cases.csv:1:", "byte 0xE9 at byte 2 is not valid UTF-8"},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, table := range Tables {
+				writeTestCSV(t, ds, dir, table)
+			}
+			if _, err := ReadCSV(dir); err != nil {
+				t.Fatalf("unedited tables: %v", err)
+			}
+			editCSV(t, filepath.Join(dir, "cases.csv"), tc.edit)
+			got, err := ReadCSV(dir)
+			if got != nil {
+				t.Fatal("read a dataset from the edited tables")
+			}
+			var list schema.ErrorList
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("err = %v, want a schema.ErrorList of one problem (the cause, not its consequences)", err)
+			}
+			i := slices.IndexFunc(list, func(e *schema.FieldError) bool {
+				return errors.Is(e, tc.err) && e.Field == tc.field && e.Line == tc.line && e.Column > 0
+			})
+			if i < 0 {
+				t.Fatalf("err = %v; want %v at line %d in %q with a column", err, tc.err, tc.line, tc.field)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(list[i].Error(), w) {
+					t.Errorf("problem %q, want it to say %q", list[i], w)
+				}
+			}
+		})
+	}
+}
+
+// datapackage.json, where import csv finds the metadata, must be UTF-8
+// too: encoding/json would turn a Latin-1 byte into U+FFFD unseen.
+func TestReadCSVRejectsPackageNotUTF8(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, table := range Tables {
+		writeTestCSV(t, ds, dir, table)
+	}
+	pkg := "{\n  \"name\": \"x\",\n  \"title\": \"Caf\xe9\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "datapackage.json"), []byte(pkg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadCSV(dir)
+	var fe *schema.FieldError
+	if !errors.As(err, &fe) || fe.Line != 3 || fe.Column != 16 || !strings.Contains(err.Error(), "datapackage.json:3:16: ") ||
+		!strings.Contains(err.Error(), "byte 0xE9") {
+		t.Errorf("err = %v; want datapackage.json:3:16 and the byte 0xE9", err)
+	}
+}
+
+// A table saved as UTF-16 (Excel's "Unicode text"), with or without its
+// byte-order mark, is one problem saying so, not a problem for every
+// column and every reference to its rows.
+func TestReadCSVRejectsUTF16(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bom := range []bool{true, false} {
+		dir := t.TempDir()
+		for _, table := range Tables {
+			writeTestCSV(t, ds, dir, table)
+		}
+		p := filepath.Join(dir, "cases.csv")
+		text, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		units := utf16.Encode([]rune(string(text)))
+		if bom {
+			units = append([]uint16{0xFEFF}, units...)
+		}
+		b := make([]byte, 0, 2*len(units))
+		for _, u := range units {
+			b = append(b, byte(u), byte(u>>8)) // little-endian, as Windows writes it
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err = ReadCSV(dir)
+		var list schema.ErrorList
+		var fe *schema.FieldError
+		if errors.As(err, &list) || !errors.As(err, &fe) || !errors.Is(err, schema.ErrSyntax) || fe.File != p ||
+			!strings.Contains(err.Error(), "UTF-16") || !strings.Contains(err.Error(), "save it as UTF-8") {
+			t.Errorf("byte-order mark %v: err = %v; want one syntax error naming %s as UTF-16", bom, err, p)
+		}
+	}
+}
+
+// A table in Latin-1 has a bad cell in row after row: the first
+// maxListedNotUTF8 are listed, each placed, and the rest counted in one
+// more problem, so the report stays readable.
+func TestReadCSVCapsCellsNotUTF8(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, table := range Tables {
+		writeTestCSV(t, ds, dir, table)
+	}
+	const extra = 7
+	n := maxListedNotUTF8 + extra
+	editCSV(t, filepath.Join(dir, "cases.csv"), func(rows [][]string) [][]string {
+		row := rows[1]
+		for i := 0; i < n; i++ {
+			r := slices.Clone(row)
+			r[0] = fmt.Sprintf("tst-latin-%d", i)
+			r[1] = "Caf\xe9"
+			rows = append(rows, r)
+		}
+		return rows
+	})
+	_, err = ReadCSV(dir)
+	var list schema.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("err = %v, want a list", err)
+	}
+	var placed, counted int
+	for _, e := range list {
+		switch {
+		case strings.Contains(e.Detail, "byte 0xE9") && e.Line > 0:
+			placed++
+		case strings.Contains(e.Detail, fmt.Sprintf("%d more cells are not valid UTF-8", extra)):
+			counted++
+		}
+	}
+	if placed != maxListedNotUTF8 || counted != 1 {
+		t.Errorf("%d placed problems and %d counts, want %d and 1:\n%v", placed, counted, maxListedNotUTF8, err)
+	}
+}
