@@ -11,6 +11,7 @@ import (
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/xlsxzip"
 	"github.com/rejoinder/rejoinder/schema"
 	"github.com/rejoinder/rejoinder/suggest"
 )
@@ -319,7 +320,8 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 		}
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	return xlsxzip.Save(f, w, nil) // real sheet dimensions, for read-only readers
+
 }
 
 // instructions writes how to code, generated from the codebook.

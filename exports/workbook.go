@@ -17,6 +17,7 @@ import (
 	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/xlsxzip"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -172,9 +173,6 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 	if err != nil {
 		return err
 	}
-	// The archive goes straight to w: excelize would otherwise build the
-	// whole compressed file in memory first (its zip writer gets a buffer).
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSheetZip(w, sources) })
 	steps := []func() error{
 		func() error { return wb.comparison(cmp) },
 		func() error { return wb.profileSheet(c) },
@@ -217,7 +215,9 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 			}
 		}
 	}
-	_, err = f.WriteToBuffer() // the About sheet, first, is the active one
+	// The archive goes straight to w, each sheet with its real dimension;
+	// the About sheet, first, is the active one.
+	err = xlsxzip.Save(f, w, sources)
 	prog.finish()
 	return err
 }
