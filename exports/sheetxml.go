@@ -109,7 +109,7 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 const maxCellChars = 32767
 
 // appendCellText escapes s for a SpreadsheetML text element: XML's special
-// characters as entities, characters XML 1.0 forbids (and literal
+// characters as entities, CR as a character reference, characters XML 1.0 forbids (and literal
 // "_xHHHH_" sequences, which Excel would decode) in Excel's _xHHHH_ form,
 // invalid UTF-8 as U+FFFD, and text past Excel's cell limit cut off.
 func appendCellText(b []byte, s string) []byte {
@@ -127,6 +127,11 @@ func appendCellText(b []byte, s string) []byte {
 				b = append(b, "&lt;"...)
 			case c == '>':
 				b = append(b, "&gt;"...)
+			case c == '\r':
+				// XML parsers turn a literal CR (and CR LF) into LF; a
+				// character reference reaches the reader as CR, as
+				// excelize writes it in the cells it escapes itself.
+				b = append(b, "&#xD;"...)
 			case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
 				b = fmt.Appendf(b, "_x%04X_", c)
 			case c == '_' && looksEscaped(s[i:]):

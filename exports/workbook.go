@@ -106,8 +106,10 @@ func SaveWorkbookFromParquet(path, dir string, opts WorkbookOptions) error {
 // WriteWorkbookFromParquet writes the same workbook as WriteWorkbook for a
 // Parquet directory, streaming the responses and quotes from their files
 // batch by batch, so that memory stays flat as they grow: only the cases,
-// accusations and sources are loaded (and validated), and the analyses run
-// on the columnar view (ReadColumns), which checks codes as it reads.
+// accusations and sources are loaded; every table is validated as build
+// validates records (the responses and quotes a batch at a time, see
+// dataset.ValidateStreamed), and the analyses run on the columnar view
+// (ReadColumns).
 func WriteWorkbookFromParquet(w io.Writer, dir string, opts WorkbookOptions) error {
 	rows, kv, err := dataset.ParquetInfo(dir)
 	if err != nil {
@@ -115,6 +117,10 @@ func WriteWorkbookFromParquet(w io.Writer, dir string, opts WorkbookOptions) err
 	}
 	small, err := dataset.ReadParquetTables(dir, schema.TableCases, schema.TableAccusations, schema.TableSources)
 	if err != nil {
+		return err
+	}
+	// The streamed tables get build's checks too, a batch at a time.
+	if err := dataset.ValidateStreamed(dir, small); err != nil {
 		return err
 	}
 	c, err := analysis.ReadColumns(dir)
