@@ -295,7 +295,7 @@ func (wb *workbook) appendCell(rx *rowXML, k, row int, v any, c schema.Column, w
 		rx.text(k, row, wb.wrap, s)
 		return linesAt(s, width)
 	case bool:
-		rx.boolean(k, row, wb.top, x)
+		rx.boolean(k, row, wb.boolean, x)
 	case schema.Date:
 		if x.IsZero() {
 			return 1

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -255,6 +256,11 @@ type workbook struct {
 	header, wrap, link, title, pct  int
 	dayFmt, monthFmt, yearFmt, bold int
 	top, note, noteLine, num        int
+	// boolean shows a true/false cell as TRUE or FALSE: LibreOffice shows
+	// a boolean cell through its number format (0 and 1 under General).
+	boolean int
+	// vheader is a header turned upright, for matrices of narrow columns.
+	vheader int
 }
 
 // dateStyle is the style that shows a date to its precision.
@@ -270,7 +276,7 @@ func (wb *workbook) dateStyle(p schema.Precision) int {
 
 func newWorkbook(f *excelize.File) (*workbook, error) {
 	wb := &workbook{f: f}
-	dayFmt, monthFmt, yearFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy"
+	dayFmt, monthFmt, yearFmt, boolFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy", `"TRUE";"TRUE";"FALSE"`
 	styles := []struct {
 		dst *int
 		s   *excelize.Style
@@ -290,6 +296,10 @@ func newWorkbook(f *excelize.File) (*workbook, error) {
 		{&wb.dayFmt, &excelize.Style{CustomNumFmt: &dayFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
 		{&wb.monthFmt, &excelize.Style{CustomNumFmt: &monthFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
 		{&wb.yearFmt, &excelize.Style{CustomNumFmt: &yearFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&wb.boolean, &excelize.Style{CustomNumFmt: &boolFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&wb.vheader, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}},
+			Alignment: &excelize.Alignment{Vertical: "bottom", Horizontal: "center", TextRotation: 90}}},
 	}
 	for _, st := range styles {
 		id, err := f.NewStyle(st.s)
@@ -412,13 +422,22 @@ func (g *grid) put(col int, v any, isURL bool) error {
 		return g.put(col, strings.Join(x, "; "), false)
 	case bool:
 		g.measure(col, "FALSE")
-		return wb.f.SetCellBool(g.sheet, c, x)
+		if err := wb.f.SetCellBool(g.sheet, c, x); err != nil {
+			return err
+		}
+		return wb.f.SetCellStyle(g.sheet, c, c, wb.boolean)
 	case int:
 		g.measure(col, strconv.Itoa(x))
-		return wb.f.SetCellInt(g.sheet, c, int64(x))
+		if err := wb.f.SetCellInt(g.sheet, c, int64(x)); err != nil {
+			return err
+		}
+		return wb.f.SetCellStyle(g.sheet, c, c, wb.top) // beside wrapped text, at the top
 	case float64:
 		g.measure(col, "100%")
-		return wb.f.SetCellFloat(g.sheet, c, x, -1, 64)
+		if err := wb.f.SetCellFloat(g.sheet, c, x, -1, 64); err != nil {
+			return err
+		}
+		return wb.f.SetCellStyle(g.sheet, c, c, wb.top)
 	case schema.Date:
 		if x.IsZero() {
 			return nil
@@ -488,17 +507,28 @@ func (wb *workbook) codebook(cb *schema.Codebook) error {
 	return g.finish(true)
 }
 
-// frame writes a DataFrame as a plain grid, typed by column.
-func (wb *workbook) frame(sheet string, df dataframe.DataFrame) (*grid, error) {
+// frame writes a DataFrame as a plain grid, typed by column; the columns
+// named in dates hold dates as text (YYYY, YYYY-MM or YYYY-MM-DD) and are
+// written as real dates, like the dates of every other sheet.
+func (wb *workbook) frame(sheet string, df dataframe.DataFrame, dates ...string) (*grid, error) {
 	g, err := wb.grid(sheet, df.Names())
 	if err != nil {
 		return nil, err
 	}
 	cols := columnsOf(df)
+	names := df.Names()
 	for r := 0; r < df.Nrow(); r++ {
 		g.rows++
 		for c, col := range cols {
-			if err := g.put(c, frameValue(col.Elem(r)), false); err != nil {
+			v := frameValue(col.Elem(r))
+			if s, ok := v.(string); ok && slices.Contains(dates, names[c]) {
+				d, err := schema.ParseDate(s)
+				if err != nil {
+					return nil, fmt.Errorf("sheet %s, column %s: %w", sheet, names[c], err)
+				}
+				v = d
+			}
+			if err := g.put(c, v, false); err != nil {
 				return nil, err
 			}
 		}
@@ -518,6 +548,9 @@ func (wb *workbook) comparison(df dataframe.DataFrame) error {
 // row repeated on every page of the table sheets.
 func (wb *workbook) printSetup(sheet string) error {
 	landscape, wide, tall, fit := "landscape", 1, 0, true
+	if sheet == SheetAbout {
+		tall = 1 // the title page on one page
+	}
 	if err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
@@ -561,10 +594,8 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 		if err := wb.text(s, 2, row, kv[1], wb.wrap); err != nil {
 			return err
 		}
-		if n := utf8.RuneCountInString(kv[1]); n > aboutWidth-2 {
-			if err := wb.f.SetRowHeight(s, row, float64((n+aboutWidth-3)/(aboutWidth-2))*15); err != nil {
-				return err
-			}
+		if err := wb.aboutHeight(row, kv[1]); err != nil {
+			return err
 		}
 		row++
 	}
@@ -602,6 +633,9 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 		if err := wb.text(s, 2, row, d, wb.wrap); err != nil {
 			return err
 		}
+		if err := wb.aboutHeight(row, d); err != nil {
+			return err
+		}
 	}
 	row += 2
 	notes := []string{
@@ -617,6 +651,9 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 		if err := wb.text(s, 2, row, n, wb.note); err != nil {
 			return err
 		}
+		if err := wb.aboutHeight(row, n); err != nil {
+			return err
+		}
 		row++
 	}
 	if err := wb.f.SetColWidth(s, "A", "A", 20); err != nil {
@@ -627,6 +664,16 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 
 // aboutWidth is the width of the About sheet's text column.
 const aboutWidth = 100
+
+// aboutHeight makes a row of the About sheet tall enough for its text in
+// column B, wrapped: LibreOffice does not grow rows on its own.
+func (wb *workbook) aboutHeight(row int, text string) error {
+	// Text runs about a tenth narrower than the width's unit, a digit.
+	if lines := linesAt(text, aboutWidth*11/10); lines > 1 {
+		return wb.f.SetRowHeight(SheetAbout, row, float64(lines)*15)
+	}
+	return nil
+}
 
 // frameValue converts a gota element to a Go value for a cell.
 func frameValue(e series.Element) any {

@@ -21,7 +21,8 @@
 //
 // [RunJSON] runs a Node.js script and decodes the JSON it prints;
 // [Python] does the same for a Python script, checking its modules first;
-// [LibreOffice] finds the soffice program. In a test, DuckDB counting the
+// [LibreOffice] finds the soffice program, [Command] any other (pdftotext,
+// say). In a test, DuckDB counting the
 // rows of the Parquet files package dataset wrote:
 //
 //	var got map[string]struct{ Rows int } // file → what DuckDB read

@@ -93,7 +93,9 @@ func (z *Writer) Close() error {
 			data = sortedOverrides(data)
 		case IsWorksheet(name):
 			src := z.sources[name]
-			data = SetDimension(data, src.LastRow, src.LastCol)
+			data = dropIdleFilterMode(SetDimension(data, src.LastRow, src.LastCol))
+		case strings.HasPrefix(name, "xl/charts/chart"):
+			data = NumericScatterX(data)
 		}
 		if err := z.writeEntry(zw, name, data); err != nil {
 			return err
@@ -227,4 +229,32 @@ func (z *Writer) writeEntry(zw *zip.Writer, name string, xml []byte) error {
 	}
 	_, err = out.Write(xml[cut:])
 	return err
+}
+
+// dropIdleFilterMode removes filterMode="true" from a sheet whose
+// autoFilter filters nothing: excelize sets it with every filter range,
+// and it tells a reader that rows are hidden by a filter when none are.
+func dropIdleFilterMode(xml []byte) []byte {
+	if !bytes.Contains(xml, []byte(`filterMode="true"`)) || bytes.Contains(xml, []byte("<filterColumn")) {
+		return xml
+	}
+	head, rest, ok := bytes.Cut(xml, []byte("<sheetData"))
+	if !ok {
+		return xml
+	}
+	head = bytes.Replace(head, []byte(` filterMode="true"`), nil, 1)
+	return slices.Concat(head, []byte("<sheetData"), rest)
+}
+
+// scatterX is the x values of a scatter series as excelize writes them:
+// a string reference, which Excel may plot as the points 1..n.
+var scatterX = regexp.MustCompile(`<xVal><strRef><f>([^<]*)</f></strRef></xVal>`)
+
+// NumericScatterX makes the x values of a scatter chart's series numeric
+// references, so that the points stand at their values.
+func NumericScatterX(xml []byte) []byte {
+	if !bytes.Contains(xml, []byte("<scatterChart>")) {
+		return xml
+	}
+	return scatterX.ReplaceAll(xml, []byte(`<xVal><numRef><f>$1</f></numRef></xVal>`))
 }
