@@ -668,8 +668,8 @@ const aboutWidth = 100
 // aboutHeight makes a row of the About sheet tall enough for its text in
 // column B, wrapped: LibreOffice does not grow rows on its own.
 func (wb *workbook) aboutHeight(row int, text string) error {
-	// Text runs about a tenth narrower than the width's unit, a digit.
-	if lines := linesAt(text, aboutWidth*11/10); lines > 1 {
+	// Text runs about a fifth narrower than the width's unit, a digit.
+	if lines := linesAt(text, aboutWidth*12/10); lines > 1 {
 		return wb.f.SetRowHeight(SheetAbout, row, float64(lines)*15)
 	}
 	return nil
