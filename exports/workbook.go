@@ -120,11 +120,14 @@ func WriteWorkbookFromParquet(w io.Writer, dir string, opts WorkbookOptions) err
 	if err != nil {
 		return err
 	}
-	// The streamed tables get build's checks too, a batch at a time.
-	if err := dataset.ValidateStreamed(dir, small); err != nil {
-		return err
-	}
+	// The streamed tables get build's checks too, a batch at a time, on
+	// one core while the other reads the columns the analyses need.
+	valid := make(chan error, 1)
+	go func() { valid <- dataset.ValidateStreamed(dir, small) }()
 	c, err := analysis.ReadColumns(dir)
+	if verr := <-valid; verr != nil {
+		return verr // the records' problems first: they explain the rest
+	}
 	if err != nil {
 		return err
 	}
