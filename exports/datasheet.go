@@ -150,7 +150,11 @@ func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dat
 // panes, the header row, the links its rows will carry, and the Excel
 // Table over the rows to come.
 func (wb *workbook) framePart(src source, spec dataSheet, p sheetPart, header []string, widths []int, cols []schema.Column) error {
-	if err := wb.printSetup(p.name); err != nil {
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	if err := wb.printSetupWide(p.name, pagesWide(total)); err != nil {
 		return err
 	}
 	sw, err := wb.f.NewStreamWriter(p.name)

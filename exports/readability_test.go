@@ -180,6 +180,43 @@ func TestWorkbookLayout(t *testing.T) {
 	}
 }
 
+// A data sheet too wide for one readable page prints across several, its
+// first column repeated on each (fitted to one, LibreOffice cut its last
+// columns onto a page without the ids).
+func TestWorkbookWideSheetsPrintAcross(t *testing.T) {
+	f := openWorkbook(t, buildWorkbook(t, dataset.MustDefault(), WorkbookOptions{}))
+	wide := 0
+	for _, sheet := range []string{SheetCases, SheetAccusations, SheetResponses, SheetQuotes, SheetSources} {
+		cols, _ := f.GetCols(sheet)
+		total := 0.0
+		for c := range cols {
+			name, _ := excelize.ColumnNumberToName(c + 1)
+			w, _ := f.GetColWidth(sheet, name)
+			total += w
+		}
+		layout, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refers string
+		for _, d := range f.GetDefinedName() {
+			if d.Name == "_xlnm.Print_Titles" && d.Scope == sheet {
+				refers = d.RefersTo
+			}
+		}
+		if total <= pageChars {
+			continue
+		}
+		wide++
+		if *layout.FitToWidth < 2 || !strings.Contains(refers, "$A:$A") {
+			t.Errorf("%s: %.0f characters wide printed %d page(s) across, titles %q", sheet, total, *layout.FitToWidth, refers)
+		}
+	}
+	if wide == 0 {
+		t.Error("no sheet wider than a page: the test checks nothing")
+	}
+}
+
 // profileSheetIndex is the N of the Profile sheet's xl/worksheets/sheetN.xml.
 func profileSheetIndex(t *testing.T, f *excelize.File) string {
 	t.Helper()

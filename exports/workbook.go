@@ -550,7 +550,24 @@ func (wb *workbook) comparison(df dataframe.DataFrame) error {
 // printSetup makes a sheet print landscape, one page wide, with the header
 // row repeated on every page of the table sheets.
 func (wb *workbook) printSetup(sheet string) error {
-	landscape, wide, tall, fit := "landscape", 1, 0, true
+	return wb.printSetupWide(sheet, 1)
+}
+
+// pageChars is about the width, in column-width units, that one landscape
+// page holds with text still readable (about half size).
+const pageChars = 300
+
+// pagesWide is the number of pages a sheet of columns totalling width
+// prints across: fitted to one page, a wide data sheet's text shrinks
+// below reading size, and LibreOffice, at its smallest scale, cuts the
+// last columns onto a page of their own anyway.
+func pagesWide(width int) int { return max(1, (width+pageChars-1)/pageChars) }
+
+// printSetupWide is printSetup for a sheet that prints wide pages across;
+// when that is more than one, the first column (the row's id) is repeated
+// on each too.
+func (wb *workbook) printSetupWide(sheet string, wide int) error {
+	landscape, tall, fit := "landscape", 0, true
 	if sheet == SheetAbout {
 		tall = 1 // the title page on one page
 	}
@@ -564,7 +581,11 @@ func (wb *workbook) printSetup(sheet string) error {
 	case SheetAbout, SheetProfile, SheetSimilarity, SheetTimeline, SheetCoOccurs:
 		return nil
 	}
-	return wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+	titles := "'" + sheet + "'!$1:$1"
+	if wide > 1 {
+		titles = "'" + sheet + "'!$A:$A," + titles
+	}
+	return wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
 }
 
 // about writes the title page: what the workbook is, versions, how to
