@@ -25,12 +25,17 @@ const streamBatch = 64 * 1024
 // source among its unit's — without loading them: it decodes one batch
 // of rows at a time. small holds the directory's cases, accusations and
 // sources, read and validated by ReadParquetTables. It keeps only the ids
-// and source lists of the responses, for the quotes that name them.
+// of the rows and the source lists of the responses, for the quotes that
+// name them.
 // Problems are located by file and row; it returns them as one error.
 func ValidateStreamed(dir string, small *Dataset) error {
 	cb := small.codebook()
 	var problems schema.ErrorList
-	responseSources := map[string][]string{} // response id → its sources
+	type unit struct {
+		sources []string
+		silent  bool // observed is no_response_found: no quotes allowed
+	}
+	responses := map[string]unit{}
 	in := interner{}
 	base := schema.Records{Cases: small.Cases, Accusations: small.Accusations, Sources: small.Sources}
 	err := scanBatches(dir, schema.TableResponses, func(batch *Dataset) {
@@ -38,7 +43,7 @@ func ValidateStreamed(dir string, small *Dataset) error {
 		recs.Responses = batch.Responses
 		problems = append(problems, onlyTable(schema.Validate(cb, &recs), schema.TableResponses)...)
 		for _, r := range batch.Responses {
-			if _, dup := responseSources[r.ResponseID]; dup && r.ResponseID != "" {
+			if _, dup := responses[r.ResponseID]; dup && r.ResponseID != "" {
 				problems = append(problems, &schema.FieldError{File: r.Pos.File, Line: r.Pos.Line, Table: schema.TableResponses,
 					ID: r.ResponseID, Field: "response_id", Value: r.ResponseID, Allowed: "each id once", Err: schema.ErrDuplicateID})
 			}
@@ -46,7 +51,7 @@ func ValidateStreamed(dir string, small *Dataset) error {
 			for i, s := range r.Sources {
 				srcs[i] = in.get(s)
 			}
-			responseSources[in.get(r.ResponseID)] = srcs
+			responses[in.get(r.ResponseID)] = unit{srcs, r.Observed == "no_response_found"}
 		}
 	})
 	if err != nil {
@@ -56,6 +61,7 @@ func ValidateStreamed(dir string, small *Dataset) error {
 	for i := range small.Accusations {
 		accusations[small.Accusations[i].AccusationID] = &small.Accusations[i]
 	}
+	quoteIDs := map[string]bool{}
 	err = scanBatches(dir, schema.TableQuotes, func(batch *Dataset) {
 		// Each quote goes on a stand-in of its unit carrying the unit's
 		// sources, so that Validate checks the quote's fields and its
@@ -64,6 +70,11 @@ func ValidateStreamed(dir string, small *Dataset) error {
 		recs.Sources = small.Sources
 		units := map[string]int{}
 		for _, q := range batch.pendingQuotes {
+			if quoteIDs[q.QuoteID] {
+				problems = append(problems, &schema.FieldError{File: q.Pos.File, Line: q.Pos.Line, Table: schema.TableQuotes,
+					ID: q.QuoteID, Field: "quote_id", Value: q.QuoteID, Allowed: "each id once", Err: schema.ErrDuplicateID})
+			}
+			quoteIDs[in.get(q.QuoteID)] = true
 			if a, ok := accusations[q.UnitID]; ok {
 				k, seen := units[q.UnitID]
 				if !seen {
@@ -74,7 +85,7 @@ func ValidateStreamed(dir string, small *Dataset) error {
 				recs.Accusations[k].Quotes = append(recs.Accusations[k].Quotes, q)
 				continue
 			}
-			srcs, ok := responseSources[q.UnitID]
+			u, ok := responses[q.UnitID]
 			if !ok {
 				problems = append(problems, &schema.FieldError{File: q.Pos.File, Line: q.Pos.Line, Table: schema.TableQuotes, ID: q.QuoteID,
 					Field: "unit_id", Value: q.UnitID, Allowed: "the id of an accusation or response", Err: schema.ErrDangling})
@@ -84,7 +95,11 @@ func ValidateStreamed(dir string, small *Dataset) error {
 			if !seen {
 				k = len(recs.Responses)
 				units[q.UnitID] = k
-				recs.Responses = append(recs.Responses, schema.Response{ResponseID: q.UnitID, Sources: srcs, Pos: q.Pos})
+				recs.Responses = append(recs.Responses, schema.Response{ResponseID: q.UnitID, Sources: u.sources, Pos: q.Pos})
+				if u.silent {
+					problems = append(problems, &schema.FieldError{File: q.Pos.File, Line: q.Pos.Line, Table: schema.TableResponses, ID: q.UnitID,
+						Field: "quotes", Allowed: "no quotes", Err: schema.ErrInconsistent, Detail: "observed is no_response_found"})
+				}
 			}
 			recs.Responses[k].Quotes = append(recs.Responses[k].Quotes, q)
 		}

@@ -57,6 +57,24 @@ func TestWorkbookFromParquetValidates(t *testing.T) {
 			t.Fatal("every source cited")
 			return ""
 		}, []string{"quotes.parquet", "source_id"}},
+		{"duplicate quote id", func(ds *dataset.Dataset) string {
+			r := firstQuoted(ds)
+			dup := r.Quotes[0]
+			dup.Text = "Another passage."
+			r.Quotes = append(r.Quotes, dup)
+			return dup.QuoteID
+		}, []string{"quotes.parquet", "quote_id", "duplicate id"}},
+		{"quote on a response never found", func(ds *dataset.Dataset) string {
+			for i := range ds.Responses {
+				if r := &ds.Responses[i]; r.Observed == "no_response_found" && len(r.Sources) > 0 {
+					r.Quotes = []schema.Quote{{QuoteID: r.ResponseID + "-q1", UnitID: r.ResponseID, CaseID: r.CaseID,
+						Text: "A passage.", SourceID: r.Sources[0], Language: "en"}}
+					return r.ResponseID
+				}
+			}
+			t.Fatal("no response with observed no_response_found")
+			return ""
+		}, []string{"quotes.parquet", "no_response_found"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ds := dataset.MustDefault()
