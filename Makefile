@@ -4,7 +4,7 @@ OUT     ?= out
 BIN     ?= bin/rejoinder
 FUZZTIME ?= 30s
 
-.PHONY: run test build interop vet fmt fuzz docs bench clean tools notebook examples figures
+.PHONY: run test build interop vet fmt fuzz docs bench clean tools notebook examples figures render
 
 ## run: validate the embedded dataset, then write Parquet files and the workbook to $(OUT)/
 run: build
@@ -38,6 +38,10 @@ docs:
 ## examples: run every program under examples/ and check its output
 examples:
 	$(GO) test ./examples -run TestExamples -v
+
+## render: build the workbook and a coding template, render both with LibreOffice to PDF and PNG pages in $(OUT)/render/ (look at every page)
+render:
+	RENDER_OUT=$(OUT)/render interop/render.sh
 
 ## figures: draw the figures the tutorial shows into docs/figures/
 figures:

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/xlsxzip"
 	"github.com/rejoinder/rejoinder/schema"
 	"github.com/rejoinder/rejoinder/suggest"
 )
@@ -365,7 +366,8 @@ func WriteTemplate(w io.Writer, ds *dataset.Dataset, opts TemplateOptions) error
 		}
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	return xlsxzip.Save(f, w, nil) // real sheet dimensions, for read-only readers
+
 }
 
 // Widths of a template's columns, in characters.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/xuri/excelize/v2"
@@ -38,12 +39,26 @@ func (wb *workbook) colourScale(sheet, from, to string) error {
 
 // matrix writes a labelled matrix at (col, row): a header of column
 // labels, then one row per row label. It returns the bottom-right cell.
-func (wb *workbook) matrix(sheet string, col, row int, corner string, rows, cols []string, value func(r, c int) any, style int) (string, error) {
+// upright turns the column labels on their side, in a header row tall
+// enough for the longest, for matrices whose narrow columns would cut
+// them or let them spill over the first row.
+func (wb *workbook) matrix(sheet string, col, row int, corner string, rows, cols []string, value func(r, c int) any, style int, upright bool) (string, error) {
 	if err := wb.text(sheet, col, row, corner, wb.header); err != nil {
 		return "", err
 	}
+	headerStyle, longest := wb.header, 0
+	if upright {
+		headerStyle = wb.vheader
+	}
 	for j, h := range cols {
-		if err := wb.text(sheet, col+1+j, row, h, wb.header); err != nil {
+		if err := wb.text(sheet, col+1+j, row, h, headerStyle); err != nil {
+			return "", err
+		}
+		longest = max(longest, utf8.RuneCountInString(h))
+	}
+	if upright {
+		// About 7.5 points a character of the bold 11-point font, and a margin.
+		if err := wb.f.SetRowHeight(sheet, row, min(float64(longest)*7.5+14, 409)); err != nil {
 			return "", err
 		}
 	}
@@ -115,7 +130,7 @@ func (wb *workbook) profileSheet(c *analysis.Columns) error {
 			return err
 		}
 		top := row + 1
-		end, err := wb.matrix(s, 1, top, catCol, cats, groups, func(r, c int) any { return share[[2]string{groups[c], cats[r]}] }, wb.pct)
+		end, err := wb.matrix(s, 1, top, catCol, cats, groups, func(r, c int) any { return share[[2]string{groups[c], cats[r]}] }, wb.pct, false)
 		if err != nil {
 			return err
 		}
@@ -136,8 +151,18 @@ func (wb *workbook) profileSheet(c *analysis.Columns) error {
 		}
 		row += 3
 	}
-	if err := wb.text(s, 1, row, "A response may use several strategies, so shares add up to more than 100%. Records of silence (no response found) are not counted.", wb.noteLine); err != nil {
+	// The note wraps within the tables' columns, left of the chart, which
+	// would otherwise cover the part that runs on.
+	if err := wb.text(s, 1, row, profileNote, wb.note); err != nil {
 		return err
+	}
+	if last := cell(chartGroups+1, row); chartGroups > 0 {
+		if err := wb.f.MergeCell(s, cell(1, row), last); err != nil {
+			return err
+		}
+		if err := wb.f.SetRowHeight(s, row, float64(linesAt(profileNote, 26+9*chartGroups-4))*15); err != nil {
+			return err
+		}
 	}
 	if err := wb.f.SetColWidth(s, "A", "A", 26); err != nil {
 		return err
@@ -168,6 +193,9 @@ func (wb *workbook) profileSheet(c *analysis.Columns) error {
 		Dimension: excelize.ChartDimension{Width: 720, Height: 900},
 	})
 }
+
+// profileNote is the footnote of the Profile sheet.
+const profileNote = "A response may use several strategies, so shares add up to more than 100%. Records of silence (no response found) are not counted."
 
 // busiest returns up to n case ids with the most rows in c, most first
 // (ties by id), and whether any were left out.
@@ -216,7 +244,7 @@ func (wb *workbook) similaritySheet(c *analysis.Columns) error {
 	if err := wb.text(s, 1, 1, "Jaccard similarity of the strategies used, cases in hierarchical-clustering order (average linkage)", wb.bold); err != nil {
 		return err
 	}
-	end, err := wb.matrix(s, 1, 2, "case_id", order, order, value, wb.num)
+	end, err := wb.matrix(s, 1, 2, "case_id", order, order, value, wb.num, true)
 	if err != nil {
 		return err
 	}
@@ -241,7 +269,7 @@ func (wb *workbook) dynamicsSheet(c *analysis.Columns) error {
 	if err != nil {
 		return wb.text(SheetDynamics, 1, 1, err.Error(), wb.noteLine)
 	}
-	g, err := wb.frame(SheetDynamics, df)
+	g, err := wb.frame(SheetDynamics, df, "first_accusation")
 	if err != nil {
 		return err
 	}
@@ -351,7 +379,7 @@ func (wb *workbook) coOccurrenceSheet(c *analysis.Columns) error {
 		var n int
 		fmt.Sscan(count[[2]string{codes[r], codes[k]}], &n)
 		return n
-	}, wb.top)
+	}, wb.top, true)
 	if err != nil {
 		return err
 	}

@@ -32,8 +32,31 @@ type CSVOptions struct {
 	// Excel writes for spreadsheet programs: a UTF-8 byte-order mark so
 	// Excel reads non-ASCII text correctly, and an apostrophe before any
 	// cell that starts with =, +, -, @, tab or carriage return, so that no
-	// cell is taken for a formula (as OWASP advises against CSV injection).
+	// cell is taken for a formula (as OWASP advises against CSV injection),
+	// and text made only of digits — CAMEO codes such as 016 — written as
+	// ="016", so that LibreOffice and Excel keep it as the text 016 rather
+	// than the number 16 (a different code). Plain CSV has no way to mark
+	// a cell as text that either program honours by default: a quoted
+	// "016" and LibreOffice's "Format quoted field as text" (off by
+	// default) are ignored by Excel, and an apostrophe stays visible in
+	// both. The wrapper is a formula whose result is a constant string,
+	// built only from digits, so it cannot compute or fetch anything;
+	// programs should read the plain CSV and its datapackage.json instead.
 	Excel bool
+}
+
+// digitsOnly reports whether s is a non-empty run of ASCII digits, which
+// spreadsheet programs would read as a number.
+func digitsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // formulaStart reports whether a spreadsheet could read s as a formula.
@@ -68,7 +91,12 @@ func WriteTableCSV(w io.Writer, ds *dataset.Dataset, table string, opts ...CSVOp
 	err := ds.Scan(table, func(row []any) error {
 		for i, c := range cols {
 			rec[i] = csvValue(row[i], c.Precision)
-			if excel && formulaStart(rec[i]) {
+			if !excel {
+				continue
+			}
+			if text, ok := row[i].(string); ok && digitsOnly(text) {
+				rec[i] = `="` + text + `"` // text, not a number: keeps 016's zero
+			} else if formulaStart(rec[i]) {
 				rec[i] = "'" + rec[i]
 			}
 		}
@@ -106,7 +134,8 @@ func csvValue(v any, precision bool) string {
 
 // WriteExcelCSV writes every table as CSV for spreadsheet programs (see
 // CSVOptions.Excel) into dir and returns the paths. It writes no data
-// package: the apostrophes it adds are not part of the data.
+// package: the apostrophes and ="…" wrappers it adds are not part of the
+// data.
 func WriteExcelCSV(dir string, ds *dataset.Dataset) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rejoinder/rejoinder/analysis"
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/xlsxzip"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -106,15 +107,15 @@ func locate(src source, table string, ps []sheetPart) *location {
 // writeDataSheets lays out the five tables' sheet parts and arranges for
 // their rows: each part gets excelize's frame (widths, frozen header,
 // hyperlinks, an Excel Table with filter buttons and banded rows, page
-// set-up) with only the header row, and a row source that sheetZip
-// splices in when the workbook is saved. Ids link to the rows they name
+// set-up) with only the header row, and rows that xlsxzip splices in
+// when the workbook is saved. Ids link to the rows they name
 // and URLs are links while a part stays within Excel's link limit.
-func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dataSheet, ps map[string][]sheetPart, progress io.Writer) (map[string]rowSource, *progress, error) {
+func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dataSheet, ps map[string][]sheetPart, progress io.Writer) (map[string]xlsxzip.Rows, *progress, error) {
 	paths := map[string]string{}
 	for id, name := range wb.f.GetSheetMap() {
 		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
 	}
-	sources := map[string]rowSource{}
+	sources := map[string]xlsxzip.Rows{}
 	total := 0
 	for _, spec := range specs {
 		total += src.count(spec.table)
@@ -138,7 +139,8 @@ func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dat
 			if !ok {
 				return nil, nil, fmt.Errorf("no sheet %s", p.name)
 			}
-			sources[path] = wb.rowsOf(src, spec, p, cols, widths, len(header), prog)
+			sources[path] = xlsxzip.Rows{Write: wb.rowsOf(src, spec, p, cols, widths, len(header), prog),
+				LastRow: p.end - p.first + 1, LastCol: len(header)}
 		}
 	}
 	return sources, prog, nil
@@ -148,7 +150,11 @@ func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dat
 // panes, the header row, the links its rows will carry, and the Excel
 // Table over the rows to come.
 func (wb *workbook) framePart(src source, spec dataSheet, p sheetPart, header []string, widths []int, cols []schema.Column) error {
-	if err := wb.printSetup(p.name); err != nil {
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	if err := wb.printSetupWide(p.name, pagesWide(total)); err != nil {
 		return err
 	}
 	sw, err := wb.f.NewStreamWriter(p.name)
@@ -228,7 +234,7 @@ func (wb *workbook) framePart(src source, spec dataSheet, p sheetPart, header []
 // rowsOf returns the row source of one part: rows [p.first, p.end) of the
 // table, with dates as dates, lists joined, and rows as tall as their
 // wrapped text.
-func (wb *workbook) rowsOf(src source, spec dataSheet, p sheetPart, cols []schema.Column, widths []int, ncols int, prog *progress) rowSource {
+func (wb *workbook) rowsOf(src source, spec dataSheet, p sheetPart, cols []schema.Column, widths []int, ncols int, prog *progress) func(*bufio.Writer) error {
 	return func(w *bufio.Writer) error {
 		rx := newRowXML(ncols)
 		var head []byte
@@ -293,7 +299,7 @@ func (wb *workbook) appendCell(rx *rowXML, k, row int, v any, c schema.Column, w
 		rx.text(k, row, wb.wrap, s)
 		return linesAt(s, width)
 	case bool:
-		rx.boolean(k, row, wb.top, x)
+		rx.boolean(k, row, wb.boolean, x)
 	case schema.Date:
 		if x.IsZero() {
 			return 1

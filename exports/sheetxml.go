@@ -1,19 +1,12 @@
 package exports
 
 import (
-	"archive/zip"
 	"bufio"
-	"bytes"
 	"fmt"
-	"io"
-	"io/fs"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,147 +16,9 @@ import (
 // against it (BENCHMARKS.md has the figures). excelize still writes
 // everything around the rows — the sheet's views, widths, hyperlinks,
 // Excel Table and page set-up — with a header-only sheet; when the
-// workbook is zipped, sheetZip splices the rows into that sheet's XML,
-// generated on one core while the other compresses.
-
-// rowSource writes the data rows of one sheet part as SpreadsheetML
-// <row> elements, starting at row 2.
-type rowSource func(w *bufio.Writer) error
-
-// sheetZip is the zip writer excelize saves through: klauspost's deflate
-// at its fastest level, with row sources spliced into their sheets. It
-// holds every entry excelize writes (all small: the rows come later) and
-// writes them at Close sorted by name, with [Content_Types].xml in a
-// canonical order, because excelize emits both in map order: so the same
-// data and SOURCE_DATE_EPOCH give the same bytes.
-type sheetZip struct {
-	w       io.Writer
-	sources map[string]rowSource // zip entry name → rows
-	entries map[string]*bytes.Buffer
-}
-
-func newSheetZip(w io.Writer, sources map[string]rowSource) *sheetZip {
-	return &sheetZip{w: w, sources: sources, entries: map[string]*bytes.Buffer{}}
-}
-
-// Create starts an entry; its bytes are kept until Close.
-func (z *sheetZip) Create(name string) (io.Writer, error) {
-	b := &bytes.Buffer{}
-	z.entries[name] = b
-	return b, nil
-}
-
-// AddFS is part of excelize's ZipWriter interface; excelize does not use
-// it when saving a new workbook.
-func (z *sheetZip) AddFS(fs.FS) error {
-	return fmt.Errorf("sheetZip: AddFS is not supported")
-}
-
-// Close writes the archive.
-func (z *sheetZip) Close() error {
-	zw := zip.NewWriter(z.w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
-	})
-	names := make([]string, 0, len(z.entries))
-	for name := range z.entries {
-		names = append(names, name)
-	}
-	slices.SortFunc(names, func(a, b string) int {
-		// [Content_Types].xml first, as Office writes it.
-		if (a == contentTypes) != (b == contentTypes) {
-			if a == contentTypes {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a, b)
-	})
-	for _, name := range names {
-		data := z.entries[name].Bytes()
-		if name == contentTypes {
-			data = sortedOverrides(data)
-		}
-		if err := z.writeEntry(zw, name, data); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
-
-const contentTypes = "[Content_Types].xml"
-
-// The elements of [Content_Types].xml, whose order carries no meaning.
-var (
-	defaultElem  = regexp.MustCompile(`<Default [^>]*></Default>|<Default [^>]*/>`)
-	overrideElem = regexp.MustCompile(`<Override [^>]*></Override>|<Override [^>]*/>`)
-)
-
-// sortedOverrides puts the <Default> and the <Override> elements of
-// [Content_Types].xml each in sorted order.
-func sortedOverrides(data []byte) []byte {
-	return sortElems(sortElems(data, defaultElem), overrideElem)
-}
-
-// sortElems sorts the matches of elem in place, keeping what lies between.
-func sortElems(data []byte, elem *regexp.Regexp) []byte {
-	locs := elem.FindAllIndex(data, -1)
-	if len(locs) < 2 {
-		return data
-	}
-	elems := make([]string, len(locs))
-	for i, l := range locs {
-		elems[i] = string(data[l[0]:l[1]])
-	}
-	slices.Sort(elems)
-	var out bytes.Buffer
-	out.Write(data[:locs[0][0]])
-	for i, l := range locs {
-		out.WriteString(elems[i])
-		if i+1 < len(locs) {
-			out.Write(data[l[1]:locs[i+1][0]])
-		}
-	}
-	out.Write(data[locs[len(locs)-1][1]:])
-	return out.Bytes()
-}
-
-// writeEntry writes one entry; a sheet with a row source gets its XML up
-// to the end of its sheetData, the rows, then the rest.
-func (z *sheetZip) writeEntry(zw *zip.Writer, name string, xml []byte) error {
-	out, err := zw.Create(name)
-	if err != nil {
-		return err
-	}
-	src, ok := z.sources[name]
-	if !ok {
-		_, err := out.Write(xml)
-		return err
-	}
-	cut := bytes.Index(xml, []byte("</sheetData>"))
-	if cut < 0 {
-		return fmt.Errorf("sheet %s: no sheetData to fill", name)
-	}
-	if _, err := out.Write(xml[:cut]); err != nil {
-		return err
-	}
-	// Generate on one goroutine, compress on this one.
-	pr, pw := io.Pipe()
-	go func() {
-		bw := bufio.NewWriterSize(pw, 256<<10)
-		err := src(bw)
-		if err == nil {
-			err = bw.Flush()
-		}
-		pw.CloseWithError(err)
-	}()
-	if _, err := io.Copy(out, pr); err != nil {
-		pr.CloseWithError(err)
-		return fmt.Errorf("sheet %s: %w", name, err)
-	}
-	_, err = out.Write(xml[cut:])
-	return err
-}
+// workbook is zipped, internal/xlsxzip splices the rows into that sheet's
+// XML, generated on one core while the other compresses, and gives the
+// sheet the dimension of its rows.
 
 // rowXML builds one row's XML in a reused buffer.
 type rowXML struct {
@@ -254,7 +109,7 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 const maxCellChars = 32767
 
 // appendCellText escapes s for a SpreadsheetML text element: XML's special
-// characters as entities, characters XML 1.0 forbids (and literal
+// characters as entities, CR as a character reference, characters XML 1.0 forbids (and literal
 // "_xHHHH_" sequences, which Excel would decode) in Excel's _xHHHH_ form,
 // invalid UTF-8 as U+FFFD, and text past Excel's cell limit cut off.
 func appendCellText(b []byte, s string) []byte {
@@ -272,6 +127,11 @@ func appendCellText(b []byte, s string) []byte {
 				b = append(b, "&lt;"...)
 			case c == '>':
 				b = append(b, "&gt;"...)
+			case c == '\r':
+				// XML parsers turn a literal CR (and CR LF) into LF; a
+				// character reference reaches the reader as CR, as
+				// excelize writes it in the cells it escapes itself.
+				b = append(b, "&#xD;"...)
 			case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
 				b = fmt.Appendf(b, "_x%04X_", c)
 			case c == '_' && looksEscaped(s[i:]):

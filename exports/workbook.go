@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/xlsxzip"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -105,8 +107,10 @@ func SaveWorkbookFromParquet(path, dir string, opts WorkbookOptions) error {
 // WriteWorkbookFromParquet writes the same workbook as WriteWorkbook for a
 // Parquet directory, streaming the responses and quotes from their files
 // batch by batch, so that memory stays flat as they grow: only the cases,
-// accusations and sources are loaded (and validated), and the analyses run
-// on the columnar view (ReadColumns), which checks codes as it reads.
+// accusations and sources are loaded; every table is validated as build
+// validates records (the responses and quotes a batch at a time, see
+// dataset.ValidateStreamed), and the analyses run on the columnar view
+// (ReadColumns).
 func WriteWorkbookFromParquet(w io.Writer, dir string, opts WorkbookOptions) error {
 	rows, kv, err := dataset.ParquetInfo(dir)
 	if err != nil {
@@ -116,7 +120,14 @@ func WriteWorkbookFromParquet(w io.Writer, dir string, opts WorkbookOptions) err
 	if err != nil {
 		return err
 	}
+	// The streamed tables get build's checks too, a batch at a time, on
+	// one core while the other reads the columns the analyses need.
+	valid := make(chan error, 1)
+	go func() { valid <- dataset.ValidateStreamed(dir, small) }()
 	c, err := analysis.ReadColumns(dir)
+	if verr := <-valid; verr != nil {
+		return verr // the records' problems first: they explain the rest
+	}
 	if err != nil {
 		return err
 	}
@@ -172,9 +183,6 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 	if err != nil {
 		return err
 	}
-	// The archive goes straight to w: excelize would otherwise build the
-	// whole compressed file in memory first (its zip writer gets a buffer).
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSheetZip(w, sources) })
 	steps := []func() error{
 		func() error { return wb.comparison(cmp) },
 		func() error { return wb.profileSheet(c) },
@@ -217,7 +225,9 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 			}
 		}
 	}
-	_, err = f.WriteToBuffer() // the About sheet, first, is the active one
+	// The archive goes straight to w, each sheet with its real dimension;
+	// the About sheet, first, is the active one.
+	err = xlsxzip.Save(f, w, sources)
 	prog.finish()
 	return err
 }
@@ -249,6 +259,11 @@ type workbook struct {
 	header, wrap, link, title, pct  int
 	dayFmt, monthFmt, yearFmt, bold int
 	top, note, noteLine, num        int
+	// boolean shows a true/false cell as TRUE or FALSE: LibreOffice shows
+	// a boolean cell through its number format (0 and 1 under General).
+	boolean int
+	// vheader is a header turned upright, for matrices of narrow columns.
+	vheader int
 }
 
 // dateStyle is the style that shows a date to its precision.
@@ -264,7 +279,7 @@ func (wb *workbook) dateStyle(p schema.Precision) int {
 
 func newWorkbook(f *excelize.File) (*workbook, error) {
 	wb := &workbook{f: f}
-	dayFmt, monthFmt, yearFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy"
+	dayFmt, monthFmt, yearFmt, boolFmt := "yyyy-mm-dd", "yyyy-mm", "yyyy", `"TRUE";"TRUE";"FALSE"`
 	styles := []struct {
 		dst *int
 		s   *excelize.Style
@@ -284,6 +299,10 @@ func newWorkbook(f *excelize.File) (*workbook, error) {
 		{&wb.dayFmt, &excelize.Style{CustomNumFmt: &dayFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
 		{&wb.monthFmt, &excelize.Style{CustomNumFmt: &monthFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
 		{&wb.yearFmt, &excelize.Style{CustomNumFmt: &yearFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}}},
+		{&wb.boolean, &excelize.Style{CustomNumFmt: &boolFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
+		{&wb.vheader, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"305496"}},
+			Alignment: &excelize.Alignment{Vertical: "bottom", Horizontal: "center", TextRotation: 90}}},
 	}
 	for _, st := range styles {
 		id, err := f.NewStyle(st.s)
@@ -406,13 +425,22 @@ func (g *grid) put(col int, v any, isURL bool) error {
 		return g.put(col, strings.Join(x, "; "), false)
 	case bool:
 		g.measure(col, "FALSE")
-		return wb.f.SetCellBool(g.sheet, c, x)
+		if err := wb.f.SetCellBool(g.sheet, c, x); err != nil {
+			return err
+		}
+		return wb.f.SetCellStyle(g.sheet, c, c, wb.boolean)
 	case int:
 		g.measure(col, strconv.Itoa(x))
-		return wb.f.SetCellInt(g.sheet, c, int64(x))
+		if err := wb.f.SetCellInt(g.sheet, c, int64(x)); err != nil {
+			return err
+		}
+		return wb.f.SetCellStyle(g.sheet, c, c, wb.top) // beside wrapped text, at the top
 	case float64:
 		g.measure(col, "100%")
-		return wb.f.SetCellFloat(g.sheet, c, x, -1, 64)
+		if err := wb.f.SetCellFloat(g.sheet, c, x, -1, 64); err != nil {
+			return err
+		}
+		return wb.f.SetCellStyle(g.sheet, c, c, wb.top)
 	case schema.Date:
 		if x.IsZero() {
 			return nil
@@ -482,17 +510,28 @@ func (wb *workbook) codebook(cb *schema.Codebook) error {
 	return g.finish(true)
 }
 
-// frame writes a DataFrame as a plain grid, typed by column.
-func (wb *workbook) frame(sheet string, df dataframe.DataFrame) (*grid, error) {
+// frame writes a DataFrame as a plain grid, typed by column; the columns
+// named in dates hold dates as text (YYYY, YYYY-MM or YYYY-MM-DD) and are
+// written as real dates, like the dates of every other sheet.
+func (wb *workbook) frame(sheet string, df dataframe.DataFrame, dates ...string) (*grid, error) {
 	g, err := wb.grid(sheet, df.Names())
 	if err != nil {
 		return nil, err
 	}
 	cols := columnsOf(df)
+	names := df.Names()
 	for r := 0; r < df.Nrow(); r++ {
 		g.rows++
 		for c, col := range cols {
-			if err := g.put(c, frameValue(col.Elem(r)), false); err != nil {
+			v := frameValue(col.Elem(r))
+			if s, ok := v.(string); ok && slices.Contains(dates, names[c]) {
+				d, err := schema.ParseDate(s)
+				if err != nil {
+					return nil, fmt.Errorf("sheet %s, column %s: %w", sheet, names[c], err)
+				}
+				v = d
+			}
+			if err := g.put(c, v, false); err != nil {
 				return nil, err
 			}
 		}
@@ -511,7 +550,27 @@ func (wb *workbook) comparison(df dataframe.DataFrame) error {
 // printSetup makes a sheet print landscape, one page wide, with the header
 // row repeated on every page of the table sheets.
 func (wb *workbook) printSetup(sheet string) error {
-	landscape, wide, tall, fit := "landscape", 1, 0, true
+	return wb.printSetupWide(sheet, 1)
+}
+
+// pageChars is about the width, in column-width units, that one landscape
+// page holds with text still readable (about half size).
+const pageChars = 300
+
+// pagesWide is the number of pages a sheet of columns totalling width
+// prints across: fitted to one page, a wide data sheet's text shrinks
+// below reading size, and LibreOffice, at its smallest scale, cuts the
+// last columns onto a page of their own anyway.
+func pagesWide(width int) int { return max(1, (width+pageChars-1)/pageChars) }
+
+// printSetupWide is printSetup for a sheet that prints wide pages across;
+// when that is more than one, the first column (the row's id) is repeated
+// on each too.
+func (wb *workbook) printSetupWide(sheet string, wide int) error {
+	landscape, tall, fit := "landscape", 0, true
+	if sheet == SheetAbout {
+		tall = 1 // the title page on one page
+	}
 	if err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
@@ -522,7 +581,11 @@ func (wb *workbook) printSetup(sheet string) error {
 	case SheetAbout, SheetProfile, SheetSimilarity, SheetTimeline, SheetCoOccurs:
 		return nil
 	}
-	return wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+	titles := "'" + sheet + "'!$1:$1"
+	if wide > 1 {
+		titles = "'" + sheet + "'!$A:$A," + titles
+	}
+	return wb.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
 }
 
 // about writes the title page: what the workbook is, versions, how to
@@ -555,10 +618,8 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 		if err := wb.text(s, 2, row, kv[1], wb.wrap); err != nil {
 			return err
 		}
-		if n := utf8.RuneCountInString(kv[1]); n > aboutWidth-2 {
-			if err := wb.f.SetRowHeight(s, row, float64((n+aboutWidth-3)/(aboutWidth-2))*15); err != nil {
-				return err
-			}
+		if err := wb.aboutHeight(row, kv[1]); err != nil {
+			return err
 		}
 		row++
 	}
@@ -596,6 +657,9 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 		if err := wb.text(s, 2, row, d, wb.wrap); err != nil {
 			return err
 		}
+		if err := wb.aboutHeight(row, d); err != nil {
+			return err
+		}
 	}
 	row += 2
 	notes := []string{
@@ -611,6 +675,9 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 		if err := wb.text(s, 2, row, n, wb.note); err != nil {
 			return err
 		}
+		if err := wb.aboutHeight(row, n); err != nil {
+			return err
+		}
 		row++
 	}
 	if err := wb.f.SetColWidth(s, "A", "A", 20); err != nil {
@@ -621,6 +688,16 @@ func (wb *workbook) about(ds *dataset.Dataset, src source, hash string, generate
 
 // aboutWidth is the width of the About sheet's text column.
 const aboutWidth = 100
+
+// aboutHeight makes a row of the About sheet tall enough for its text in
+// column B, wrapped: LibreOffice does not grow rows on its own.
+func (wb *workbook) aboutHeight(row int, text string) error {
+	// Text runs about a fifth narrower than the width's unit, a digit.
+	if lines := linesAt(text, aboutWidth*12/10); lines > 1 {
+		return wb.f.SetRowHeight(SheetAbout, row, float64(lines)*15)
+	}
+	return nil
+}
 
 // frameValue converts a gota element to a Go value for a cell.
 func frameValue(e series.Element) any {

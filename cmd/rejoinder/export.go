@@ -22,9 +22,10 @@ func newExportCmd() *cobra.Command {
   xlsx   the researcher's workbook (--out is the file); --compare A,B picks the
          two cases of its Comparison sheet (the seed pair by default)
   csv    one RFC 4180 CSV file per table (UTF-8) plus datapackage.json (--out is
-         a directory); --excel adds a byte-order mark and an apostrophe before
-         any cell that starts with =, +, -, @, tab or CR, for spreadsheet
-         programs, and writes no data package
+         a directory); --excel writes for spreadsheet programs: a byte-order
+         mark, an apostrophe before any cell that starts with =, +, -, @, tab
+         or CR, and text made of digits (CAMEO codes such as 016) as ="016" so
+         that it stays text; it writes no data package
   arrow  one Arrow IPC file (Feather v2) per table, for R, pandas or polars
 Output bytes are the same for the same data (set SOURCE_DATE_EPOCH to fix the
 workbook's timestamps too). Large workbooks show progress on a terminal.`,
@@ -99,7 +100,7 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 	cmd.Flags().StringVar(&out, "out", "", "output file (xlsx) or directory (csv)")
 	cmd.Flags().StringVar(&compare, "compare", "", "xlsx: the two cases of the Comparison sheet, as A,B")
 	cmd.Flags().StringVar(&codingsFile, "codings", "", "xlsx: a codings Parquet file (rejoinder coding import) for a Reliability sheet")
-	cmd.Flags().BoolVar(&excel, "excel", false, "csv: write for spreadsheet programs (BOM, formula-like cells prefixed with ')")
+	cmd.Flags().BoolVar(&excel, "excel", false, "csv: write for spreadsheet programs (BOM, formula-like cells prefixed with ', codes such as 016 as =\"016\")")
 	return cmd
 }
 

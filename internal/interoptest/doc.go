@@ -22,7 +22,8 @@
 //
 // [RunJSON] runs a Node.js script and decodes the JSON it prints;
 // [Python] does the same for a Python script, checking its modules first;
-// [LibreOffice] finds the soffice program. Each skip for a missing reader
+// [LibreOffice] finds the soffice program, [Command] any other (pdftotext,
+// say). Each skip for a missing reader
 // is also noted by [RecordSkip] in the directory $REJOINDER_SKIP_DIR names
 // ([SkipDirEnv]), which `make test` sets; after go test it prints
 // [SkipSummary] of it, one line naming the skipped tests' missing readers

@@ -88,3 +88,15 @@ func RunJSON(t *testing.T, script, module string, v any, args ...string) {
 		t.Fatalf("%s printed %s: %v", script, out, err)
 	}
 }
+
+// Command returns the path of a program an interop test runs (pdftotext,
+// say), skipping (or, in CI, failing) when the Debian package that
+// provides it is not installed.
+func Command(t *testing.T, name, debianPackage string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		missing(t, name, "apt-get install "+debianPackage)
+	}
+	return p
+}
