@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -14,8 +16,48 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/interoptest"
+	"github.com/rejoinder/rejoinder/schema"
 )
+
+// yesNoHeaders returns the yes/no columns of the responses table's
+// multi-label variables (strategies:denial...), as the template writes them.
+func yesNoHeaders(t *testing.T, ds *dataset.Dataset) []string {
+	t.Helper()
+	cols, err := codedColumns(ds.Codebook, schema.TableResponses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range cols {
+		if c.code != "" {
+			out = append(out, c.header)
+		}
+	}
+	if len(out) < 2 {
+		t.Fatalf("yes/no columns %v: the tests need two", out)
+	}
+	return out
+}
+
+// otherThan returns the first header that is not h.
+func otherThan(headers []string, h string) string {
+	return headers[slices.IndexFunc(headers, func(x string) bool { return x != h })]
+}
+
+// withNo returns what the import stores for a coded row whose filled
+// cells are cells: those values, and no for each yes/no column left empty.
+func withNo(t *testing.T, ds *dataset.Dataset, cells map[string]string) map[string]string {
+	t.Helper()
+	out := maps.Clone(cells)
+	for _, h := range yesNoHeaders(t, ds) {
+		if _, ok := out[h]; !ok {
+			out[h] = No
+		}
+	}
+	return out
+}
 
 // cellOf returns the A1 reference of a unit's cell in a column of a
 // template's Coding sheet.
@@ -62,25 +104,29 @@ func TestImportChecksEachCell(t *testing.T) {
 		kind   error                            // nil: imports
 		column string                           // where the problem is
 		stored map[string]string                // variable → value stored, when it imports
+		empty  int                              // optional cells left empty (channel_type; organ when no response was found)
 	}{
-		{name: "complete row", cells: complete, stored: complete},
+		{name: "complete row", cells: complete, stored: withNo(t, ds, complete), empty: 1},
 		{name: "codes in any case are stored as the codebook writes them",
 			cells:  map[string]string{"link": "Stated", "observed": "RESPONDED", "organ": "Foreign_Ministry", "strategies:denial": "Yes"},
-			stored: complete},
+			stored: withNo(t, ds, complete), empty: 1},
 		{name: "a code that is not one in any case", cells: map[string]string{"link": "Stat", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
 			kind: ErrBadCode, column: "link"},
 		{name: "empty organ when observed is responded", cells: map[string]string{"link": "stated", "observed": "responded", "strategies:denial": "yes"},
 			kind: ErrMissingCode, column: "organ"},
 		{name: "empty link", cells: map[string]string{"observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
 			kind: ErrMissingCode, column: "link"},
+		// A silence uses no strategy: each is stored as no, so a coder who
+		// found a response with a strategy disagrees on that strategy too.
 		{name: "organ may be empty when no response was found", cells: map[string]string{"link": "inferred", "observed": "no_response_found"},
-			stored: map[string]string{"link": "inferred", "observed": "no_response_found"}},
-		{name: "optional cells may be left empty", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
-			stored: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"}},
+			stored: withNo(t, ds, map[string]string{"link": "inferred", "observed": "no_response_found"}), empty: 2},
+		{name: "empty strategies cells are stored as no, other optional cells as not coded",
+			cells:  map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes", "strategies:smear_framing": "no"},
+			stored: withNo(t, ds, map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"}), empty: 1},
 		{name: "no strategy when observed is responded", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "no"},
 			kind: ErrMissingCode, column: "strategies"},
 		{name: "no strategy is right when observed is declined_comment", cells: map[string]string{"link": "stated", "observed": "declined_comment", "organ": "embassy", "strategies:denial": "no"},
-			stored: map[string]string{"link": "stated", "observed": "declined_comment", "organ": "embassy", "strategies:denial": "no"}},
+			stored: withNo(t, ds, map[string]string{"link": "stated", "observed": "declined_comment", "organ": "embassy"}), empty: 1},
 		{name: "a formula in a code cell", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"},
 			change: func(t *testing.T, f *excelize.File) {
 				f.SetCellFormula(SheetCoding, cellOf(t, f, unit, "strategies:denial"), `LOWER("YES")`)
@@ -128,7 +174,8 @@ func TestImportChecksEachCell(t *testing.T) {
 						t.Errorf("%s stored as %q, want %q", k, stored[k], v)
 					}
 				}
-				if s := got.Files[0]; s.Blank != 1 || s.Rows != 2 || !strings.Contains(s.Warning(), "1 of 2 units left blank") {
+				if s := got.Files[0]; s.Blank != 1 || s.Rows != 2 || s.Empty != tc.empty || s.Codings != len(tc.stored) ||
+					!strings.Contains(s.Warning(), "1 of 2 units left blank") || !strings.Contains(s.Warning(), fmt.Sprintf("; %d optional cells left empty", tc.empty)) {
 					t.Errorf("summary %+v: %q", s, s.Warning())
 				}
 				return
@@ -188,7 +235,10 @@ func TestImportOneCoderInTwoFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Replaced != 8 || len(got.Codings) != 8 {
+	// Per unit: link, observed, organ, strategies:denial, and no for
+	// every other strategy.
+	perFile := len(units) * (4 + len(yesNoHeaders(t, ds)) - 1)
+	if got.Replaced != perFile || len(got.Codings) != perFile {
 		t.Fatalf("replaced %d, kept %d", got.Replaced, len(got.Codings))
 	}
 	for _, c := range got.Codings {
@@ -401,5 +451,94 @@ func TestMayHoldFormulas(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("%s: %v, %v; want %v", tc.name, got, err, tc.want)
 		}
+	}
+}
+
+// A strategy one coder marks yes and the other leaves empty is a
+// disagreement (yes against no), not a unit only one coder coded: stored
+// as not coded, the empty cell would drop out and agreement would look
+// perfect. A silence (no response found) is no for every strategy, so a
+// coder who found a response with a strategy disagrees on it. An
+// adjudicator's partial workbook stores only the cells filled.
+func TestEmptyStrategyIsNo(t *testing.T) {
+	ds := minimal(t)
+	dir := t.TempDir()
+	const responded, silent = "tst-alpha-2020-r1", "tst-beta-2021-r1"
+	other := otherThan(yesNoHeaders(t, ds), "strategies:denial")
+	rows := map[string]map[[2]string]string{
+		"alice": {
+			{responded, "link"}: "stated", {responded, "observed"}: "responded", {responded, "organ"}: "foreign_ministry",
+			{responded, "strategies:denial"}: "yes", {responded, other}: "yes",
+			{silent, "link"}: "stated", {silent, "observed"}: "no_response_found",
+		},
+		"bob": { // other left empty on the responded unit; a response found on the silent one
+			{responded, "link"}: "stated", {responded, "observed"}: "responded", {responded, "organ"}: "foreign_ministry",
+			{responded, "strategies:denial"}: "yes",
+			{silent, "link"}:                 "stated", {silent, "observed"}: "responded", {silent, "organ"}: "embassy",
+			{silent, "strategies:denial"}: "yes",
+		},
+	}
+	var paths []string
+	for _, coder := range []string{"alice", "bob"} {
+		path := filepath.Join(dir, coder+".xlsx")
+		if err := SaveTemplate(path, ds, TemplateOptions{Coder: coder, Units: []string{responded, silent}}); err != nil {
+			t.Fatal(err)
+		}
+		fill(t, path, rows[coder])
+		paths = append(paths, path)
+	}
+	codings, err := Import(ds, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := map[[3]string]string{}
+	for _, c := range codings {
+		stored[[3]string{c.Coder, c.UnitID, c.Variable}] = c.Value
+	}
+	for key, want := range map[[3]string]string{
+		{"alice", responded, other}: Yes, {"bob", responded, other}: No,
+		{"alice", silent, "strategies:denial"}: No, {"bob", silent, "strategies:denial"}: Yes,
+		{"alice", silent, other}: No, {"bob", silent, other}: No,
+	} {
+		if stored[key] != want {
+			t.Errorf("%v stored as %q, want %q", key, stored[key], want)
+		}
+	}
+	// Each of the two codes: one unit agreed, one not.
+	report, err := Report(ds.Codebook, codings, 1, 100, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, variable := range []string{other, "strategies:denial"} {
+		i := slices.IndexFunc(report, func(r Row) bool { return r.Variable == variable })
+		if i < 0 || report[i].Agreement != 0.5 || report[i].Units != 2 || report[i].Coders != 2 {
+			t.Errorf("%s: %+v, want agreement 0.5 over 2 units and 2 coders", variable, report)
+		}
+	}
+	_, diffs := Reconcile(codings, 1, nil)
+	var split []string
+	for _, d := range diffs {
+		split = append(split, d.UnitID+" "+d.Variable)
+	}
+	for _, want := range []string{responded + " " + other, silent + " strategies:denial", silent + " observed"} {
+		if !slices.Contains(split, want) {
+			t.Errorf("disagreements %v lack %s", split, want)
+		}
+	}
+
+	// The adjudicator fills one cell: only it is stored.
+	judge := filepath.Join(dir, "carol.xlsx")
+	if err := SaveTemplate(judge, ds, TemplateOptions{Coder: "carol", Units: []string{responded, silent}}); err != nil {
+		t.Fatal(err)
+	}
+	fill(t, judge, map[[2]string]string{{responded, other}: "yes"})
+	got, err := ImportFiles(ds, ImportOptions{Partial: true}, judge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, _ := codedColumns(ds.Codebook, schema.TableResponses)
+	want := []Coding{{UnitID: responded, Variable: other, Coder: "carol", Round: 1, Value: Yes}}
+	if !slices.Equal(got.Codings, want) || got.Files[0].Empty != len(cols)-1 {
+		t.Errorf("partial import: %+v, %d empty; want %+v, %d empty", got.Codings, got.Files[0].Empty, want, len(cols)-1)
 	}
 }

@@ -107,6 +107,13 @@ func TestTemplateLayout(t *testing.T) {
 	if !strings.Contains(strings.Join(flat(ins), "\n"), "Disputes the existence, identity or role of the named individuals.") {
 		t.Error("instructions lack the codebook's definitions")
 	}
+	// The import stores an empty yes/no cell of a coded row as no: the
+	// coder is told so.
+	for _, want := range []string{"a yes/no column left empty in a row you code counts as no", "a silence uses no strategy, so each counts as no"} {
+		if !strings.Contains(strings.Join(flat(ins), "\n"), want) {
+			t.Errorf("instructions lack %q", want)
+		}
+	}
 	if err := SaveTemplate(path, ds, TemplateOptions{Coder: "alice", Units: []string{"nope"}}); err == nil {
 		t.Error("unknown unit accepted")
 	}
@@ -182,25 +189,37 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Coding{UnitID: "tst-alpha-2020-r1", Variable: "strategies:denial", Coder: "alice", Round: 1, Value: "yes"}
-	if len(codings) != 8 || !slices.Contains(codings, want) {
-		t.Fatalf("codings = %+v", codings)
+	// Per row: link, observed, organ and the strategies column filled, and
+	// no for each strategies column left empty (declined_comment too: a
+	// silence uses no strategy).
+	strategies := yesNoHeaders(t, ds)
+	other := otherThan(strategies, "strategies:denial")
+	n := 2 * (4 + len(strategies) - 1)
+	for _, want := range []Coding{
+		{UnitID: "tst-alpha-2020-r1", Variable: "strategies:denial", Coder: "alice", Round: 1, Value: Yes},
+		{UnitID: "tst-alpha-2020-r1", Variable: other, Coder: "alice", Round: 1, Value: No},
+		{UnitID: "tst-beta-2021-r2", Variable: "strategies:denial", Coder: "alice", Round: 1, Value: No},
+		{UnitID: "tst-beta-2021-r2", Variable: other, Coder: "alice", Round: 1, Value: No},
+	} {
+		if len(codings) != n || !slices.Contains(codings, want) {
+			t.Fatalf("%d codings, want %d with %+v: %+v", len(codings), n, want, codings)
+		}
 	}
 	store := filepath.Join(dir, "codings.parquet")
 	if err := WriteCodings(store, codings); err != nil {
 		t.Fatal(err)
 	}
 	old, err := ReadCodings(store)
-	if err != nil || len(old) != 8 {
+	if err != nil || len(old) != n {
 		t.Fatalf("read back %d, %v", len(old), err)
 	}
 	merged := Merge(old, codings) // the same file again
-	if len(merged) != 8 {
+	if len(merged) != n {
 		t.Errorf("importing twice gave %d codings", len(merged))
 	}
 	changed := slices.Clone(codings)
 	changed[0].Value = "other"
-	if merged := Merge(old, changed); len(merged) != 8 || !slices.ContainsFunc(merged, func(c Coding) bool { return c.Value == "other" }) {
+	if merged := Merge(old, changed); len(merged) != n || !slices.ContainsFunc(merged, func(c Coding) bool { return c.Value == "other" }) {
 		t.Error("a re-import does not replace the old value")
 	}
 }
@@ -284,8 +303,12 @@ func TestImportAfterLibreOffice(t *testing.T) {
 	for _, c := range codings {
 		got[c.UnitID+" "+c.Variable] = c.Value
 	}
+	// Each unit's empty strategies columns are stored as no.
+	strategies := yesNoHeaders(t, ds)
+	other := otherThan(strategies, "strategies:denial")
 	if got["tst-alpha-2020-r1 organ"] != "foreign_ministry" || got["tst-alpha-2020-r1 strategies:denial"] != "yes" || got["tst-beta-2021-r1 strategies:denial"] != "no" ||
-		got["tst-beta-2021-r1 link"] != "stated" || len(codings) != 7 {
+		got["tst-alpha-2020-r1 "+other] != "no" || got["tst-beta-2021-r1 "+other] != "no" ||
+		got["tst-beta-2021-r1 link"] != "stated" || len(codings) != 7+2*(len(strategies)-1) {
 		t.Errorf("after LibreOffice: %v", got)
 	}
 	if _, err := os.Stat(filepath.Join(out, "carol.xlsx")); err != nil {

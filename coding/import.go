@@ -124,6 +124,16 @@ func (l ImportErrors) Unwrap() []error {
 // true/false and 1/0 (a program may have turned them into numbers or
 // booleans).
 //
+// In a row the coder codes, a yes/no column (strategies:denial...) left
+// empty is stored as no: coders mark yes where the text shows a code and
+// leave the rest, so storing those cells as not coded would drop almost
+// every absence from the reliability figures and inflate agreement (one
+// coder's yes against the other's empty cell would count as no
+// disagreement). That holds in a row whose observed is no_response_found
+// or declined_comment too: a silence uses no strategy, and no for each
+// makes a disagreement on whether the state responded visible code by
+// code. Any other optional cell left empty is not coded.
+//
 // Import applies DefaultLimits; ImportLimited takes others, and
 // ImportFiles also returns what each file held.
 func Import(ds *dataset.Dataset, files ...string) ([]Coding, error) {
@@ -148,7 +158,8 @@ type ImportOptions struct {
 	// of being an ErrSameCoder problem.
 	Replace bool
 	// Partial accepts rows with required cells left empty: an
-	// adjudicator fills only the cells that settle ties.
+	// adjudicator fills only the cells that settle ties. Every empty
+	// cell, a yes/no one too, is then not coded (not no).
 	Partial bool
 }
 
@@ -167,8 +178,8 @@ type FileSummary struct {
 	Round   int
 	Rows    int // units listed
 	Blank   int // units left entirely empty: not coded
-	Empty   int // optional cells left empty in coded rows: stored as not coded
-	Codings int
+	Empty   int // optional cells left empty in coded rows, stored as not coded; not yes/no cells, stored as no (see Import) unless the import is partial
+	Codings int // codings stored, the no of empty yes/no cells included
 }
 
 // Warning says what the file left uncoded, or "" when it coded every cell.
@@ -430,6 +441,14 @@ func importFile(ds *dataset.Dataset, file string, lim Limits, partial bool) (out
 			j := colOf[c.header]
 			cell := cellName(j+1, rowNum)
 			if get(j) != "" || formulas[cell] {
+				continue
+			}
+			if c.code != "" && !partial {
+				// A yes/no column of a multi-label variable left empty in a
+				// row the coder coded is "no": coders mark what the text
+				// shows. Stored as not coded, every absence would drop out
+				// of the agreement and inflate it.
+				rowCodings = append(rowCodings, Coding{UnitID: unit, Variable: c.header, Coder: coder, Round: round, Value: No})
 				continue
 			}
 			rule, required := requirementOf(table, c.variable)

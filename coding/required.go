@@ -27,7 +27,7 @@ func (r requirement) appliesTo(values map[string]string) bool {
 // table, if it has one: the codebook's required variables, and organ,
 // which the codebook requires unless observed = no_response_found (as
 // the dataset's validator does). A multi-label code's yes/no column is
-// never required: an empty one is not coded.
+// never required: in a coded row an empty one is "no" (see Import).
 func requirementOf(table string, v *schema.Variable) (requirement, bool) {
 	switch {
 	case v.List:

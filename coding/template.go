@@ -492,8 +492,13 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 	lines = append(lines,
 		[]string{"", ""},
 		[]string{"", "On the Coding sheet, read each row's quotes and source, then fill the white columns from their drop-downs (upper or lower case does not matter). Type codes, not formulas. Do not edit the grey columns: the import checks them against the dataset."},
-		[]string{"", "In a row you code, fill every column marked required below. Leave any other cell empty if you cannot decide: it is stored as not coded, never as 'no'. A row left entirely empty is a unit you have not coded; the import counts such rows."},
+		[]string{"", "In a row you code, fill every column marked required below. In the yes/no columns, mark yes for each code the text shows: a yes/no column left empty in a row you code counts as no. Leave any other cell empty if you cannot decide: it is stored as not coded. A row left entirely empty is a unit you have not coded; the import counts such rows."},
 		[]string{"", "Columns named variable:code (strategies:denial...) ask whether the unit uses that code: yes or no. A response may use several strategies."},
+	)
+	if opts.Table == schema.TableResponses {
+		lines = append(lines, []string{"", "Where observed is no_response_found or declined_comment, leave the strategies columns empty: a silence uses no strategy, so each counts as no."})
+	}
+	lines = append(lines,
 		[]string{"", hint},
 		[]string{"", "Send the file back as it is; rejoinder coding import checks every cell and lists any problem by cell."},
 		[]string{"", ""},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 func TestAnalysisCommands(t *testing.T) {
@@ -134,6 +136,25 @@ func TestReliabilityCommand(t *testing.T) {
 	}
 }
 
+// strategyCodes counts the codes of the strategies variable of a
+// dataset's codebook: the yes/no columns of a responses template.
+func strategyCodes(t *testing.T, data string) int {
+	t.Helper()
+	ds, err := dataset.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, ok := ds.Codebook.Table(schema.TableResponses)
+	if !ok {
+		t.Fatal("no responses table")
+	}
+	v, ok := table.Variable("strategies")
+	if !ok || len(v.Codes()) < 2 {
+		t.Fatalf("strategies: %v", v)
+	}
+	return len(v.Codes())
+}
+
 // The whole coding loop from the command line: two coders' templates,
 // filled as coders would, imported (a mistake first reported at its cell),
 // then measured.
@@ -193,9 +214,15 @@ func TestCodingLoop(t *testing.T) {
 	}
 	f.Save()
 	f.Close()
+	// Each coded unit: link, observed, organ, and a yes or no for every
+	// strategy (the strategies columns left empty are no).
+	perUnit := 3 + strategyCodes(t, data)
 	for range 2 { // twice: no duplicates
 		code, out, errs := runCLI(t, "coding", "import", "--data", data, filepath.Join(dir, "alice.xlsx"), filepath.Join(dir, "bob.xlsx"), "--out", store)
-		if code != 0 || !strings.Contains(out, "holds 32") {
+		if code != 0 || !strings.Contains(out, fmt.Sprintf("holds %d\n", 2*len(values)*perUnit)) ||
+			// channel_type, the one optional cell, in each unit coded: the
+			// empty strategies cells are no, not counted here.
+			strings.Count(errs, fmt.Sprintf("; %d optional cells left empty in coded rows (stored as not coded)", len(values))) != 2 {
 			t.Fatalf("import: exit %d %s%s", code, out, errs)
 		}
 	}
@@ -203,8 +230,12 @@ func TestCodingLoop(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("reliability: %s", errs)
 	}
-	// organ: 3 of 4 units agree; denial: all agree.
-	for _, want := range []string{"\norgan,nominal,", "\nstrategies:denial,nominal,1,", "\nstrategies (all codes),nominal,", ",0.75,4,2,8\n"} {
+	// organ: 3 of 4 units agree; denial: all agree; non_denial, which
+	// nobody marked, is no for both coders in every unit (alpha undefined:
+	// no variation), and the pooled row holds every unit's every code.
+	n := strategyCodes(t, data)
+	for _, want := range []string{"\norgan,nominal,", "\nstrategies:denial,nominal,1,", ",0.75,4,2,8\n", "\nstrategies:non_denial,nominal,,,,,1,4,2,8\n",
+		fmt.Sprintf("\nstrategies (all codes),nominal,1,1,1,1,1,%d,2,%d\n", len(values)*n, 2*len(values)*n)} {
 		if !strings.Contains(out, want) {
 			t.Errorf("reliability output lacks %q:\n%s", want, out)
 		}
@@ -212,7 +243,7 @@ func TestCodingLoop(t *testing.T) {
 	gold, diffs := filepath.Join(dir, "gold.parquet"), filepath.Join(dir, "diff.xlsx")
 	code, out, errs = runCLI(t, "coding", "reconcile", store, "--out", gold, "--disagreements", diffs)
 	// Two coders split on one unit's organ: a tie, unresolved without an adjudicator.
-	if code != 0 || !strings.Contains(out, "15 gold codings; 1 disagreements, 1 unresolved") {
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d gold codings; 1 disagreements, 1 unresolved", len(values)*perUnit-1)) {
 		t.Errorf("reconcile: exit %d %s%s", code, out, errs)
 	}
 	if info, err := os.Stat(diffs); err != nil || info.Size() == 0 {
@@ -231,7 +262,7 @@ func TestCodingLoop(t *testing.T) {
 	jf.Save()
 	jf.Close()
 	code, out, errs = runCLI(t, "coding", "reconcile", "--data", data, store, "--adjudicator", judge, "--out", gold)
-	if code != 0 || !strings.Contains(out, "16 gold codings; 1 disagreements, 0 unresolved") {
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d gold codings; 1 disagreements, 0 unresolved", len(values)*perUnit)) {
 		t.Errorf("reconcile with an adjudicator: exit %d %s%s", code, out, errs)
 	}
 	// The workbook gains a Reliability sheet.
@@ -375,6 +406,9 @@ func TestCodingImportRefuses(t *testing.T) {
 			t.Errorf("template %q: header %v", flag, rows[0])
 		}
 	}
+	// The unit bob codes: link, observed, organ, denial yes, and no for
+	// every other strategy; channel_type, left empty, is not coded.
+	coded := 3 + strategyCodes(t, data)
 	blank := template("blank.xlsx", "ann", nil)
 	embassy := template("bob.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"})
 	mission := template("bob2.xlsx", "bob", map[string]string{"link": "stated", "observed": "responded", "organ": "permanent_mission", "strategies:denial": "yes"})
@@ -388,11 +422,11 @@ func TestCodingImportRefuses(t *testing.T) {
 	}{
 		{"a blank workbook", []string{blank}, 1, "", []string{`blank.xlsx: sheet "Coding": no codings: every row of the sheet is blank (allowed: a filled copy of the template; is this the blank one?)`, "1 problem(s) found."}, -1},
 		{"one coder in two files", []string{embassy, mission}, 1, "", []string{"bob2.xlsx: codes units another file already codes as the same coder: coder \"bob\", round 1, 1 unit(s) also in " + embassy + " (allowed: one file per coder and round; import with --replace"}, -1},
-		{"bob's first file", []string{embassy}, 0, "imported 4 codings from 1 file(s); " + store + " holds 4\n", []string{"warning: " + embassy + ": 1 of 2 units left blank (not coded); 16 optional cells left empty in coded rows (stored as not coded)\n"}, 4},
-		{"the same file again", []string{embassy}, 0, "4 of them were already there, unchanged\n", nil, 4},
+		{"bob's first file", []string{embassy}, 0, fmt.Sprintf("imported %d codings from 1 file(s); %s holds %d\n", coded, store, coded), []string{"warning: " + embassy + ": 1 of 2 units left blank (not coded); 1 optional cells left empty in coded rows (stored as not coded)\n"}, coded},
+		{"the same file again", []string{embassy}, 0, fmt.Sprintf("%d of them were already there, unchanged\n", coded), nil, coded},
 		{"a different coding of the same unit", []string{mission}, 1, "", []string{store + `: already holds different codings by the same coder: coder "bob", round 1, 1 unit(s): tst-alpha-2020-r1 (import with --replace to replace them)`}, -1},
-		{"replaced when asked", []string{mission, "--replace"}, 0, "replaced 4 earlier codings (--replace)\n", nil, 4},
-		{"two files, the later replacing", []string{embassy, mission, "--replace"}, 0, "replaced 4 earlier codings (--replace)\n", nil, 4},
+		{"replaced when asked", []string{mission, "--replace"}, 0, fmt.Sprintf("replaced %d earlier codings (--replace)\n", coded), nil, coded},
+		{"two files, the later replacing", []string{embassy, mission, "--replace"}, 0, fmt.Sprintf("replaced %d earlier codings (--replace)\n", coded), nil, coded},
 	} {
 		args := append([]string{"coding", "import", "--data", data, "--out", store}, tt.args...)
 		code, out, errs := runCLI(t, args...)

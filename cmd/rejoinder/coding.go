@@ -129,8 +129,11 @@ Each coder's codings of a unit in a round come from one file. Two files naming
 the same coder for the same units, or a codings file already holding different
 codings by that coder for those units, are errors; --replace lets the later
 file (or the new import) replace them, and says how many it replaced.
-Importing the same file again changes nothing. Units left blank and optional
-cells left empty are counted on standard error.`,
+Importing the same file again changes nothing. In a row the coder coded, an
+empty yes/no column (strategies:denial...) is stored as no: coders mark yes
+and leave the rest, and storing the rest as not coded would inflate agreement.
+Units left blank and other optional cells left empty are counted on standard
+error.`,
 		Example: "  rejoinder coding import alice.xlsx bob.xlsx --out codings.parquet\n  rejoinder coding import bob-corrected.xlsx --out codings.parquet --replace",
 		Args:    args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, files []string) error {

@@ -64,7 +64,9 @@ func TestTutorialWorkbooks(t *testing.T) {
 // responses and fills it as a coder would in Excel, by rule: alice copies
 // the dataset's own coding; bob never codes smear_framing on an
 // even-numbered row, adds counter_accusation on every fifth, and reads
-// mfa_spokesperson as foreign_ministry.
+// mfa_spokesperson as foreign_ministry. Both mark yes for the strategies
+// a response uses and leave the other strategies cells empty, as the
+// Instructions ask (the import stores them as no).
 func illustrativeWorkbook(t *testing.T, ds *dataset.Dataset, coder string) []byte {
 	t.Helper()
 	var units []string
@@ -120,7 +122,9 @@ func illustrativeWorkbook(t *testing.T, ds *dataset.Dataset, coder string) []byt
 				if bob && code == "counter_accusation" && n%5 == 0 {
 					yes = true
 				}
-				v = map[bool]string{true: coding.Yes, false: coding.No}[yes]
+				if yes {
+					v = coding.Yes // the others left empty, as coders do: stored as no
+				}
 			}
 			if v == "" {
 				continue
