@@ -1,10 +1,12 @@
 package events
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rejoinder/rejoinder/internal/interoptest"
@@ -80,6 +82,81 @@ func TestDuckDBFindsTheSamePairs(t *testing.T) {
 		src, _ := st.Pairs(30)
 		checkDuckDB(t, "tsv v"+strconv.Itoa(int(v)), SQLOptions{Dialect: DialectDuckDB, Window: 30, TSV: file, Version: v}, ourRows(t, src))
 	}
+}
+
+// What real GDELT 1.0 files hold, through DuckDB: the 57-column backfile
+// mixed with 58-column daily lines, lines cut short (which neither
+// reader may pad into events), GDELT's own country codes (ROM, MTN for
+// ROU, MNE) and an event given twice. The TSV query must find exactly
+// the pairs ingest and pairing find, including accusations on 57-column
+// lines (the query once skipped them all), and so must the query over
+// the ingested Parquet.
+func TestDuckDBReadsBothV1Layouts(t *testing.T) {
+	g, err := NewGenerator(GenOptions{Seed: 7, Version: V1, FirstID: 1, Events: 20000, From: DayOf(1990, 1, 1), To: DayOf(1990, 4, 30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := g.WriteN(&buf, 20000); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	backfile := map[string]bool{} // ids of the 57-column lines
+	var out []string
+	for i, l := range lines {
+		f := strings.Split(l, "\t")
+		if len(f) != ColumnsV1 {
+			out = append(out, l) // the generator's malformed lines, as they are
+			continue
+		}
+		for _, c := range []int{ColActor1CountryCode - 1, ColActor2CountryCode - 1} {
+			switch f[c] {
+			case "ROU":
+				f[c] = "ROM"
+			case "MNE":
+				f[c] = "MTN"
+			}
+		}
+		switch i % 3 {
+		case 0: // the backfile layout: no SOURCEURL
+			f = f[:ColumnsV1Backfile]
+			backfile[f[0]] = true
+		case 1:
+			if i%30 == 1 { // cut short: 40 columns
+				f = f[:40]
+			}
+		}
+		out = append(out, strings.Join(f, "\t"))
+		if i == 5 {
+			out = append(out, strings.Join(f, "\t")) // the same event again
+		}
+	}
+	file := filepath.Join(t.TempDir(), "mixed.CSV")
+	if err := os.WriteFile(file, []byte(strings.Join(out, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	rep, err := Ingest([]string{file}, dir, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Mapped["ROM"] == 0 || rep.Mapped["MTN"] == 0 {
+		t.Fatalf("the test needs events with ROM and MTN: mapped %v", rep.Mapped)
+	}
+	st, _ := Load(dir)
+	src, _ := st.Pairs(30)
+	ours := ourRows(t, src)
+	fromBackfile := 0
+	for _, r := range ours {
+		if backfile[r[0]] && r[5] != "" {
+			fromBackfile++
+		}
+	}
+	if fromBackfile < 10 {
+		t.Fatalf("only %d answered pairs of 57-column accusations; the test would prove little", fromBackfile)
+	}
+	checkDuckDB(t, "tsv v1 57+58", SQLOptions{Dialect: DialectDuckDB, Window: 30, TSV: file, Version: V1}, ours)
+	checkDuckDB(t, "parquet of v1 57+58", SQLOptions{Dialect: DialectDuckDB, Window: 30, Data: dir}, ours)
 }
 
 func checkDuckDB(t *testing.T, name string, o SQLOptions, ours [][]string) {
