@@ -380,7 +380,7 @@ func TestSummarize(t *testing.T) {
 	dir := t.TempDir()
 	ingestFixtures(t, dir)
 	st, _ := Load(dir)
-	src, _ := st.Pairs(30)
+	src, _ := st.Tallies(30)
 	df, err := Summarize(src, ByDyad)
 	if err != nil {
 		t.Fatal(err)

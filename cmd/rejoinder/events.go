@@ -19,6 +19,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/events"
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
@@ -231,10 +232,19 @@ const (
 
 var pairGroupings = []string{byPair, events.ByDyad, events.ByYear, byCase}
 
+// pairSource is the pairs of a dataset directory: listed (for the pairs
+// table and --by case) and counted (for summaries).
+type pairSource struct {
+	list    events.Source
+	tallies events.Tallies
+	store   *events.Store // nil for imported pairs
+	window  int
+}
+
 // eventSource opens the pairs of a dataset directory: computed from its
 // ingested events, or read from imported pairs (narrowed to the window,
 // which must not exceed the one they were computed with).
-func eventSource(dir string, window int, windowSet bool) (events.Source, error) {
+func eventSource(dir string, window int, windowSet bool) (*pairSource, error) {
 	if dir == "" {
 		return nil, usageError{errors.New("--data is required: a directory written by rejoinder events ingest or import")}
 	}
@@ -244,21 +254,56 @@ func eventSource(dir string, window int, windowSet bool) (events.Source, error) 
 		if err != nil {
 			return nil, err
 		}
-		return st.Pairs(window)
+		list, err := st.Pairs(window)
+		if err != nil {
+			return nil, err
+		}
+		tallies, err := st.Tallies(window)
+		return &pairSource{list: list, tallies: tallies, store: st, window: window}, err
 	case events.HasPairs(dir):
 		src, w, err := events.ReadPairs(dir)
 		if err != nil {
 			return nil, err
 		}
-		if !windowSet {
-			return src, nil
-		}
-		if window > w {
+		if windowSet && window > w {
 			return nil, usageError{fmt.Errorf("--window %dd is wider than the %dd the imported pairs in %s were computed with", window, w, dir)}
 		}
-		return src.Within(window), nil
+		if windowSet {
+			src = src.Within(window)
+		}
+		return &pairSource{list: src, tallies: src.Tallies()}, nil
 	}
 	return nil, usageError{fmt.Errorf("%s holds neither ingested events (rejoinder events ingest) nor imported pairs (rejoinder events import)", dir)}
+}
+
+// pairRowsWarning is the size of a pairs listing past which events pairs
+// warns before writing it.
+var pairRowsWarning int64 = 10_000_000
+
+// warnLargeListing counts the rows a pairs listing will have, without
+// listing them, and warns on stderr when they are many.
+func warnLargeListing(stderr io.Writer, ps *pairSource) error {
+	n, err := ps.tallies.Rows()
+	if err != nil {
+		return err
+	}
+	if n > pairRowsWarning {
+		fmt.Fprintf(stderr, "warning: the pairs table has %d rows (every accusation times its responses in the window); --by dyad or --by year summarise them without listing, and a shorter --window lists fewer\n", n)
+	}
+	return nil
+}
+
+// casePairs lists the pairs of the accusations --by case can match: those
+// of the curated dyads, so that other dyads' pairs are not enumerated.
+func casePairs(ps *pairSource, ds *dataset.Dataset) (events.Source, error) {
+	if ps.store == nil {
+		return ps.list, nil
+	}
+	dyads := map[[2]string]bool{}
+	for _, a := range ds.Accusations {
+		dyads[[2]string{a.Accuser, a.AccusedState}] = true
+	}
+	return ps.store.PairsWhere(ps.window, func(a events.Accusation) bool { return dyads[[2]string{a.Accuser, a.Accused}] })
 }
 
 func newEventsPairsCmd() *cobra.Command {
@@ -274,9 +319,10 @@ response may answer several accusations; an accusation without a response is
 one row with empty response columns. lag_days is the response's date minus the
 accusation's.
 
---by pair (default) streams one row per pair; --by dyad and --by year summarise
-(accusations, answered, answered_share, responses, median_first_lag_days, and
-per response type the accusations answered with it); --by case sets each
+--by pair (default) streams one row per pair, after warning on stderr when they
+are over ten million; --by dyad and --by year summarise (accusations, answered,
+answered_share, responses, median_first_lag_days, and per response type the
+accusations answered with it), counting the pairs without listing them; --by case sets each
 curated accusation (embedded dataset, or --cases DIR) beside the event
 accusations of its dyad within --match-days of its date and their responses.
 
@@ -300,17 +346,24 @@ computed elsewhere; --window may then narrow, not widen, theirs).`,
 			if matchDays < 0 {
 				return usageError{fmt.Errorf("--match-days %d: want 0 or more", matchDays)}
 			}
-			src, err := eventSource(dataDir, w, cmd.Flags().Changed("window"))
+			ps, err := eventSource(dataDir, w, cmd.Flags().Changed("window"))
 			if err != nil {
 				return err
 			}
 			var df dataframe.DataFrame
 			switch by {
 			case byPair:
-				_, err := events.WritePairs(cmd.OutOrStdout(), src, format)
+				if err := warnLargeListing(cmd.ErrOrStderr(), ps); err != nil {
+					return err
+				}
+				_, err := events.WritePairs(cmd.OutOrStdout(), ps.list, format)
 				return err
 			case byCase:
 				ds, err := loadData(casesDir)
+				if err != nil {
+					return err
+				}
+				src, err := casePairs(ps, ds)
 				if err != nil {
 					return err
 				}
@@ -318,7 +371,7 @@ computed elsewhere; --window may then narrow, not widen, theirs).`,
 					return err
 				}
 			default:
-				if df, err = events.Summarize(src, by); err != nil {
+				if df, err = events.Summarize(ps.tallies, by); err != nil {
 					return err
 				}
 			}

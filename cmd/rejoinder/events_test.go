@@ -162,3 +162,21 @@ func TestEventsIngestAgainAndRefuse(t *testing.T) {
 		t.Errorf("--max-lines: exit %d\n%s", code, errs)
 	}
 }
+
+// A pairs listing larger than the bound is announced on stderr, with its
+// size counted before listing; the summaries are not.
+func TestEventsPairsWarnsBeforeLargeListing(t *testing.T) {
+	defer func(n int64) { pairRowsWarning = n }(pairRowsWarning)
+	pairRowsWarning = 5
+	dir := t.TempDir()
+	if code, _, errs := runCLI(t, "events", "ingest", fixture, "--out", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCLI(t, "events", "pairs", "--data", dir, "--format", "csv")
+	if code != exitOK || !strings.Contains(errs, "warning: the pairs table has 8 rows") || strings.Count(out, "\n") != 9 {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	if _, _, errs := runCLI(t, "events", "pairs", "--data", dir, "--by", "dyad"); strings.Contains(errs, "warning") {
+		t.Errorf("summary warned: %s", errs)
+	}
+}
