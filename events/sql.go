@@ -3,6 +3,7 @@ package events
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/rejoinder/rejoinder/dataset"
@@ -67,7 +68,7 @@ func SQL(o SQLOptions) (string, error) {
 			src = duckdbTSV(o.TSV, o.Version)
 		case o.Data != "":
 			glob := filepath.ToSlash(filepath.Join(o.Data, dataset.PartitionDir(Table), "**", "*.parquet"))
-			src = "  SELECT event_id, date, actor1_country, actor2_country, event_code\n" +
+			src = "  SELECT event_id, date, actor1_country, actor2_country, event_code, " + ColumnVersion + "\n" +
 				"  FROM read_parquet(" + quote(glob) + ", hive_partitioning = true)"
 		default:
 			return "", fmt.Errorf("duckdb: name the ingested dataset (--data) or GDELT files (--tsv)")
@@ -81,7 +82,8 @@ func SQL(o SQLOptions) (string, error) {
 		lag = "DATE_DIFF(r.date, a.date, DAY)"
 		until = fmt.Sprintf("DATE_ADD(a.date, INTERVAL %d DAY)", o.Window)
 		src = "  SELECT GLOBALEVENTID AS event_id, SAFE.PARSE_DATE('%Y%m%d', CAST(SQLDATE AS STRING)) AS date,\n" +
-			"    Actor1CountryCode AS actor1_country, Actor2CountryCode AS actor2_country, EventCode AS event_code\n" +
+			"    Actor1CountryCode AS actor1_country, Actor2CountryCode AS actor2_country, EventCode AS event_code,\n" +
+			"    " + itoa(int(o.Version)) + " AS " + ColumnVersion + "\n" +
 			"  FROM `" + table + "`"
 	default:
 		return "", fmt.Errorf("unknown dialect %q (allowed: %s)", o.Dialect, strings.Join(Dialects, ", "))
@@ -97,16 +99,16 @@ func SQL(o SQLOptions) (string, error) {
 	fmt.Fprintf(&b, "-- Window: responses dated 0 to %d days after the accusation, both ends included.\n", o.Window)
 	b.WriteString("-- One row per pair; an accusation without a response is one row with empty response columns.\n")
 	b.WriteString("-- GDELT's country codes of states that are not ISO codes are mapped (ROM -> ROU ...); an event id\n")
-	b.WriteString("-- given twice counts once.\n")
+	b.WriteString("-- given twice (within a GDELT version) counts once.\n")
 	b.WriteString("WITH source AS (\n" + src + "\n),\n")
 	b.WriteString("events AS (\n  SELECT event_id, date, " + isoCountry("actor1_country") + " AS actor1_country,\n")
-	b.WriteString("    " + isoCountry("actor2_country") + " AS actor2_country, event_code\n  FROM source\n),\n")
+	b.WriteString("    " + isoCountry("actor2_country") + " AS actor2_country, event_code, " + ColumnVersion + "\n  FROM source\n),\n")
 	b.WriteString("kept AS (\n  SELECT * FROM events\n  WHERE event_id IS NOT NULL AND date IS NOT NULL\n")
 	b.WriteString("    AND actor1_country <> actor2_country\n")
 	b.WriteString("    AND (event_code IN ('016', '011', '174', " + list(AccusationCodes) + ") OR " + threat + ")\n")
 	b.WriteString("    AND actor1_country IN (" + states + ")\n")
 	b.WriteString("    AND actor2_country IN (" + states + ")\n")
-	b.WriteString("  QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY date, actor1_country, actor2_country, event_code) = 1\n),\n")
+	b.WriteString("  QUALIFY row_number() OVER (PARTITION BY " + ColumnVersion + ", event_id ORDER BY date, actor1_country, actor2_country, event_code) = 1\n),\n")
 	b.WriteString("accusations AS (\n  SELECT * FROM kept WHERE event_code IN (" + list(AccusationCodes) + ")\n),\n")
 	b.WriteString("responses AS (\n  SELECT *, " + typeCol + " AS response_type FROM kept\n)\n")
 	b.WriteString("SELECT a.event_id AS accusation_id, a.date AS accusation_date, a.actor1_country AS accuser,\n")
@@ -140,7 +142,8 @@ func duckdbTSV(glob string, v Version) string {
 		least = ColumnsV1Backfile
 	}
 	return "  SELECT TRY_CAST(GLOBALEVENTID AS BIGINT) AS event_id, TRY_STRPTIME(SQLDATE, '%Y%m%d')::DATE AS date,\n" +
-		"    Actor1CountryCode AS actor1_country, Actor2CountryCode AS actor2_country, EventCode AS event_code\n" +
+		"    Actor1CountryCode AS actor1_country, Actor2CountryCode AS actor2_country, EventCode AS event_code,\n" +
+		"    " + strconv.Itoa(int(v)) + " AS " + ColumnVersion + "\n" +
 		"  FROM read_csv(" + quote(glob) + ", delim = '\\t', header = false, quote = '', escape = '',\n" +
 		"    auto_detect = false, ignore_errors = true, null_padding = true, nullstr = '\\x01',\n" +
 		"    columns = {" + strings.Join(cols, ", ") + "})\n" +

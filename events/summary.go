@@ -141,9 +141,9 @@ func Summarize(src Tallies, by string) (dataframe.DataFrame, error) {
 // MatchCases sets each curated accusation of ds beside the event data:
 // the event accusations of the same dyad (accuser → accused state) dated
 // within matchDays of the curated accusation's date, and the responses
-// the pairing found for them. Curated codes are ISO 3166-1 alpha-3 and
-// are compared with GDELT's CAMEO country codes as they are (see the
-// package documentation).
+// the pairing found for them. Curated codes are ISO 3166-1 alpha-3, as
+// are the stored events' (GDELT's non-ISO codes of states are mapped at
+// ingest; see the package documentation).
 //
 // Columns: accusation_id, case_id, accuser, accused, date; matched_on
 // (the date range searched, or why the accusation was not matched: a date
