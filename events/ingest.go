@@ -488,7 +488,6 @@ func openInputs(paths []string) ([]input, int64, error) {
 type limitReader struct {
 	r          io.Reader
 	run        *ingestRun
-	name       string
 	compressed int64 // the zip member's compressed size, 0 for a plain file
 	read       int64 // this input
 	pending    int
@@ -528,7 +527,7 @@ func (run *ingestRun) ingestOne(in input) (FileStats, error) {
 		return st, fmt.Errorf("%s: %w", in.name, err)
 	}
 	defer rc.Close()
-	r := NewReader(&limitReader{r: rc, run: run, name: in.name, compressed: in.compressed}, in.name)
+	r := NewReader(&limitReader{r: rc, run: run, compressed: in.compressed}, in.name)
 	opts, rep := run.opts, run.rep
 	problem := func(perr *ParseError) error {
 		st.Malformed++
