@@ -25,7 +25,7 @@ if [ ! -f "$ev/raw/done" ]; then
 fi
 bin/rejoinder events sql --dialect duckdb --tsv "$ev/raw/*.CSV" --window 30d > "$ev/tsv.sql"
 bin/rejoinder events sql --dialect duckdb --data "$ev/ds" --window 30d > "$ev/parquet.sql"
-ingest=(bin/rejoinder events ingest "$ev"/raw/*.CSV --out "$ev/ds")
+ingest=(bin/rejoinder events ingest "$ev"/raw/*.CSV --out "$ev/ds" --replace)
 pairs=(bin/rejoinder events pairs --data "$ev/ds" --window 30d --format csv)
 
 # Same pairs first, or the timings mean nothing.
@@ -41,7 +41,7 @@ for f in duck-tsv duck-parquet; do
   fi
 done
 bytes=$(cat "$ev"/raw/*.CSV | wc -c)
-kept=$(sed -n 's/.*kept \([0-9]*\) events.*/\1/p' "$ev/ingest.log")
+kept=$(sed -n 's/.*kept \([0-9]*\) new events.*/\1/p' "$ev/ingest.log")
 rows=$(($(wc -l < "$ev/ours.csv") - 1))
 answered=$(awk -F, 'NR > 1 && $6 != ""' "$ev/ours.csv" | wc -l)
 

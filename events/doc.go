@@ -17,13 +17,17 @@
 //	rep, err := events.Ingest(files, "gdelt", events.IngestOptions{}) // GDELT files → gdelt/events/year=YYYY/part-0.parquet
 //	st, err := events.Load("gdelt")                                  // the columns the pairing needs
 //	src, err := st.Pairs(30)                                         // a 30-day window
-//	byYear, err := events.Summarize(src, events.ByYear)              // or events.ByDyad
+//	t, err := st.Tallies(30)                                         // the same, counted not listed
+//	byYear, err := events.Summarize(t, events.ByYear)                // or events.ByDyad
 //	cases, err := events.MatchCases(src, dataset.MustDefault(), 3)   // curated accusations beside the events
 //
 // [Ingest] writes the filtered events with an [IngestReport] of what it
 // read and skipped; [Load] returns a [Store] whose [Store.Pairs] yields a
-// [Source] of pairs; [Summarize] and [MatchCases] turn a Source into
-// DataFrames, and [WritePairs] streams the pairs table itself. For data
+// [Source] of pairs, and [Store.Tallies] the same pairs counted rather
+// than listed, which [Summarize] turns into DataFrames (counting does not
+// grow with the number of pairs, which can be the product of a dyad's
+// accusations and responses); [MatchCases] turns a Source into a
+// DataFrame, and [WritePairs] streams the pairs table itself. For data
 // beyond one machine, [SQL] writes the same filter and pairing as one
 // query for DuckDB or BigQuery, [Import] brings its CSV result back as a
 // checked pairs file, and [ReadPairs] opens that file as a Source.
@@ -45,11 +49,13 @@
 // A line is kept when both Actor1CountryCode and Actor2CountryCode are
 // states, the two differ, and EventCode is in the accusation/response
 // code set (see [InCodeSet]). States are the ISO 3166-1 alpha-3 codes the
-// codebook knows ([schema.IsCountry], [IsState]). CAMEO's country codes are "mostly
-// ISO3-like": CAMEO's regional codes (Europe, Africa, the West and so on)
-// are not ISO codes and are dropped, as intended. Whether CAMEO uses a
-// non-ISO code for any state was not verified against CAMEO.country.txt;
-// such a state's events would be dropped too.
+// codebook knows ([schema.IsCountry], [IsState]). GDELT's CAMEO country
+// lookup (CAMEO.country.txt) is mostly ISO alpha-3 codes; its four non-ISO
+// codes of states (ROM, MTN, TMP, IMY) are mapped to ROU, MNE, TLS and IMN
+// ([CAMEOToISO], [State]), and its regions (Europe, Africa, the West and
+// so on), cities and parts of territories are dropped ([CAMEODropped]);
+// [Ingest] counts the events each dropped code cost. Repeated events (one
+// GLOBALEVENTID within a GDELT version) are kept once.
 //
 // # The codes
 //

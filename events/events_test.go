@@ -93,7 +93,7 @@ func TestReadFixtureErrors(t *testing.T) {
 	}{
 		{e2, 12, 0, "", ErrColumns, "v2.tsv:12: wrong number of tab-separated columns (allowed: 57 or 58 for GDELT 1.0, 61 for GDELT 2.0) (found 60 columns)"},
 		{e2, 13, 2, "SQLDATE", ErrDate, `v2.tsv:13: column 2 (SQLDATE) "20180230": not a date (allowed: YYYYMMDD, a day that exists)`},
-		{e2, 14, 1, "GLOBALEVENTID", ErrID, `v2.tsv:14: column 1 (GLOBALEVENTID) "abc": not an event id (allowed: a positive integer)`},
+		{e2, 14, 1, "GLOBALEVENTID", ErrID, `v2.tsv:14: column 1 (GLOBALEVENTID) "abc": not an event id (allowed: an integer, 0 or more)`},
 		{e2, 17, 31, "GoldsteinScale", ErrFloat, `v2.tsv:17: column 31 (GoldsteinScale) "x": not a number`},
 		{e1, 5, 27, "EventCode", ErrCode, `v1.tsv:5: column 27 (EventCode) "1": not a CAMEO event code (allowed: 2 to 4 digits, e.g. 016, 1125)`},
 	}
@@ -247,12 +247,21 @@ func TestIngest(t *testing.T) {
 	if st.Len() != 14 {
 		t.Errorf("loaded %d events, want 14", st.Len())
 	}
-	// A clean ingest replaces the table and drops the stale report.
+	// Ingesting events already in the table adds nothing: they are
+	// counted as duplicates.
 	data, _ := os.ReadFile(filepath.Join("testdata", "v1.tsv"))
 	clean := filepath.Join(t.TempDir(), "clean.tsv")
 	lines := strings.SplitAfter(string(data), "\n")
 	os.WriteFile(clean, []byte(strings.Join(lines[:4], "")), 0o644)
-	if _, err := Ingest([]string{clean}, dir, IngestOptions{}); err != nil {
+	again, err := Ingest([]string{clean}, dir, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := Load(dir); st.Len() != 14 || again.Existing != 14 || again.Kept != 0 || again.Duplicates != 4 {
+		t.Errorf("after adding the same events: %d events, report %+v; want 14 events, 14 existing, 0 kept, 4 duplicates", st.Len(), again)
+	}
+	// With Replace, a clean ingest replaces the table and drops the stale report.
+	if _, err := Ingest([]string{clean}, dir, IngestOptions{Replace: true}); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := Load(dir); st.Len() != 4 {
@@ -371,7 +380,7 @@ func TestSummarize(t *testing.T) {
 	dir := t.TempDir()
 	ingestFixtures(t, dir)
 	st, _ := Load(dir)
-	src, _ := st.Pairs(30)
+	src, _ := st.Tallies(30)
 	df, err := Summarize(src, ByDyad)
 	if err != nil {
 		t.Fatal(err)

@@ -41,8 +41,8 @@ func ExampleIngest() {
 	}
 	fmt.Println(rep.Lines, "lines,", rep.Kept, "kept,", rep.Malformed, "malformed")
 	st, _ := events.Load(dir)
-	src, _ := st.Pairs(30)
-	df, _ := events.Summarize(src, events.ByYear)
+	tallies, _ := st.Tallies(30)
+	df, _ := events.Summarize(tallies, events.ByYear)
 	fmt.Println(df.Select([]string{"year", "accusations", "answered", "responses"}))
 	// Output:
 	// 18 lines, 10 kept, 4 malformed

@@ -231,7 +231,7 @@ func parsePairRow(r []string, window int) (Pair, *schema.FieldError) {
 	var ok bool
 	var err error
 	if p.Accusation.ID, ok = parseID(r[0]); !ok {
-		return p, bad(0, "a positive integer event id")
+		return p, bad(0, "an integer event id, 0 or more")
 	}
 	if p.Accusation.Date, err = ParseDay(r[1]); err != nil {
 		return p, bad(1, "a date YYYY-MM-DD")
@@ -264,7 +264,7 @@ func parsePairRow(r []string, window int) (Pair, *schema.FieldError) {
 	}
 	p.Answered = true
 	if p.Response.ID, ok = parseID(r[5]); !ok {
-		return p, bad(5, "a positive integer event id")
+		return p, bad(5, "an integer event id, 0 or more")
 	}
 	if p.Response.Date, err = ParseDay(r[6]); err != nil {
 		return p, bad(6, "a date YYYY-MM-DD")
@@ -293,7 +293,7 @@ func parsePairRow(r []string, window int) (Pair, *schema.FieldError) {
 
 func parseID(s string) (int64, bool) {
 	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil && n > 0
+	return n, err == nil && n >= 0
 }
 
 // HasPairs reports whether dir holds imported pairs.

@@ -48,8 +48,9 @@ func TestImportRoundTrip(t *testing.T) {
 	if got, want := pairRows(t, imp.Within(29)), pairRows(t, src29); !slices.Equal(got, want) {
 		t.Errorf("imported pairs within 29 days\n%q\nwant\n%q", got, want)
 	}
-	x, _ := Summarize(imp, ByDyad)
-	y, _ := Summarize(src, ByDyad)
+	x, _ := Summarize(imp.Tallies(), ByDyad)
+	tal, _ := st.Tallies(30)
+	y, _ := Summarize(tal, ByDyad)
 	if x.String() != y.String() {
 		t.Errorf("summaries differ:\n%v\n%v", x, y)
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -33,10 +34,55 @@ type IngestOptions struct {
 	// MaxProblems is how many malformed lines the report lists (default
 	// 1000); all are counted.
 	MaxProblems int
-	// Progress, if set, is called now and then with the bytes read so far
-	// and the total (uncompressed) size of the inputs.
-	Progress func(done, total int64)
+	// Replace makes the new events replace the event table out holds
+	// instead of being added to it. Ingest still refuses to replace a
+	// table that has events with one that has none.
+	Replace bool
+	// MaxRatio bounds the bytes a zip member may inflate to, as a
+	// multiple of its compressed size (default DefaultMaxRatio); past it
+	// Ingest stops with ErrLimit. GDELT's zips inflate about 5 to 10
+	// times.
+	MaxRatio float64
+	// MaxBytes bounds the bytes read from all inputs, uncompressed
+	// (default DefaultMaxBytes).
+	MaxBytes int64
+	// MaxLines bounds the lines read from all inputs (0: no bound).
+	MaxLines int64
+	// MaxMalformed bounds the malformed lines (default
+	// DefaultMaxMalformed; negative: no bound): past it Ingest stops with
+	// ErrLimit, as the input is then not a GDELT event file.
+	MaxMalformed int64
+	// Progress, if set, is called now and then (every 4 MiB read, and at
+	// the end of each input) with what was read so far.
+	Progress func(Progress)
 }
+
+// Defaults of the IngestOptions limits.
+const (
+	DefaultMaxRatio     = 200
+	DefaultMaxBytes     = 1 << 40 // 1 TiB: all of GDELT 2.0 is a few hundred GiB
+	DefaultMaxMalformed = 100000
+)
+
+// Progress is what Ingest has read so far.
+type Progress struct {
+	Bytes int64 // uncompressed bytes read
+	Total int64 // uncompressed size of the inputs, as their headers claim
+	Lines int64 // lines read
+}
+
+// Errors of Ingest that stop it; nothing is written then.
+var (
+	// ErrLimit: an input passed a bound of IngestOptions (decompression
+	// ratio, total size, lines, malformed lines).
+	ErrLimit = errors.New("input limit exceeded")
+	// ErrNoEvents: no line of the inputs is a well-formed GDELT event
+	// line, so they are not GDELT event files.
+	ErrNoEvents = errors.New("no well-formed GDELT event line")
+	// ErrWouldEmpty: Replace would replace an event table that has
+	// events with one that has none.
+	ErrWouldEmpty = errors.New("would replace the event table with an empty one")
+)
 
 // FileStats counts the lines of one input (a plain file, or one member of
 // a zip archive, named ARCHIVE!MEMBER).
@@ -45,14 +91,30 @@ type FileStats struct {
 	Lines     int64
 	Kept      int64
 	Malformed int64
+	// Duplicates are kept lines whose GLOBALEVENTID (within its GDELT
+	// version) was already ingested: an earlier line, or the table.
+	Duplicates int64
 }
 
 // IngestReport says what Ingest read and wrote.
 type IngestReport struct {
-	Files     []FileStats
-	Lines     int64
-	Kept      int64
-	Malformed int64
+	Files      []FileStats
+	Lines      int64
+	Kept       int64 // new events written (duplicates not counted)
+	Malformed  int64
+	Duplicates int64
+	// Existing is the number of events carried over from the table out
+	// held (0 with Replace).
+	Existing int64
+	// Mapped counts the events kept whose actor country was a GDELT code
+	// mapped to its ISO code (CAMEOToISO), by GDELT code.
+	Mapped map[string]int64
+	// Unmapped counts, by country code, the events that were not kept
+	// only because an actor's country code names no state (regions,
+	// CAMEODropped, codes outside the lookup): lines with an accusation
+	// or response code and two different, non-empty actor country codes.
+	// A line with two such codes counts for both.
+	Unmapped map[string]int64
 	// Problems are the first MaxProblems malformed lines, in input order.
 	Problems []*ParseError
 	// Paths are the partition files written, in year order.
@@ -62,23 +124,23 @@ type IngestReport struct {
 // Ingest reads GDELT event files (1.0 or 2.0, plain or zip archives,
 // recognised by content) and writes the events the filter keeps (see the
 // package documentation) to out/events/year=YYYY/part-0.parquet, in input
-// order within a year. Memory is bounded by the row-group options, not by
-// the input size. A malformed line is counted, listed in the report (and
-// in out/malformed.csv) and skipped: never fatal. Every line is checked
-// for its column count, event id, date and event code; the other columns
-// are checked on the lines kept. The new table is built in a temporary
-// directory and replaces out/events only when complete, so a failed run
-// leaves the previous one intact. A file that cannot be read is fatal.
+// order within a year. Actor countries are written as ISO 3166-1 alpha-3
+// codes: GDELT's non-ISO codes of states are mapped (CAMEOToISO). The new
+// events are added to the table out already holds (its events first),
+// unless opts.Replace. An event whose GLOBALEVENTID, within its GDELT
+// version, is already in the table or earlier in the input is a
+// duplicate: counted, not written. Memory is bounded by the row-group
+// options and the set of ids kept (16 bytes an event), not by the input
+// size. A malformed line is counted, listed in the report (and in
+// out/malformed.csv) and skipped. Every line is checked for its column
+// count, event id, date and event code; the other columns are checked
+// on the lines kept. The input limits of opts are checked while
+// streaming (ErrLimit), and inputs without a single well-formed line are
+// refused (ErrNoEvents). The new table is built in a temporary directory
+// and replaces out/events only when complete, so a failed run leaves the
+// previous one intact. A file that cannot be read is fatal.
 func Ingest(paths []string, out string, opts IngestOptions) (*IngestReport, error) {
-	if opts.RowGroup <= 0 {
-		opts.RowGroup = 1 << 16
-	}
-	if opts.MaxBuffered <= 0 {
-		opts.MaxBuffered = 4 * opts.RowGroup
-	}
-	if opts.MaxProblems <= 0 {
-		opts.MaxProblems = 1000
-	}
+	opts = withDefaults(opts)
 	inputs, total, err := openInputs(paths)
 	if err != nil {
 		return nil, err
@@ -88,6 +150,7 @@ func Ingest(paths []string, out string, opts IngestOptions) (*IngestReport, erro
 			in.close()
 		}
 	}()
+	root := filepath.Join(out, dataset.PartitionDir(Table))
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
@@ -98,24 +161,33 @@ func Ingest(paths []string, out string, opts IngestOptions) (*IngestReport, erro
 	defer os.RemoveAll(tmp)
 
 	w := &partWriter{dir: tmp, opts: opts, years: map[int]*yearWriter{}}
-	rep := &IngestReport{}
-	var done int64
-	progress := func(n int) {
-		done += int64(n)
-		if opts.Progress != nil {
-			opts.Progress(done, total)
+	rep := &IngestReport{Mapped: map[string]int64{}, Unmapped: map[string]int64{}}
+	run := &ingestRun{opts: opts, w: w, rep: rep, seen: map[eventKey]struct{}{}, total: total}
+	had, err := existingEvents(root)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.Replace && had > 0 {
+		if rep.Existing, err = run.carryOver(root); err != nil {
+			w.abort()
+			return rep, err
 		}
 	}
 	for _, in := range inputs {
-		st, err := ingestOne(in, w, rep, opts, progress)
+		st, err := run.ingestOne(in)
 		rep.Files = append(rep.Files, st)
 		rep.Lines += st.Lines
 		rep.Kept += st.Kept
 		rep.Malformed += st.Malformed
+		rep.Duplicates += st.Duplicates
 		if err != nil {
 			w.abort()
 			return rep, err
 		}
+	}
+	if err := checkOutcome(paths, rep, had, opts); err != nil {
+		w.abort()
+		return rep, err
 	}
 	years, err := w.finish()
 	if err != nil {
@@ -124,7 +196,6 @@ func Ingest(paths []string, out string, opts IngestOptions) (*IngestReport, erro
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return rep, err
 	}
-	root := filepath.Join(out, dataset.PartitionDir(Table))
 	if err := swapDir(tmp, root); err != nil {
 		return rep, err
 	}
@@ -140,6 +211,152 @@ func Ingest(paths []string, out string, opts IngestOptions) (*IngestReport, erro
 		return rep, err
 	}
 	return rep, nil
+}
+
+func withDefaults(opts IngestOptions) IngestOptions {
+	if opts.RowGroup <= 0 {
+		opts.RowGroup = 1 << 16
+	}
+	if opts.MaxBuffered <= 0 {
+		opts.MaxBuffered = 4 * opts.RowGroup
+	}
+	if opts.MaxProblems <= 0 {
+		opts.MaxProblems = 1000
+	}
+	if opts.MaxRatio <= 0 {
+		opts.MaxRatio = DefaultMaxRatio
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if opts.MaxMalformed == 0 {
+		opts.MaxMalformed = DefaultMaxMalformed
+	}
+	return opts
+}
+
+// checkOutcome refuses inputs without one well-formed line, and a
+// replacement that would empty a table with events.
+func checkOutcome(paths []string, rep *IngestReport, had int64, opts IngestOptions) error {
+	if rep.Lines == rep.Malformed {
+		return fmt.Errorf("%s: %w (read %d lines, %d malformed; is it a GDELT event file, export.CSV or its zip?); nothing written",
+			strings.Join(paths, ", "), ErrNoEvents, rep.Lines, rep.Malformed)
+	}
+	if opts.Replace && had > 0 && rep.Kept == 0 {
+		return fmt.Errorf("%w: the table has %d events and the inputs none the filter keeps; nothing written (ingest without --replace to add to it)", ErrWouldEmpty, had)
+	}
+	return nil
+}
+
+// existingEvents counts the events of the table at root (0 when there is
+// none), checking that it is an event table rejoinder wrote.
+func existingEvents(root string) (int64, error) {
+	if _, err := os.Stat(root); errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err := checkEventDir(root); err != nil {
+		return 0, fmt.Errorf("%s exists and is not an event table rejoinder wrote; move it away: %w", root, err)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil || len(entries) == 0 {
+		return 0, err
+	}
+	parts, err := dataset.ListPartitions(root)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, p := range parts {
+		err := dataset.ScanColumnsAny(p.Path, []string{ColumnEventID}, func(_ []arrow.Array, _, rows int) error {
+			n += int64(rows)
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// eventKey identifies an event: GLOBALEVENTID is unique within a GDELT
+// version.
+type eventKey struct {
+	version Version
+	id      int64
+}
+
+// ingestRun is the state of one Ingest.
+type ingestRun struct {
+	opts  IngestOptions
+	w     *partWriter
+	rep   *IngestReport
+	seen  map[eventKey]struct{}
+	total int64
+	bytes int64 // read so far, all inputs
+	lines int64
+}
+
+// carryOver writes the events of the table at root to the new table
+// first, and marks their ids as seen.
+func (run *ingestRun) carryOver(root string) (int64, error) {
+	parts, err := dataset.ListPartitions(root)
+	if err != nil {
+		return 0, err
+	}
+	names := make([]string, eventSchema.NumFields())
+	for i, f := range eventSchema.Fields() {
+		names[i] = f.Name
+	}
+	var n int64
+	for _, p := range parts {
+		err := dataset.ScanColumnsAny(p.Path, names, func(cols []arrow.Array, _, rows int) error {
+			for r := 0; r < rows; r++ {
+				e, err := eventFromColumns(cols, r)
+				if err != nil {
+					return fmt.Errorf("%s: row %d: %w", p.Path, r+1, err)
+				}
+				run.seen[eventKey{e.Version, e.ID}] = struct{}{}
+				if err := run.w.add(&e); err != nil {
+					return err
+				}
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// eventFromColumns reads row r of columns in eventSchema's order.
+func eventFromColumns(cols []arrow.Array, r int) (Event, error) {
+	for i, c := range cols {
+		if !arrow.TypeEqual(c.DataType(), eventSchema.Field(i).Type) {
+			return Event{}, fmt.Errorf("column %s is %s, want %s", eventSchema.Field(i).Name, c.DataType(), eventSchema.Field(i).Type)
+		}
+	}
+	e := Event{
+		ID:            cols[0].(*array.Int64).Value(r),
+		Date:          Day(cols[1].(*array.Date32).Value(r)),
+		Actor1Code:    cols[2].(*array.String).Value(r),
+		Actor1Country: cols[3].(*array.String).Value(r),
+		Actor2Code:    cols[4].(*array.String).Value(r),
+		Actor2Country: cols[5].(*array.String).Value(r),
+		EventCode:     cols[6].(*array.String).Value(r),
+		QuadClass:     cols[7].(*array.Int8).Value(r),
+		Goldstein:     cols[8].(*array.Float64).Value(r),
+		NumMentions:   cols[9].(*array.Int32).Value(r),
+		NumSources:    cols[10].(*array.Int32).Value(r),
+		NumArticles:   cols[11].(*array.Int32).Value(r),
+		AvgTone:       cols[12].(*array.Float64).Value(r),
+		Version:       Version(cols[14].(*array.Int8).Value(r)),
+	}
+	if !cols[13].IsNull(r) {
+		e.SourceURL = cols[13].(*array.String).Value(r)
+	}
+	return e, nil
 }
 
 // partitionName is the Hive directory name of a year.
@@ -208,9 +425,10 @@ func writeProblems(w io.Writer, rep *IngestReport) error {
 
 // input is one stream of lines: a plain file or a member of a zip.
 type input struct {
-	name  string
-	open  func() (io.ReadCloser, error)
-	close func()
+	name       string
+	compressed int64 // a zip member's compressed size; 0 for a plain file
+	open       func() (io.ReadCloser, error)
+	close      func()
 }
 
 // openInputs lists the streams of the given paths, with their total
@@ -251,7 +469,7 @@ func openInputs(paths []string) ([]input, int64, error) {
 				}
 				members++
 				total += int64(zf.UncompressedSize64)
-				out = append(out, input{name: p + "!" + zf.Name, open: zf.Open, close: closeZip})
+				out = append(out, input{name: p + "!" + zf.Name, compressed: max(int64(zf.CompressedSize64), 1), open: zf.Open, close: closeZip})
 			}
 			if members == 0 {
 				zr.Close()
@@ -265,77 +483,139 @@ func openInputs(paths []string) ([]input, int64, error) {
 	return out, total, nil
 }
 
-// counter reports the bytes read through it.
-type counter struct {
-	r       io.Reader
-	pending int
-	report  func(int)
+// limitReader enforces the byte and ratio limits on one input and
+// reports progress, as it streams.
+type limitReader struct {
+	r          io.Reader
+	run        *ingestRun
+	compressed int64 // the zip member's compressed size, 0 for a plain file
+	read       int64 // this input
+	pending    int
 }
 
-func (c *counter) Read(p []byte) (int, error) {
+func (c *limitReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
+	c.read += int64(n)
+	c.run.bytes += int64(n)
 	c.pending += n
 	if c.pending >= 4<<20 || err != nil {
-		c.report(c.pending)
 		c.pending = 0
+		c.run.progress()
+	}
+	if c.run.bytes > c.run.opts.MaxBytes {
+		return n, fmt.Errorf("%w: read %d bytes, more than the bound of %d (--max-bytes)", ErrLimit, c.run.bytes, c.run.opts.MaxBytes)
+	}
+	// A 1 MiB allowance lets small members compress well.
+	if c.compressed > 0 && float64(c.read) > c.run.opts.MaxRatio*float64(c.compressed)+(1<<20) {
+		return n, fmt.Errorf("%w: %d compressed bytes inflate to more than %d, over %g times (--max-ratio); a GDELT zip inflates about 5 to 10 times",
+			ErrLimit, c.compressed, c.read, c.run.opts.MaxRatio)
 	}
 	return n, err
 }
 
+func (run *ingestRun) progress() {
+	if run.opts.Progress != nil {
+		run.opts.Progress(Progress{Bytes: run.bytes, Total: run.total, Lines: run.lines})
+	}
+}
+
 // ingestOne reads one input into the partition writer.
-func ingestOne(in input, w *partWriter, rep *IngestReport, opts IngestOptions, progress func(int)) (FileStats, error) {
+func (run *ingestRun) ingestOne(in input) (FileStats, error) {
 	st := FileStats{Name: in.name}
 	rc, err := in.open()
 	if err != nil {
 		return st, fmt.Errorf("%s: %w", in.name, err)
 	}
 	defer rc.Close()
-	r := NewReader(&counter{r: rc, report: progress}, in.name)
-	problem := func(perr *ParseError) {
+	r := NewReader(&limitReader{r: rc, run: run, compressed: in.compressed}, in.name)
+	opts, rep := run.opts, run.rep
+	problem := func(perr *ParseError) error {
 		st.Malformed++
 		if len(rep.Problems) < opts.MaxProblems {
 			rep.Problems = append(rep.Problems, r.locate(perr))
 		}
+		if opts.MaxMalformed >= 0 && rep.Malformed+st.Malformed > opts.MaxMalformed {
+			return fmt.Errorf("%s: line %d: %w: more than %d malformed lines (--max-malformed); is it a GDELT event file?", in.name, r.Line, ErrLimit, opts.MaxMalformed)
+		}
+		return nil
 	}
 	for {
 		l, err := r.line()
 		if err == io.EOF {
+			run.progress()
 			return st, nil
 		}
-		if err == errLineTooLong {
-			st.Lines++
-			problem(&ParseError{Err: ErrLineTooLong})
-			continue
-		}
-		if err != nil {
+		if err != nil && err != errLineTooLong {
 			return st, fmt.Errorf("%s: line %d: %w", in.name, r.Line+1, err)
 		}
 		st.Lines++
-		fs := &r.fs
-		fs.split(l)
-		id, day, perr := fs.head()
-		if perr != nil {
-			problem(perr)
+		run.lines++
+		if opts.MaxLines > 0 && run.lines > opts.MaxLines {
+			return st, fmt.Errorf("%s: line %d: %w: more than %d lines (--max-lines)", in.name, r.Line, ErrLimit, opts.MaxLines)
+		}
+		if err == errLineTooLong {
+			if err := problem(&ParseError{Err: ErrLineTooLong}); err != nil {
+				return st, err
+			}
 			continue
 		}
-		if !keep(fs.col(ColActor1CountryCode), fs.col(ColActor2CountryCode), fs.col(ColEventCode)) {
-			continue
-		}
-		e, perr := fs.event(id, day)
-		if perr != nil {
-			problem(perr)
-			continue
-		}
-		st.Kept++
-		if err := w.add(&e); err != nil {
+		if err := run.line(&r.fs, l, &st, problem); err != nil {
 			return st, err
 		}
 	}
 }
 
-// keep is the ingest filter: two different states and a code of the set.
-func keep(a1, a2, code []byte) bool {
-	return IsState(a1) && IsState(a2) && !bytes.Equal(a1, a2) && responseTypeOf(code) != ""
+// line filters, parses and writes one line.
+func (run *ingestRun) line(fs *fields, l []byte, st *FileStats, problem func(*ParseError) error) error {
+	fs.split(l)
+	id, day, perr := fs.head()
+	if perr != nil {
+		return problem(perr)
+	}
+	c1, c2, code := fs.col(ColActor1CountryCode), fs.col(ColActor2CountryCode), fs.col(ColEventCode)
+	if responseTypeOf(code) == "" {
+		return nil
+	}
+	s1, s2 := State(c1), State(c2)
+	if s1 == "" || s2 == "" {
+		run.countUnmapped(c1, c2, s1, s2)
+		return nil
+	}
+	if s1 == s2 {
+		return nil
+	}
+	e, perr := fs.event(id, day)
+	if perr != nil {
+		return problem(perr)
+	}
+	k := eventKey{e.Version, e.ID}
+	if _, dup := run.seen[k]; dup {
+		st.Duplicates++
+		return nil
+	}
+	run.seen[k] = struct{}{}
+	for _, c := range []*string{&e.Actor1Country, &e.Actor2Country} {
+		if iso := State(*c); iso != *c {
+			run.rep.Mapped[*c]++
+			*c = iso
+		}
+	}
+	st.Kept++
+	return run.w.add(&e)
+}
+
+// countUnmapped counts a line of the code set lost to a country code that
+// names no state (see IngestReport.Unmapped).
+func (run *ingestRun) countUnmapped(c1, c2 []byte, s1, s2 string) {
+	if len(c1) == 0 || len(c2) == 0 || bytes.Equal(c1, c2) || !utf8.Valid(c1) || !utf8.Valid(c2) {
+		return
+	}
+	if s1 == "" {
+		run.rep.Unmapped[string(c1)]++
+	}
+	if s2 == "" {
+		run.rep.Unmapped[string(c2)]++
+	}
 }
 
 // responseTypeOf is ResponseType for a byte slice, without allocating.

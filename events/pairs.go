@@ -156,26 +156,25 @@ func Load(dir string) (*Store, error) {
 // Pairs returns the pairing of the stored events with a window of
 // window days, as a Source (see the package documentation for the
 // semantics).
-func (s *Store) Pairs(window int) (Source, error) {
+func (s *Store) Pairs(window int) (Source, error) { return s.PairsWhere(window, nil) }
+
+// PairsWhere is Pairs for the accusations keep accepts (all when keep is
+// nil): the responses of the others are not looked at, so that a few
+// dyads of a large store pair quickly.
+func (s *Store) PairsWhere(window int, keep func(Accusation) bool) (Source, error) {
 	if window < 0 {
 		return nil, fmt.Errorf("%w: %d days (allowed: 0 or more)", ErrWindow, window)
 	}
 	return func(fn func(Accusation, []Response) error) error {
-		isAcc := make([]bool, len(s.codes))
-		types := make([]string, len(s.codes))
-		for i, c := range s.codes {
-			isAcc[i], types[i] = IsAccusation(c), ResponseType(c)
-		}
-		// Every stored event is a response of some type; group them by
-		// dyad, in (day, id) order since evs is sorted so.
-		byDyad := map[uint32][]int32{}
-		for i, e := range s.evs {
-			k := uint32(e.a1)<<16 | uint32(e.a2)
-			byDyad[k] = append(byDyad[k], int32(i))
-		}
+		isAcc, types := s.codeKinds()
+		byDyad := s.byDyad()
 		var rs []Response
 		for _, a := range s.evs {
 			if !isAcc[a.code] {
+				continue
+			}
+			acc := Accusation{ID: a.id, Date: a.day, Accuser: s.countries[a.a1], Accused: s.countries[a.a2], Code: s.codes[a.code]}
+			if keep != nil && !keep(acc) {
 				continue
 			}
 			rs = rs[:0]
@@ -188,13 +187,137 @@ func (s *Store) Pairs(window int) (Source, error) {
 				}
 				rs = append(rs, Response{ID: r.id, Date: r.day, Code: s.codes[r.code], Type: types[r.code], Lag: int(r.day - a.day)})
 			}
-			acc := Accusation{ID: a.id, Date: a.day, Accuser: s.countries[a.a1], Accused: s.countries[a.a2], Code: s.codes[a.code], Answered: len(rs) > 0}
+			acc.Answered = len(rs) > 0
 			if err := fn(acc, rs); err != nil {
 				return err
 			}
 		}
 		return nil
 	}, nil
+}
+
+// codeKinds returns, by code index, whether the code is an accusation and
+// its response type.
+func (s *Store) codeKinds() ([]bool, []string) {
+	isAcc := make([]bool, len(s.codes))
+	types := make([]string, len(s.codes))
+	for i, c := range s.codes {
+		isAcc[i], types[i] = IsAccusation(c), ResponseType(c)
+	}
+	return isAcc, types
+}
+
+// byDyad groups the stored events (every one a response of some type) by
+// dyad actor1<<16|actor2, in (day, id) order since evs is sorted so.
+func (s *Store) byDyad() map[uint32][]int32 {
+	m := map[uint32][]int32{}
+	for i, e := range s.evs {
+		k := uint32(e.a1)<<16 | uint32(e.a2)
+		m[k] = append(m[k], int32(i))
+	}
+	return m
+}
+
+// Tally is an accusation's responses within the window, counted rather
+// than listed.
+type Tally struct {
+	Responses int   // pairs
+	FirstLag  int   // days to the first response; 0 when there is none
+	ByType    []int // responses of each of ResponseTypes
+}
+
+// Tallies yields each accusation, in the order of Source, with its
+// responses counted (the Tally is reused between calls). Summaries need
+// no more, and counting does not grow with the number of pairs, which
+// may be the product of the accusations and responses of a dyad.
+type Tallies func(fn func(a Accusation, t *Tally) error) error
+
+// Tallies counts the responses of src's accusations by listing them:
+// for pairs that are listed anyway (imported ones).
+func (src Source) Tallies() Tallies {
+	return func(fn func(Accusation, *Tally) error) error {
+		t := &Tally{ByType: make([]int, len(ResponseTypes))}
+		return src(func(a Accusation, rs []Response) error {
+			*t = Tally{ByType: t.ByType}
+			clear(t.ByType)
+			t.Responses = len(rs)
+			for i, r := range rs {
+				if i == 0 || r.Lag < t.FirstLag {
+					t.FirstLag = r.Lag
+				}
+				t.ByType[slices.Index(ResponseTypes, r.Type)]++
+			}
+			return fn(a, t)
+		})
+	}
+}
+
+// Tallies counts the responses of each stored accusation within the
+// window without listing them: two binary searches in the reversed dyad's
+// events and prefix counts by type, whatever the number of pairs.
+func (s *Store) Tallies(window int) (Tallies, error) {
+	if window < 0 {
+		return nil, fmt.Errorf("%w: %d days (allowed: 0 or more)", ErrWindow, window)
+	}
+	return func(fn func(Accusation, *Tally) error) error {
+		isAcc, types := s.codeKinds()
+		typeIndex := make([]int, len(types))
+		for i, ty := range types {
+			typeIndex[i] = slices.Index(ResponseTypes, ty)
+		}
+		byDyad := s.byDyad()
+		// prefix[k][t*(n+1)+i]: events of type t among the first i of dyad k.
+		prefix := make(map[uint32][]int32, len(byDyad))
+		nt := len(ResponseTypes)
+		for k, list := range byDyad {
+			n := len(list)
+			p := make([]int32, nt*(n+1))
+			for i, j := range list {
+				for ty := range nt {
+					p[ty*(n+1)+i+1] = p[ty*(n+1)+i]
+				}
+				p[typeIndex[s.evs[j].code]*(n+1)+i+1]++
+			}
+			prefix[k] = p
+		}
+		t := &Tally{ByType: make([]int, nt)}
+		for _, a := range s.evs {
+			if !isAcc[a.code] {
+				continue
+			}
+			k := uint32(a.a2)<<16 | uint32(a.a1)
+			list := byDyad[k]
+			n := len(list)
+			lo := sort.Search(n, func(i int) bool { return s.evs[list[i]].day >= a.day })
+			hi := sort.Search(n, func(i int) bool { return int(s.evs[list[i]].day-a.day) > window })
+			*t = Tally{ByType: t.ByType, Responses: hi - lo}
+			if hi > lo {
+				t.FirstLag = int(s.evs[list[lo]].day - a.day)
+				p := prefix[k]
+				for ty := range nt {
+					t.ByType[ty] = int(p[ty*(n+1)+hi] - p[ty*(n+1)+lo])
+				}
+			} else {
+				clear(t.ByType)
+			}
+			acc := Accusation{ID: a.id, Date: a.day, Accuser: s.countries[a.a1], Accused: s.countries[a.a2], Code: s.codes[a.code], Answered: hi > lo}
+			if err := fn(acc, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil
+}
+
+// Rows returns the number of rows of the pairs table: one per pair, and
+// one per unanswered accusation.
+func (ts Tallies) Rows() (int64, error) {
+	var n int64
+	err := ts(func(_ Accusation, t *Tally) error {
+		n += int64(max(t.Responses, 1))
+		return nil
+	})
+	return n, err
 }
 
 // Pair is one row of the pairs table: an accusation and one response to

@@ -74,7 +74,7 @@ type Event struct {
 // Errors a ParseError wraps; each says what is allowed.
 var (
 	ErrColumns     = errors.New("wrong number of tab-separated columns (allowed: 57 or 58 for GDELT 1.0, 61 for GDELT 2.0)")
-	ErrID          = errors.New("not an event id (allowed: a positive integer)")
+	ErrID          = errors.New("not an event id (allowed: an integer, 0 or more)")
 	ErrDate        = errors.New("not a date (allowed: YYYYMMDD, a day that exists)")
 	ErrCode        = errors.New("not a CAMEO event code (allowed: 2 to 4 digits, e.g. 016, 1125)")
 	ErrInt         = errors.New("not an integer")
@@ -167,8 +167,9 @@ func (fs *fields) head() (id int64, day Day, perr *ParseError) {
 	if versionOf(fs.n) == 0 {
 		return 0, 0, &ParseError{Err: ErrColumns, Value: strconv.Itoa(fs.n) + " columns"}
 	}
+	// 0 is a real id: the first event of GDELT's 1979 backfile.
 	id, ok := parseUint(fs.col(ColGlobalEventID))
-	if !ok || id == 0 {
+	if !ok {
 		return 0, 0, fs.errAt(ColGlobalEventID, ErrID)
 	}
 	day, ok = parseSQLDate(fs.col(ColSQLDate))

@@ -87,36 +87,63 @@ func appendEvent(b *array.RecordBuilder, e *Event) {
 	b.Field(14).(*array.Int8Builder).Append(int8(e.Version))
 }
 
-// stateTable marks the three-letter codes that are states: index
-// (a-'A')*676 + (b-'A')*26 + (c-'A').
-var stateTable = func() *[26 * 26 * 26]bool {
-	var t [26 * 26 * 26]bool
+// stateTable gives the ISO 3166-1 alpha-3 code of each three-letter
+// code that names a state ("" for none): index (a-'A')*676 + (b-'A')*26 +
+// (c-'A'). ISO codes the codebook knows name themselves; GDELT's non-ISO
+// codes of states name their ISO code (CAMEOToISO).
+var stateTable = func() *[26 * 26 * 26]string {
+	var t [26 * 26 * 26]string
 	for i := range t {
-		code := string([]byte{byte('A' + i/676), byte('A' + i/26%26), byte('A' + i%26)})
-		t[i] = schema.IsCountry(code)
+		code := codeAt(i)
+		if schema.IsCountry(code) {
+			t[i] = code
+		} else if iso, ok := CAMEOToISO[code]; ok && schema.IsCountry(iso) {
+			t[i] = iso
+		}
 	}
 	return &t
 }()
 
-// IsState reports whether a CAMEO country code is a state: an ISO 3166-1
-// alpha-3 code the codebook knows.
-func IsState[T ~string | ~[]byte](code T) bool {
+func codeAt(i int) string {
+	return string([]byte{byte('A' + i/676), byte('A' + i/26%26), byte('A' + i%26)})
+}
+
+// stateIndex is the index of a three-letter upper-case code in
+// stateTable, or -1.
+func stateIndex[T ~string | ~[]byte](code T) int {
 	if len(code) != 3 {
-		return false
+		return -1
 	}
 	a, b, c := code[0]-'A', code[1]-'A', code[2]-'A'
 	if a >= 26 || b >= 26 || c >= 26 {
-		return false
+		return -1
 	}
-	return stateTable[int(a)*676+int(b)*26+int(c)]
+	return int(a)*676 + int(b)*26 + int(c)
+}
+
+// IsState reports whether a country code is a state as the pairs table
+// writes it: an ISO 3166-1 alpha-3 code the codebook knows.
+func IsState[T ~string | ~[]byte](code T) bool {
+	i := stateIndex(code)
+	return i >= 0 && stateTable[i] == string(code)
+}
+
+// State returns the ISO 3166-1 alpha-3 code of the state a GDELT CAMEO
+// country code names (the code itself, or its CAMEOToISO mapping), or ""
+// when it names no state.
+func State[T ~string | ~[]byte](code T) string {
+	if i := stateIndex(code); i >= 0 {
+		return stateTable[i]
+	}
+	return ""
 }
 
 // States lists the codes IsState accepts, sorted; SQL inlines them.
 func States() []string {
 	var out []string
-	for i, ok := range stateTable {
-		if ok {
-			out = append(out, string([]byte{byte('A' + i/676), byte('A' + i/26%26), byte('A' + i%26)}))
+	for i, iso := range stateTable {
+		if iso != "" && iso == codeAt(i) {
+			out = append(out, iso)
 		}
 	}
 	return out

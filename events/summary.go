@@ -28,22 +28,16 @@ type group struct {
 	byType                           []int // accusations answered with each of ResponseTypes
 }
 
-func (g *group) add(a Accusation, rs []Response) {
+func (g *group) add(t *Tally) {
 	g.accusations++
-	g.responses += len(rs)
-	if len(rs) == 0 {
+	g.responses += t.Responses
+	if t.Responses == 0 {
 		return
 	}
 	g.answered++
-	first := rs[0].Lag
-	var seen [8]bool
-	for _, r := range rs {
-		first = min(first, r.Lag)
-		seen[slices.Index(ResponseTypes, r.Type)+1] = true
-	}
-	g.firstLags = append(g.firstLags, first)
-	for i := range ResponseTypes {
-		if seen[i+1] {
+	g.firstLags = append(g.firstLags, t.FirstLag)
+	for i, n := range t.ByType {
+		if n > 0 {
 			g.byType[i]++
 		}
 	}
@@ -70,7 +64,9 @@ func median(xs []int) float64 {
 // none was answered); then, per response type, the accusations answered
 // with at least one response of that type. Dyads are sorted by
 // accusations, most first, then by accuser and accused; years in order.
-func Summarize(src Source, by string) (dataframe.DataFrame, error) {
+// It counts pairs without listing them (see Tallies): Store.Tallies, or
+// Source.Tallies for imported pairs.
+func Summarize(src Tallies, by string) (dataframe.DataFrame, error) {
 	if by != ByDyad && by != ByYear {
 		return dataframe.DataFrame{}, fmt.Errorf("unknown grouping %q (allowed: %s, %s)", by, ByDyad, ByYear)
 	}
@@ -79,7 +75,7 @@ func Summarize(src Source, by string) (dataframe.DataFrame, error) {
 		year             int
 	}
 	groups := map[key]*group{}
-	err := src(func(a Accusation, rs []Response) error {
+	err := src(func(a Accusation, t *Tally) error {
 		k := key{year: a.Date.Year()}
 		if by == ByDyad {
 			k = key{accuser: a.Accuser, accused: a.Accused}
@@ -89,7 +85,7 @@ func Summarize(src Source, by string) (dataframe.DataFrame, error) {
 			g = &group{byType: make([]int, len(ResponseTypes))}
 			groups[k] = g
 		}
-		g.add(a, rs)
+		g.add(t)
 		return nil
 	})
 	if err != nil {
@@ -145,9 +141,9 @@ func Summarize(src Source, by string) (dataframe.DataFrame, error) {
 // MatchCases sets each curated accusation of ds beside the event data:
 // the event accusations of the same dyad (accuser → accused state) dated
 // within matchDays of the curated accusation's date, and the responses
-// the pairing found for them. Curated codes are ISO 3166-1 alpha-3 and
-// are compared with GDELT's CAMEO country codes as they are (see the
-// package documentation).
+// the pairing found for them. Curated codes are ISO 3166-1 alpha-3, as
+// are the stored events' (GDELT's non-ISO codes of states are mapped at
+// ingest; see the package documentation).
 //
 // Columns: accusation_id, case_id, accuser, accused, date; matched_on
 // (the date range searched, or why the accusation was not matched: a date

@@ -2,11 +2,14 @@ package main
 
 import (
 	"archive/zip"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +19,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/events"
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
@@ -77,25 +81,71 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
+// progressInterval is how often ingest reports progress on stderr when it
+// is not a terminal (a log file, CI): modest, as such output is kept.
+var progressInterval = 30 * time.Second
+
+// ingestProgress returns the Progress callback of events ingest: a bar on
+// a terminal, else a line of lines per second every progressInterval.
+func ingestProgress(stderr io.Writer) (func(events.Progress), func()) {
+	if isTerminal(stderr) {
+		var bar *progressbar.ProgressBar
+		return func(p events.Progress) {
+				if bar == nil {
+					bar = progressbar.NewOptions64(p.Total, progressbar.OptionSetWriter(stderr),
+						progressbar.OptionSetDescription("ingest"), progressbar.OptionShowBytes(true),
+						progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish())
+				}
+				_ = bar.Set64(p.Bytes)
+			}, func() {
+				if bar != nil {
+					_ = bar.Finish()
+				}
+			}
+	}
+	start := time.Now()
+	last := start
+	return func(p events.Progress) {
+		now := time.Now()
+		if now.Sub(last) < progressInterval {
+			return
+		}
+		last = now
+		secs := now.Sub(start).Seconds()
+		fmt.Fprintf(stderr, "ingest: %d lines in %.0fs (%.0f lines/s), %d of %d MB\n",
+			p.Lines, secs, float64(p.Lines)/secs, p.Bytes>>20, p.Total>>20)
+	}, func() {}
+}
+
 func newEventsIngestCmd() *cobra.Command {
 	var out, dataDir, format string
 	var rowGroup int
+	var opts events.IngestOptions
 	cmd := &cobra.Command{
 		Use:   "ingest FILE... --out DIR",
 		Short: "Keep the accusations and responses between states, as Parquet by year",
 		Long: `ingest streams GDELT 1.0 daily event files (58 tab-separated columns; the
 57-column backfile too) and GDELT 2.0 event exports (61 columns), plain or
 zipped, with bounded memory. It keeps the events whose two actors are
-different states (ISO 3166-1 alpha-3 country codes) and whose CAMEO code is an
-accusation or a response, and writes them to DIR/events/year=YYYY/part-0.parquet
-(Hive layout: DuckDB, Spark and BigQuery read it as one table). A new ingest
-replaces the previous table only when complete.
+different states and whose CAMEO code is an accusation or a response, and
+writes them to DIR/events/year=YYYY/part-0.parquet (Hive layout: DuckDB, Spark
+and BigQuery read it as one table). Countries are written as ISO 3166-1
+alpha-3 codes: GDELT's own codes ROM, MTN, TMP and IMY become ROU, MNE, TLS
+and IMN; regions and other codes that name no state are dropped, and stderr
+says how many events each cost.
+
+The new events are added to the table DIR holds (--replace replaces it, but
+never with an empty one). An event already in the table, or earlier in the
+input (GLOBALEVENTID within its GDELT version), is a duplicate: counted and
+skipped. The table is replaced only when complete.
 
 Malformed lines are never fatal and never silent: each is counted, the first
 ten are shown with file, line, column, value and what is allowed, and the first
-1000 are listed in DIR/malformed.csv. stdout gets one row per input file
-(lines, kept, malformed) in --format. A progress bar shows on stderr when it
-is a terminal.`,
+1000 are listed in DIR/malformed.csv. Inputs without one well-formed line are
+refused. --max-ratio, --max-bytes, --max-lines and --max-malformed bound what
+is read (checked while reading). stdout gets one row per input file (lines,
+kept, malformed, duplicates) in --format. Progress shows on stderr: a bar on a
+terminal, else lines per second every 30 seconds.`,
 		Example: `  rejoinder events ingest 2018*.export.CSV.zip --out gdelt
   rejoinder events ingest events/*.CSV --out gdelt --format csv`,
 		Args: args(cobra.MinimumNArgs(1)),
@@ -108,50 +158,70 @@ is a terminal.`,
 				return err
 			}
 			stderr := cmd.ErrOrStderr()
-			opts := events.IngestOptions{RowGroup: rowGroup}
-			var bar *progressbar.ProgressBar
-			if isTerminal(stderr) {
-				opts.Progress = func(done, total int64) {
-					if bar == nil {
-						bar = progressbar.NewOptions64(total, progressbar.OptionSetWriter(stderr),
-							progressbar.OptionSetDescription("ingest"), progressbar.OptionShowBytes(true),
-							progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish())
-					}
-					_ = bar.Set64(done)
-				}
-			}
+			opts.RowGroup = rowGroup
+			var finish func()
+			opts.Progress, finish = ingestProgress(stderr)
 			rep, err := events.Ingest(files, dir, opts)
-			if bar != nil {
-				_ = bar.Finish()
-			}
+			finish()
 			if err != nil {
 				return err
 			}
-			for i, p := range rep.Problems {
-				if i == 10 {
-					break
-				}
-				fmt.Fprintf(stderr, "malformed: %v\n", p)
-			}
-			if rep.Malformed > 0 {
-				fmt.Fprintf(stderr, "%d malformed line(s) skipped; listed in %s\n", rep.Malformed, filepath.Join(dir, events.MalformedFile))
-			}
-			fmt.Fprintf(stderr, "read %d lines from %d file(s); kept %d events in %d year partition(s) under %s\n",
-				rep.Lines, len(rep.Files), rep.Kept, len(rep.Paths), filepath.Join(dir, events.Table))
-			names, lines, kept, bad := make([]string, len(rep.Files)), make([]int, len(rep.Files)), make([]int, len(rep.Files)), make([]int, len(rep.Files))
+			reportIngest(stderr, dir, rep)
+			n := len(rep.Files)
+			names, lines, kept, bad, dups := make([]string, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
 			for i, f := range rep.Files {
-				names[i], lines[i], kept[i], bad[i] = f.Name, int(f.Lines), int(f.Kept), int(f.Malformed)
+				names[i], lines[i], kept[i], bad[i], dups[i] = f.Name, int(f.Lines), int(f.Kept), int(f.Malformed), int(f.Duplicates)
 			}
 			df := dataframe.New(series.New(names, series.String, "file"), series.New(lines, series.Int, "lines"),
-				series.New(kept, series.Int, "kept"), series.New(bad, series.Int, "malformed"))
+				series.New(kept, series.Int, "kept"), series.New(bad, series.Int, "malformed"), series.New(dups, series.Int, "duplicates"))
 			return exports.WriteFrame(cmd.OutOrStdout(), df, format)
 		},
 	}
 	addResultFlags(cmd, &dataDir, &format)
 	cmd.Flags().Lookup("data").Usage = "same as --out"
-	cmd.Flags().StringVar(&out, "out", "", "dataset directory to write (events/ and malformed.csv inside)")
-	cmd.Flags().IntVar(&rowGroup, "row-group", 1<<16, "rows per Parquet row group (memory grows with it)")
+	fl := cmd.Flags()
+	fl.StringVar(&out, "out", "", "dataset directory to write (events/ and malformed.csv inside)")
+	fl.IntVar(&rowGroup, "row-group", 1<<16, "rows per Parquet row group (memory grows with it)")
+	fl.BoolVar(&opts.Replace, "replace", false, "replace the event table instead of adding to it (never with an empty one)")
+	fl.Float64Var(&opts.MaxRatio, "max-ratio", events.DefaultMaxRatio, "stop when a zip member inflates more than this many times its compressed size")
+	fl.Int64Var(&opts.MaxBytes, "max-bytes", events.DefaultMaxBytes, "stop after reading this many uncompressed bytes in all")
+	fl.Int64Var(&opts.MaxLines, "max-lines", 0, "stop after this many lines in all (0: no limit)")
+	fl.Int64Var(&opts.MaxMalformed, "max-malformed", events.DefaultMaxMalformed, "stop after this many malformed lines (-1: no limit)")
 	return cmd
+}
+
+// reportIngest writes what an ingest did to stderr: malformed lines,
+// duplicates, mapped and unmapped country codes, the totals.
+func reportIngest(stderr io.Writer, dir string, rep *events.IngestReport) {
+	for i, p := range rep.Problems {
+		if i == 10 {
+			break
+		}
+		fmt.Fprintf(stderr, "malformed: %v\n", p)
+	}
+	if rep.Malformed > 0 {
+		fmt.Fprintf(stderr, "%d malformed line(s) skipped; listed in %s\n", rep.Malformed, filepath.Join(dir, events.MalformedFile))
+	}
+	if rep.Duplicates > 0 {
+		fmt.Fprintf(stderr, "%d duplicate event(s) skipped: their GLOBALEVENTID was already ingested\n", rep.Duplicates)
+	}
+	for _, c := range slices.Sorted(maps.Keys(rep.Mapped)) {
+		fmt.Fprintf(stderr, "country code %s written as %s in %d event(s)\n", c, events.CAMEOToISO[c], rep.Mapped[c])
+	}
+	if len(rep.Unmapped) > 0 {
+		codes := slices.Sorted(maps.Keys(rep.Unmapped))
+		slices.SortStableFunc(codes, func(a, b string) int { return cmp.Compare(rep.Unmapped[b], rep.Unmapped[a]) })
+		parts := make([]string, len(codes))
+		for i, c := range codes {
+			parts[i] = fmt.Sprintf("%s %d", c, rep.Unmapped[c])
+		}
+		fmt.Fprintf(stderr, "events dropped as a country code names no state (code, events): %s\n", strings.Join(parts, ", "))
+	}
+	if rep.Existing > 0 {
+		fmt.Fprintf(stderr, "kept the %d event(s) already in the table\n", rep.Existing)
+	}
+	fmt.Fprintf(stderr, "read %d lines from %d file(s); kept %d new events in %d year partition(s) under %s\n",
+		rep.Lines, len(rep.Files), rep.Kept, len(rep.Paths), filepath.Join(dir, events.Table))
 }
 
 // Groupings of events pairs.
@@ -162,10 +232,19 @@ const (
 
 var pairGroupings = []string{byPair, events.ByDyad, events.ByYear, byCase}
 
+// pairSource is the pairs of a dataset directory: listed (for the pairs
+// table and --by case) and counted (for summaries).
+type pairSource struct {
+	list    events.Source
+	tallies events.Tallies
+	store   *events.Store // nil for imported pairs
+	window  int
+}
+
 // eventSource opens the pairs of a dataset directory: computed from its
 // ingested events, or read from imported pairs (narrowed to the window,
 // which must not exceed the one they were computed with).
-func eventSource(dir string, window int, windowSet bool) (events.Source, error) {
+func eventSource(dir string, window int, windowSet bool) (*pairSource, error) {
 	if dir == "" {
 		return nil, usageError{errors.New("--data is required: a directory written by rejoinder events ingest or import")}
 	}
@@ -175,21 +254,56 @@ func eventSource(dir string, window int, windowSet bool) (events.Source, error) 
 		if err != nil {
 			return nil, err
 		}
-		return st.Pairs(window)
+		list, err := st.Pairs(window)
+		if err != nil {
+			return nil, err
+		}
+		tallies, err := st.Tallies(window)
+		return &pairSource{list: list, tallies: tallies, store: st, window: window}, err
 	case events.HasPairs(dir):
 		src, w, err := events.ReadPairs(dir)
 		if err != nil {
 			return nil, err
 		}
-		if !windowSet {
-			return src, nil
-		}
-		if window > w {
+		if windowSet && window > w {
 			return nil, usageError{fmt.Errorf("--window %dd is wider than the %dd the imported pairs in %s were computed with", window, w, dir)}
 		}
-		return src.Within(window), nil
+		if windowSet {
+			src = src.Within(window)
+		}
+		return &pairSource{list: src, tallies: src.Tallies()}, nil
 	}
 	return nil, usageError{fmt.Errorf("%s holds neither ingested events (rejoinder events ingest) nor imported pairs (rejoinder events import)", dir)}
+}
+
+// pairRowsWarning is the size of a pairs listing past which events pairs
+// warns before writing it.
+var pairRowsWarning int64 = 10_000_000
+
+// warnLargeListing counts the rows a pairs listing will have, without
+// listing them, and warns on stderr when they are many.
+func warnLargeListing(stderr io.Writer, ps *pairSource) error {
+	n, err := ps.tallies.Rows()
+	if err != nil {
+		return err
+	}
+	if n > pairRowsWarning {
+		fmt.Fprintf(stderr, "warning: the pairs table has %d rows (every accusation times its responses in the window); --by dyad or --by year summarise them without listing, and a shorter --window lists fewer\n", n)
+	}
+	return nil
+}
+
+// casePairs lists the pairs of the accusations --by case can match: those
+// of the curated dyads, so that other dyads' pairs are not enumerated.
+func casePairs(ps *pairSource, ds *dataset.Dataset) (events.Source, error) {
+	if ps.store == nil {
+		return ps.list, nil
+	}
+	dyads := map[[2]string]bool{}
+	for _, a := range ds.Accusations {
+		dyads[[2]string{a.Accuser, a.AccusedState}] = true
+	}
+	return ps.store.PairsWhere(ps.window, func(a events.Accusation) bool { return dyads[[2]string{a.Accuser, a.Accused}] })
 }
 
 func newEventsPairsCmd() *cobra.Command {
@@ -205,9 +319,10 @@ response may answer several accusations; an accusation without a response is
 one row with empty response columns. lag_days is the response's date minus the
 accusation's.
 
---by pair (default) streams one row per pair; --by dyad and --by year summarise
-(accusations, answered, answered_share, responses, median_first_lag_days, and
-per response type the accusations answered with it); --by case sets each
+--by pair (default) streams one row per pair, after warning on stderr when they
+are over ten million; --by dyad and --by year summarise (accusations, answered,
+answered_share, responses, median_first_lag_days, and per response type the
+accusations answered with it), counting the pairs without listing them; --by case sets each
 curated accusation (embedded dataset, or --cases DIR) beside the event
 accusations of its dyad within --match-days of its date and their responses.
 
@@ -231,17 +346,24 @@ computed elsewhere; --window may then narrow, not widen, theirs).`,
 			if matchDays < 0 {
 				return usageError{fmt.Errorf("--match-days %d: want 0 or more", matchDays)}
 			}
-			src, err := eventSource(dataDir, w, cmd.Flags().Changed("window"))
+			ps, err := eventSource(dataDir, w, cmd.Flags().Changed("window"))
 			if err != nil {
 				return err
 			}
 			var df dataframe.DataFrame
 			switch by {
 			case byPair:
-				_, err := events.WritePairs(cmd.OutOrStdout(), src, format)
+				if err := warnLargeListing(cmd.ErrOrStderr(), ps); err != nil {
+					return err
+				}
+				_, err := events.WritePairs(cmd.OutOrStdout(), ps.list, format)
 				return err
 			case byCase:
 				ds, err := loadData(casesDir)
+				if err != nil {
+					return err
+				}
+				src, err := casePairs(ps, ds)
 				if err != nil {
 					return err
 				}
@@ -249,7 +371,7 @@ computed elsewhere; --window may then narrow, not widen, theirs).`,
 					return err
 				}
 			default:
-				if df, err = events.Summarize(src, by); err != nil {
+				if df, err = events.Summarize(ps.tallies, by); err != nil {
 					return err
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fixture is a hand-built GDELT 2.0 file of the events package.
@@ -17,10 +18,11 @@ func TestEventsIngestAndPairs(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("ingest exit %d: %s", code, errs)
 	}
-	if want := "file,lines,kept,malformed\n" + fixture + ",18,10,4\n"; out != want {
+	if want := "file,lines,kept,malformed,duplicates\n" + fixture + ",18,10,4,0\n"; out != want {
 		t.Errorf("ingest stdout %q, want %q", out, want)
 	}
-	for _, s := range []string{"v2.tsv:13: column 2 (SQLDATE) \"20180230\"", "4 malformed line(s) skipped", "kept 10 events in 2 year partition(s)"} {
+	for _, s := range []string{"v2.tsv:13: column 2 (SQLDATE) \"20180230\"", "4 malformed line(s) skipped", "kept 10 new events in 2 year partition(s)",
+		"events dropped as a country code names no state (code, events): EUR 1"} {
 		if !strings.Contains(errs, s) {
 			t.Errorf("ingest stderr lacks %q:\n%s", s, errs)
 		}
@@ -123,5 +125,58 @@ func TestEventsGen(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != exitOK || len(lines) != 3 || !strings.Contains(lines[1], "!synthetic-00001.export.CSV,500,") {
 		t.Errorf("ingest of generated zips: exit %d\n%s", code, out)
+	}
+}
+
+// Ingesting again adds nothing twice (duplicates counted on stdout and
+// stderr); a file that is not GDELT's fails with exit 1 and leaves the
+// table; off a terminal, progress is lines per second.
+func TestEventsIngestAgainAndRefuse(t *testing.T) {
+	defer func(d time.Duration) { progressInterval = d }(progressInterval)
+	progressInterval = 0
+	dir := t.TempDir()
+	if code, _, errs := runCLI(t, "events", "ingest", fixture, "--out", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCLI(t, "events", "ingest", fixture, "--out", dir, "--format", "csv")
+	if want := fixture + ",18,0,4,10\n"; code != exitOK || !strings.HasSuffix(out, want) {
+		t.Errorf("again: exit %d, stdout %q, want it to end %q", code, out, want)
+	}
+	for _, s := range []string{"10 duplicate event(s) skipped", "kept the 10 event(s) already in the table", "lines/s"} {
+		if !strings.Contains(errs, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, errs)
+		}
+	}
+	_, before, _ := runCLI(t, "events", "pairs", "--data", dir, "--format", "csv")
+	noise := filepath.Join(t.TempDir(), "noise.CSV")
+	os.WriteFile(noise, []byte("not\tGDELT\n\x00\x01\x02\n"), 0o644)
+	code, _, errs = runCLI(t, "events", "ingest", noise, "--out", dir, "--replace")
+	if code != exitInvalid || !strings.Contains(errs, noise+": no well-formed GDELT event line") {
+		t.Errorf("noise: exit %d\n%s", code, errs)
+	}
+	if _, after, _ := runCLI(t, "events", "pairs", "--data", dir, "--format", "csv"); after != before || strings.Count(after, "\n") < 5 {
+		t.Errorf("the table changed:\n%s\nwas\n%s", after, before)
+	}
+	code, _, errs = runCLI(t, "events", "ingest", fixture, "--out", t.TempDir(), "--max-lines", "3")
+	if code != exitInvalid || !strings.Contains(errs, "more than 3 lines (--max-lines)") {
+		t.Errorf("--max-lines: exit %d\n%s", code, errs)
+	}
+}
+
+// A pairs listing larger than the bound is announced on stderr, with its
+// size counted before listing; the summaries are not.
+func TestEventsPairsWarnsBeforeLargeListing(t *testing.T) {
+	defer func(n int64) { pairRowsWarning = n }(pairRowsWarning)
+	pairRowsWarning = 5
+	dir := t.TempDir()
+	if code, _, errs := runCLI(t, "events", "ingest", fixture, "--out", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCLI(t, "events", "pairs", "--data", dir, "--format", "csv")
+	if code != exitOK || !strings.Contains(errs, "warning: the pairs table has 8 rows") || strings.Count(out, "\n") != 9 {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	if _, _, errs := runCLI(t, "events", "pairs", "--data", dir, "--by", "dyad"); strings.Contains(errs, "warning") {
+		t.Errorf("summary warned: %s", errs)
 	}
 }
