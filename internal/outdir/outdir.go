@@ -11,6 +11,9 @@ import (
 	"strings"
 )
 
+// exchangeDirs is exchange, replaced in tests by one that cannot.
+var exchangeDirs = exchange
+
 // errNoExchange says the file system cannot exchange two directories in
 // one rename.
 var errNoExchange = errors.New("directory exchange not supported")
@@ -145,7 +148,7 @@ func refuseCurrentDir(dir, real string) error {
 
 // swap puts staging in place of dir and the old dir under staging's name.
 func swap(staging, dir string) error {
-	err := exchange(staging, dir)
+	err := exchangeDirs(staging, dir)
 	if !errors.Is(err, errNoExchange) {
 		return err
 	}
