@@ -48,6 +48,9 @@ read only the partitions a filter selects. Keys: ` + strings.Join(dataset.Partit
 			if err != nil {
 				return usageError{fmt.Errorf("--partition: %w", err)}
 			}
+			if err := outdir.CheckDir(outDir); err != nil {
+				return err
+			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err

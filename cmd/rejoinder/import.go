@@ -44,6 +44,9 @@ as an argument after csv (import csv DIR), as earlier versions required.`,
 			if out == "" {
 				return usageError{fmt.Errorf("--out is required")}
 			}
+			if err := outdir.CheckDir(out); err != nil {
+				return err
+			}
 			ds, err := dataset.ReadCSV(dir)
 			if err != nil {
 				return err

@@ -48,22 +48,16 @@ func IsTemp(name string) bool {
 //
 // The caller holds the Lock of dir.
 func Replace(dir string, write func(staging string) error, drop func(oldPath, staging string) bool) (err error) {
-	real, err := resolve(dir)
-	if err != nil {
+	if err := CheckDir(dir); err != nil {
 		return err
 	}
-	if err := refuseCurrentDir(dir, real); err != nil {
+	real, err := resolve(dir)
+	if err != nil {
 		return err
 	}
 	parent, base := filepath.Dir(real), filepath.Base(real)
 	info, statErr := os.Stat(real)
 	exists := statErr == nil
-	switch {
-	case exists && !info.IsDir():
-		return fmt.Errorf("%s: not a directory (the output must be a directory)", dir)
-	case statErr != nil && !errors.Is(statErr, fs.ErrNotExist):
-		return statErr
-	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
@@ -114,6 +108,27 @@ type stagedError struct {
 func (e *stagedError) Error() string { return strings.ReplaceAll(e.err.Error(), e.staging, e.dir) }
 
 func (e *stagedError) Unwrap() error { return e.err }
+
+// CheckDir checks that dir can be replaced as a whole: it is a directory
+// or does not exist yet, and it is neither the current directory nor
+// holds it. Commands call it before the work, Replace again.
+func CheckDir(dir string) error {
+	real, err := resolve(dir)
+	if err != nil {
+		return err
+	}
+	if err := refuseCurrentDir(dir, real); err != nil {
+		return err
+	}
+	info, err := os.Stat(real)
+	switch {
+	case err == nil && !info.IsDir():
+		return fmt.Errorf("%s: not a directory (the output must be a directory)", dir)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	return nil
+}
 
 // Rebase turns paths under staging into the same paths under dir, for
 // reporting what was written.
