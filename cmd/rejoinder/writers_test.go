@@ -264,3 +264,48 @@ func TestValidateRejectsMixedBuild(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, errs)
 	}
 }
+
+// Building into a directory keeps what else it holds (a user's notes)
+// and drops the other form of the responses table: a partitioned build
+// replaces responses.parquet, a plain one the partitions; a replaced file
+// keeps its mode.
+func TestBuildReplacesTheWholeSet(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	data := "../../dataset/testdata/minimal"
+	if code, _, errs := runCLI(t, "build", "--data", data, "--out", out); code != 0 {
+		t.Fatal(errs)
+	}
+	notes := filepath.Join(out, "notes.txt")
+	if err := os.WriteFile(notes, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(out, "cases.csv"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	exists := func(name string) bool { _, err := os.Stat(filepath.Join(out, name)); return err == nil }
+	for _, tc := range []struct {
+		args          []string
+		want, dropped string
+	}{
+		{[]string{"--partition", "responder"}, "responses", "responses.parquet"},
+		{nil, "responses.parquet", "responses"},
+	} {
+		if code, _, errs := runCLI(t, append([]string{"build", "--data", data, "--out", out}, tc.args...)...); code != 0 {
+			t.Fatal(errs)
+		}
+		if !exists(tc.want) || exists(tc.dropped) {
+			t.Errorf("build %v: %s written %v, %s kept %v", tc.args, tc.want, exists(tc.want), tc.dropped, exists(tc.dropped))
+		}
+		if b, err := os.ReadFile(notes); err != nil || string(b) != "mine" {
+			t.Errorf("build %v: notes.txt %q, %v", tc.args, b, err)
+		}
+		if info, err := os.Stat(filepath.Join(out, "cases.csv")); err != nil {
+			t.Error(err)
+		} else if info.Mode().Perm() != 0o640 {
+			t.Errorf("build %v: cases.csv mode %v, want 0640", tc.args, info.Mode().Perm())
+		}
+		if code, _, errs := runCLI(t, "validate", "--data", out); code != 0 {
+			t.Errorf("validate after build %v: %s", tc.args, errs)
+		}
+	}
+}
