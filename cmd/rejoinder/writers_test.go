@@ -258,10 +258,12 @@ func TestValidateRejectsMixedBuild(t *testing.T) {
 	if err := os.WriteFile(moved, other, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errs := runCLI(t, "validate", "--data", a)
-	if code != exitInvalid || !strings.Contains(errs, "files from different builds") || !strings.Contains(errs, moved) ||
-		!strings.Contains(errs, filepath.Join(a, "cases.parquet")) || strings.Count(errs, "content hash ") != 2 {
-		t.Errorf("exit %d:\n%s", code, errs)
+	for _, args := range [][]string{{"validate"}, {"profile", "--by", "case"}, {"export", "xlsx", "--out", filepath.Join(work, "x.xlsx")}} {
+		code, _, errs := runCLI(t, append(args, "--data", a)...)
+		if code != exitInvalid || !strings.Contains(errs, "files from different builds") || !strings.Contains(errs, moved) ||
+			!strings.Contains(errs, filepath.Join(a, "cases.parquet")) || strings.Count(errs, "content hash ") != 2 {
+			t.Errorf("%v: exit %d:\n%s", args, code, errs)
+		}
 	}
 }
 
