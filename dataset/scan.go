@@ -109,7 +109,12 @@ func scanColumns(path, table string, names []string, expect map[string]arrow.Dat
 
 // ParquetInfo returns the row count of each table of a Parquet directory
 // and the key-value metadata of its cases file, without reading any rows.
+// A directory whose files come from different builds is refused
+// (CheckSameBuild).
 func ParquetInfo(dir string) (map[string]int, map[string]string, error) {
+	if err := CheckSameBuild(dir); err != nil {
+		return nil, nil, err
+	}
 	rows := map[string]int{}
 	var kv map[string]string
 	for _, table := range Tables {

@@ -68,6 +68,13 @@ func analysisCmd(use, short, long, example string, nargs cobra.PositionalArgs,
 			if err != nil {
 				return err
 			}
+			// The analyses read Parquet columns directly: refuse files of
+			// different builds here, as every loader does.
+			if dataset.IsParquetDir(dataDir) {
+				if err := dataset.CheckSameBuild(dataDir); err != nil {
+					return err
+				}
+			}
 			var df dataframe.DataFrame
 			if len(streamed) > 0 && dataset.IsParquetDir(dataDir) && !suggestedData {
 				df, err = streamed[0](dataDir, f, a)

@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
+	"github.com/rejoinder/rejoinder/internal/outdir"
 )
 
 // WorkbookFile is the name of the workbook build writes.
@@ -17,6 +19,7 @@ const WorkbookFile = "rejoinder.xlsx"
 
 func newBuildCmd() *cobra.Command {
 	var dataDir, outDir, partition string
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Validate the dataset, then write Parquet, CSV, datapackage.json and the workbook",
@@ -25,10 +28,12 @@ directory: one Parquet file per table (cases, accusations, responses, quotes,
 sources; zstd, with the codebook and dataset versions and a content hash in
 the file metadata), the same tables as CSV with a Frictionless Data Package
 descriptor (datapackage.json, generated from the codebook), and the
-comparison workbook rejoinder.xlsx. Each file is
-written to a temporary name and renamed, so an interrupted build leaves the
-previous outputs intact. Parquet, CSV and JSON output is byte-identical for
-the same data.
+comparison workbook rejoinder.xlsx. A build is one unit: every output is
+written into a hidden directory beside the output directory, which replaces
+it in one step when all are complete, so a failed or killed build leaves the
+previous outputs intact, never a mix (other files in the output directory
+are kept). A second build into the same directory waits for the first
+(--wait). Parquet, CSV and JSON output is byte-identical for the same data.
 
 --partition responder,year writes the responses instead as a Hive-partitioned
 directory, responses/responder=PRK/year=2018/part-0.parquet, which DuckDB,
@@ -43,28 +48,27 @@ read only the partitions a filter selects. Keys: ` + strings.Join(dataset.Partit
 			if err != nil {
 				return usageError{fmt.Errorf("--partition: %w", err)}
 			}
+			if err := outdir.CheckDir(outDir); err != nil {
+				return err
+			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err
 			}
-			paths, err := ds.WriteParquetPartitioned(outDir, keys)
+			lock, err := lockOutput(cmd, outDir, wait)
 			if err != nil {
 				return err
 			}
-			csvPaths, err := exports.WriteDataPackage(outDir, ds)
+			defer lock.Unlock()
+			var paths []string
+			err = outdir.Replace(outDir, func(staging string) error {
+				written, err := writeBuild(cmd, ds, staging, keys)
+				paths = outdir.Rebase(written, staging, outDir)
+				return err
+			}, replacedParquet)
 			if err != nil {
 				return err
 			}
-			paths = append(paths, csvPaths...)
-			wbPath := filepath.Join(outDir, WorkbookFile)
-			var opts exports.WorkbookOptions
-			if stderrIsTerminal() {
-				opts.Progress = cmd.ErrOrStderr()
-			}
-			if err := exports.SaveWorkbook(wbPath, ds, opts); err != nil {
-				return err
-			}
-			paths = append(paths, wbPath)
 			for _, p := range paths {
 				info, err := os.Stat(p)
 				if err != nil {
@@ -77,6 +81,30 @@ read only the partitions a filter selects. Keys: ` + strings.Join(dataset.Partit
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
 	cmd.Flags().StringVar(&outDir, "out", "out", "output directory")
+	addWaitFlag(cmd, &wait)
 	cmd.Flags().StringVar(&partition, "partition", "", "split the responses table into Hive partitions by these keys, e.g. responder,year")
 	return cmd
+}
+
+// writeBuild writes every output of build into dir and returns their
+// paths.
+func writeBuild(cmd *cobra.Command, ds *dataset.Dataset, dir string, keys []string) ([]string, error) {
+	paths, err := ds.WriteParquetPartitioned(dir, keys)
+	if err != nil {
+		return paths, err
+	}
+	csvPaths, err := exports.WriteDataPackage(dir, ds)
+	paths = append(paths, csvPaths...)
+	if err != nil {
+		return paths, err
+	}
+	wbPath := filepath.Join(dir, WorkbookFile)
+	var opts exports.WorkbookOptions
+	if stderrIsTerminal() {
+		opts.Progress = cmd.ErrOrStderr()
+	}
+	if err := exports.SaveWorkbook(wbPath, ds, opts); err != nil {
+		return paths, err
+	}
+	return append(paths, wbPath), nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -116,6 +117,7 @@ func newCodingImportCmd() *cobra.Command {
 	var dataDir, out string
 	var replace bool
 	var lf limitFlags
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "import FILE.xlsx... --out CODINGS.parquet",
 		Short: "Check filled coding workbooks and add their codings to a Parquet file",
@@ -129,7 +131,8 @@ Each coder's codings of a unit in a round come from one file. Two files naming
 the same coder for the same units, or a codings file already holding different
 codings by that coder for those units, are errors; --replace lets the later
 file (or the new import) replace them, and says how many it replaced.
-Importing the same file again changes nothing. In a row the coder coded, an
+Importing the same file again changes nothing. Two imports into the same file
+never interleave: the second waits for the first (--wait). In a row the coder coded, an
 empty yes/no column (strategies:denial...) is stored as no: coders mark yes
 and leave the rest, and storing the rest as not coded would inflate agreement.
 Units left blank and other optional cells left empty are counted on standard
@@ -152,6 +155,13 @@ error.`,
 			if err != nil {
 				return err
 			}
+			// Read, add and write under the lock: a second import into
+			// the same file waits, and neither loses the other's codings.
+			lock, err := lockOutput(cmd, out, wait)
+			if err != nil {
+				return err
+			}
+			defer lock.Unlock()
 			old, err := coding.ReadCodings(out)
 			if err != nil {
 				return err
@@ -181,6 +191,7 @@ error.`,
 	cmd.Flags().StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
 	cmd.Flags().StringVar(&out, "out", "", "the codings Parquet file to create or add to")
 	cmd.Flags().BoolVar(&replace, "replace", false, "let a later file, or this import, replace earlier codings of the same coder, round and unit")
+	addWaitFlag(cmd, &wait)
 	lf.add(cmd)
 	return cmd
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -92,93 +93,158 @@ func mustRun(t *testing.T, bin string, args ...string) {
 	}
 }
 
-// A build killed with SIGKILL while it writes leaves every output either
-// as the previous build wrote it or as the new build writes it in full:
-// never a partial file under a final name. Killed at several moments, the
-// first while a temporary file is open.
+// whichSet says whether files are wholly the set before, wholly the set
+// after, or neither; for neither it lists the files that differ from both.
+func whichSet(files, before, after map[string]string) (state string, mixed []string) {
+	same := func(want map[string]string) bool {
+		if len(files) != len(want) {
+			return false
+		}
+		for name, sum := range want {
+			if files[name] != sum {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case same(before):
+		return "old", nil
+	case same(after):
+		return "new", nil
+	}
+	for name, sum := range files {
+		if sum != before[name] {
+			mixed = append(mixed, name+" (not old)")
+		}
+		if sum != after[name] {
+			mixed = append(mixed, name+" (not new)")
+		}
+	}
+	return "", mixed
+}
+
+// besideOut lists what runs left beside the output directory or file out
+// (temporary directories and files), not counting its lock file.
+func besideOut(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, "."+filepath.Base(out)+".") && n != "."+filepath.Base(out)+".rejoinder-lock" {
+			left = append(left, n)
+		}
+	}
+	return left
+}
+
+// A build killed with SIGKILL at any moment leaves the output directory
+// wholly as the previous build wrote it or wholly as the new build writes
+// it, never a mix (a build of a few hundred thousand synthetic responses,
+// killed once a file is being written and then at fractions of a build's
+// duration). The next run removes what the killed ones left beside it.
 func TestKilledBuildLeavesOutputsIntact(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills a subprocess several times")
 	}
 	bin := rejoinderBinary(t)
 	work := t.TempDir()
-	oldData, newData := filepath.Join(work, "old"), filepath.Join(work, "new")
-	mustRun(t, bin, "gen", "--cases", "1000", "--responses", "60000", "--seed", "1", "--out", oldData)
-	mustRun(t, bin, "gen", "--cases", "1000", "--responses", "60000", "--seed", "2", "--out", newData)
+	data := map[string]string{"old": filepath.Join(work, "old"), "new": filepath.Join(work, "new")}
+	mustRun(t, bin, "gen", "--cases", "1500", "--responses", "200000", "--seed", "1", "--out", data["old"])
+	mustRun(t, bin, "gen", "--cases", "1500", "--responses", "200000", "--seed", "2", "--out", data["new"])
 	out, want := filepath.Join(work, "out"), filepath.Join(work, "want")
-	mustRun(t, bin, "build", "--data", oldData, "--out", out)
-	mustRun(t, bin, "build", "--data", newData, "--out", want)
-	before, _ := snapshot(t, out)
-	after, _ := snapshot(t, want)
-	if len(before) < 10 || len(before) != len(after) {
-		t.Fatalf("outputs: %d before, %d after", len(before), len(after))
+	mustRun(t, bin, "build", "--data", data["old"], "--out", out)
+	start := time.Now()
+	mustRun(t, bin, "build", "--data", data["new"], "--out", want)
+	took := time.Since(start)
+	sets := map[string]map[string]string{}
+	sets["old"], _ = snapshot(t, out)
+	sets["new"], _ = snapshot(t, want)
+	if len(sets["old"]) < 10 || len(sets["old"]) != len(sets["new"]) {
+		t.Fatalf("outputs: %d old, %d new", len(sets["old"]), len(sets["new"]))
 	}
-	for name := range before {
-		if before[name] == after[name] {
+	for name := range sets["old"] {
+		if sets["old"][name] == sets["new"][name] {
 			t.Fatalf("%s is the same for both datasets: the test could not tell them apart", name)
 		}
 	}
+	other := map[string]string{"old": "new", "new": "old"}
 
-	killedMidWrite := false
-	for _, delay := range []time.Duration{0, 150 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond} {
-		cmd := exec.Command(bin, "build", "--data", newData, "--out", out)
+	cur := "old" // the set out holds; each run builds the other one
+	killedMidWrite := 0
+	// The mid-write kill comes last, so that the final run has its
+	// leftovers to remove.
+	for _, frac := range []float64{0.2, 0.45, 0.7, 0.9, 0.97, 0} {
+		next := other[cur]
+		cmd := exec.Command(bin, "build", "--data", data[next], "--out", out)
 		cmd.Env = fixedTime
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		if delay == 0 {
-			// Wait for a temporary file: the kill lands mid-write.
-			for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
-				if _, temps := snapshot(t, out); len(temps) > 0 {
+		if frac == 0 {
+			// Wait for a file in the new set: the kill lands mid-write.
+			for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				if staged, _ := filepath.Glob(filepath.Join(work, ".out.rejoinder-new-*", "*")); len(staged) > 0 {
 					break
 				}
-				time.Sleep(time.Millisecond)
 			}
 		} else {
-			time.Sleep(delay)
-		}
-		if _, temps := snapshot(t, out); len(temps) > 0 {
-			killedMidWrite = true
+			time.Sleep(time.Duration(frac * float64(took)))
 		}
 		cmd.Process.Kill()
 		cmd.Wait()
 		files, _ := snapshot(t, out)
-		for name, sum := range files {
-			if sum != before[name] && sum != after[name] {
-				t.Errorf("killed after %v: %s is neither the old nor the new file", delay, name)
-			}
+		state, mixed := whichSet(files, sets[cur], sets[next])
+		if state == "" {
+			t.Fatalf("killed at %.0f%% of a build: a mixed set: %v", 100*frac, mixed)
 		}
-		for name := range before {
-			if _, ok := files[name]; !ok {
-				t.Errorf("killed after %v: %s is gone", delay, name)
-			}
+		if len(besideOut(t, out)) > 0 {
+			killedMidWrite++
+		}
+		t.Logf("killed at %.0f%% of a build (%v): the %s set", 100*frac, took, state)
+		if state == "new" {
+			cur = next
 		}
 	}
-	if !killedMidWrite {
-		t.Error("no kill landed while a file was being written")
+	if killedMidWrite == 0 {
+		t.Error("no kill landed while the new set was being written")
 	}
-	// The next build completes and replaces everything.
-	mustRun(t, bin, "build", "--data", newData, "--out", out)
-	if files, _ := snapshot(t, out); len(files) != len(after) {
-		t.Errorf("after a full build: %d files, want %d", len(files), len(after))
-	} else {
-		for name, sum := range after {
-			if files[name] != sum {
-				t.Errorf("after a full build: %s differs", name)
-			}
-		}
+	// The next build completes, replaces everything and removes the leftovers.
+	if len(besideOut(t, out)) == 0 {
+		t.Fatal("the last kill, mid-write, left nothing beside the output")
+	}
+	next := other[cur]
+	cmd := exec.Command(bin, "build", "--data", data[next], "--out", out)
+	cmd.Env = fixedTime
+	msg, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("build after the kills: %v\n%s", err, msg)
+	}
+	if !strings.Contains(string(msg), "left by an interrupted run") {
+		t.Errorf("the leftovers' removal is not reported:\n%s", msg)
+	}
+	files, temps := snapshot(t, out)
+	if state, mixed := whichSet(files, sets[next], sets[next]); state == "" || len(temps) > 0 {
+		t.Errorf("after a full build: %v differ, temporary files %v", mixed, temps)
+	}
+	if left := besideOut(t, out); len(left) > 0 {
+		t.Errorf("left beside the output after a full build: %v", left)
 	}
 }
 
 // A full disk (here: a file-size limit, which fails writes the same way)
 // gives an error naming the file, exit status 1, and leaves the previous
-// outputs as they were, with no temporary file behind.
+// outputs as they were, every one of them, with nothing left behind.
 func TestBuildOnFullDisk(t *testing.T) {
 	bin := rejoinderBinary(t)
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("needs bash for ulimit")
 	}
-	out := t.TempDir()
+	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, bin, "build", "--data", "../../dataset/testdata/minimal", "--out", out)
 	before, _ := snapshot(t, out)
 	// 64 KB per file: the curated dataset's Parquet and CSV files fit, its
@@ -189,14 +255,63 @@ func TestBuildOnFullDisk(t *testing.T) {
 	if !errors.As(err, &exit) || exit.ExitCode() != exitInvalid {
 		t.Fatalf("err = %v, want exit status 1\n%s", err, msg)
 	}
-	if !strings.Contains(string(msg), "rejoinder.xlsx") || !strings.Contains(string(msg), "file too large") {
+	if !strings.Contains(string(msg), filepath.Join(out, "rejoinder.xlsx")) || !strings.Contains(string(msg), "file too large") {
 		t.Errorf("message does not name the file and the cause:\n%s", msg)
 	}
 	files, temps := snapshot(t, out)
-	if len(temps) > 0 {
-		t.Errorf("temporary files left: %v", temps)
+	if state, mixed := whichSet(files, before, before); state == "" || len(temps) > 0 {
+		t.Errorf("the previous outputs were changed: %v; temporary files %v", mixed, temps)
 	}
-	if files["rejoinder.xlsx"] != before["rejoinder.xlsx"] {
-		t.Error("the previous workbook was changed")
+	if left := besideOut(t, out); len(left) > 0 {
+		t.Errorf("left beside the output: %v", left)
+	}
+}
+
+// import csv on a full disk, failing after some Parquet files fit and
+// before the others, leaves the previous Parquet files, all of them.
+func TestImportOnFullDisk(t *testing.T) {
+	bin := rejoinderBinary(t)
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("needs bash for ulimit")
+	}
+	work := t.TempDir()
+	tables := map[string]string{}
+	for _, seed := range []string{"1", "2"} {
+		data, csv := filepath.Join(work, "data"+seed), filepath.Join(work, "csv"+seed)
+		mustRun(t, bin, "gen", "--cases", "50", "--responses", "3000", "--seed", seed, "--out", data)
+		mustRun(t, bin, "export", "csv", "--data", data, "--out", csv)
+		tables[seed] = csv
+	}
+	out, want := filepath.Join(work, "out"), filepath.Join(work, "want")
+	mustRun(t, bin, "import", "csv", "--data", tables["1"], "--out", out)
+	mustRun(t, bin, "import", "csv", "--data", tables["2"], "--out", want)
+	before, _ := snapshot(t, out)
+	// A limit between the new set's smallest and largest files: without
+	// the swap some files would be replaced and others not.
+	var sizes []int64
+	for name := range before {
+		info, err := os.Stat(filepath.Join(want, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, info.Size())
+	}
+	slices.Sort(sizes)
+	limitKB := (sizes[0] + sizes[len(sizes)-1]) / 2 / 1024
+	if limitKB*1024 <= sizes[0] || limitKB*1024 >= sizes[len(sizes)-1] {
+		t.Fatalf("no file-size limit between %d and %d bytes", sizes[0], sizes[len(sizes)-1])
+	}
+	cmd := exec.Command("bash", "-c", fmt.Sprintf(`ulimit -f %d && exec "$0" import csv --data "$1" --out "$2"`, limitKB), bin, tables["2"], out)
+	msg, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != exitInvalid || !strings.Contains(string(msg), "file too large") {
+		t.Fatalf("err = %v, want exit status 1 for a file too large\n%s", err, msg)
+	}
+	files, temps := snapshot(t, out)
+	if state, mixed := whichSet(files, before, before); state == "" || len(temps) > 0 {
+		t.Errorf("the previous Parquet files were changed: %v; temporary files %v", mixed, temps)
+	}
+	if left := besideOut(t, out); len(left) > 0 {
+		t.Errorf("left beside the output: %v", left)
 	}
 }

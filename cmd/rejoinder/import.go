@@ -2,14 +2,17 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/outdir"
 )
 
 func newImportCmd() *cobra.Command {
 	var out, dataDir string
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "import csv --data DIR --out DIR",
 		Short: "Validate CSV tables (as export csv writes them) and write them as Parquet",
@@ -18,7 +21,8 @@ writes (a researcher's own spreadsheet work, say): cases.csv, accusations.csv,
 responses.csv, quotes.csv and sources.csv, with datapackage.json for the
 metadata when present. It checks every row against the codebook and reports
 every problem with file, line and column; only valid data are written, as
-one Parquet file per table, like build. Nothing is dropped on the way: a
+one Parquet file per table, like build, and as one unit: a failed or killed
+import leaves the previous files, never a mix. Nothing is dropped on the way: a
 header column the table does not have, a column named twice and text that
 is not UTF-8 (save the files as UTF-8, not Latin-1) are errors. The CSV directory may also be given
 as an argument after csv (import csv DIR), as earlier versions required.`,
@@ -40,11 +44,27 @@ as an argument after csv (import csv DIR), as earlier versions required.`,
 			if out == "" {
 				return usageError{fmt.Errorf("--out is required")}
 			}
+			if err := outdir.CheckDir(out); err != nil {
+				return err
+			}
 			ds, err := dataset.ReadCSV(dir)
 			if err != nil {
 				return err
 			}
-			paths, err := ds.WriteParquet(out)
+			lock, err := lockOutput(cmd, out, wait)
+			if err != nil {
+				return err
+			}
+			defer lock.Unlock()
+			var paths []string
+			err = outdir.Replace(out, func(staging string) error {
+				written, err := ds.WriteParquet(staging)
+				paths = outdir.Rebase(written, staging, out)
+				return err
+			}, replacedParquet)
+			if err != nil {
+				return err
+			}
 			for _, p := range paths {
 				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", p)
 			}
@@ -53,5 +73,6 @@ as an argument after csv (import csv DIR), as earlier versions required.`,
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "", "the directory of CSV tables to import")
 	cmd.Flags().StringVar(&out, "out", "", "the directory to write the Parquet files to")
+	addWaitFlag(cmd, &wait)
 	return cmd
 }

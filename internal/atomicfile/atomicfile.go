@@ -9,7 +9,8 @@ import (
 
 // Write creates path with the content that write produces. If write or
 // any step after it fails, the temporary file is removed and path is left
-// as it was (absent, or with its previous content).
+// as it was (absent, or with its previous content). A new file gets mode
+// 0644; a replaced one keeps its mode.
 func Write(path string, write func(w io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -34,11 +35,20 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err = os.Chmod(tmp.Name(), modeOf(path)); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// modeOf is the permission bits of the regular file at path, or 0644 if
+// there is none.
+func modeOf(path string) os.FileMode {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		return info.Mode().Perm()
+	}
+	return 0o644
 }

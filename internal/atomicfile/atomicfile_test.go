@@ -36,3 +36,25 @@ func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
 		t.Error("no error for a missing directory")
 	}
 }
+
+// A replaced file keeps its mode (a group-writable table, a private
+// workbook); a new one is 0644.
+func TestWriteKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	for _, mode := range []os.FileMode{0o600, 0o664, 0o640} {
+		p := filepath.Join(dir, "out.txt")
+		if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		info, _ := os.Stat(p)
+		if info.Mode().Perm() != mode {
+			t.Errorf("mode after replacing a %v file: %v", mode, info.Mode().Perm())
+		}
+	}
+}
