@@ -213,15 +213,26 @@ func ReadCSV(dir string) (*Dataset, error) {
 	// report in table order, as a sequential reader would.
 	found := make([]schema.ErrorList, len(Tables))
 	errs := make([]error, len(Tables))
+	complete := make([]bool, len(Tables))
 	parallel.For(len(Tables), func(i int) {
-		found[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i])
+		found[i], complete[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i])
 	})
 	var problems schema.ErrorList
+	allRead := true
 	for i := range Tables {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		problems = append(problems, found[i]...)
+		allRead = allRead && complete[i]
+	}
+	if !allRead {
+		// A table whose rows could not be read (a missing column, a
+		// broken quote) would make every reference to its rows dangle:
+		// hundreds of thousands of problems that all follow from the one
+		// in its header. Report the cause alone; the rows are checked once
+		// it is fixed.
+		return nil, problems.Err()
 	}
 	// Dangling quotes join the problems found so far, not replace them.
 	if err := ds.attachQuotes(); err != nil {
@@ -270,21 +281,24 @@ func readPackageMeta(path string, m *Metadata) error {
 
 // readTableCSV appends one table's rows. Cell problems (a bad date or
 // boolean) are returned as a list; an unreadable file as an error.
-func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
+// complete is false when the rows were not all read (a column is missing,
+// or the CSV syntax breaks off), so that references to them cannot be
+// checked.
+func (ds *Dataset) readTableCSV(path, table string) (problems schema.ErrorList, complete bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
 	if err := checkNotUTF16(path, table, br); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	r := csv.NewReader(br)
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("%s: no header row: %w", path, err)
+		return nil, false, fmt.Errorf("%s: no header row: %w", path, err)
 	}
 	header = append([]string(nil), header...)
 	if len(header) > 0 {
@@ -298,12 +312,17 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 	var missing schema.ErrorList
 	for _, c := range cols {
 		if _, ok := at[c.Field.Name]; !ok && c.Variable.Name != "quotes" {
+			need := "an optional column, but every column must be in the header: leave its cells empty"
+			if c.Variable.Required {
+				need = "a required column"
+			}
 			missing = append(missing, &schema.FieldError{File: path, Line: 1, Table: table, Field: c.Field.Name,
-				Err: schema.ErrMissing, Detail: "column not in the header", Allowed: "the columns rejoinder export csv writes"})
+				Err: schema.ErrMissingColumn, Detail: fmt.Sprintf("%s is %s; the rows of %s were not read, so they and the references to them are checked once the header is fixed", c.Field.Name, need, filepath.Base(path)),
+				Allowed: "the columns rejoinder export csv writes"})
 		}
 	}
 	if len(missing) > 0 {
-		return append(problems, missing...), nil
+		return append(problems, missing...), false, nil
 	}
 	rt, _ := schema.RecordType(table)
 	index := map[string]int{}
@@ -332,10 +351,10 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			return append(problems, &schema.FieldError{File: path, Line: pe.Line, Column: pe.Column, Table: table,
-				Err: schema.ErrSyntax, Detail: pe.Err.Error()}), nil
+				Err: schema.ErrSyntax, Detail: pe.Err.Error() + "; the rows after it were not read"}), false, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		line, _ := r.FieldPos(0)
 		// The row is still read, so that its id is known and no reference
@@ -425,5 +444,5 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 	case schema.TableQuotes:
 		ds.pendingQuotes = rows.Interface().([]schema.Quote)
 	}
-	return problems, nil
+	return problems, true, nil
 }

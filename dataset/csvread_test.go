@@ -53,14 +53,35 @@ func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
 	if summary < 0 {
 		t.Fatal("no summary column in cases")
 	}
+	optional := slices.IndexFunc(ds.codebook().Columns(schema.TableCases), func(c schema.Column) bool {
+		return !c.Variable.Required && !c.Precision && c.Variable.Name != "quotes"
+	})
+	if optional < 0 {
+		t.Fatal("no optional column in cases")
+	}
+	optionalName := ds.codebook().Columns(schema.TableCases)[optional].Field.Name
 	for _, tc := range []struct {
-		name  string
-		edit  func(rows [][]string) [][]string
-		err   error
-		field string
-		line  int
-		want  []string // in the message
+		name   string
+		edit   func(rows [][]string) [][]string
+		err    error
+		field  string
+		line   int
+		column int      // 0: any column > 0
+		want   []string // in the message
 	}{{
+		// The rows of cases.csv are not read, so every accusation's case
+		// would dangle: the header's problem is reported alone, and the
+		// column is not called required.
+		name: "optional column missing",
+		edit: func(rows [][]string) [][]string {
+			for i := range rows {
+				rows[i] = slices.Delete(rows[i], optional, optional+1)
+			}
+			return rows
+		},
+		err: schema.ErrMissingColumn, field: optionalName, line: 1, column: -1,
+		want: []string{"cases.csv:1: cases: " + optionalName + ": column missing from the header", "is an optional column, but every column must be in the header"},
+	}, {
 		name: "unknown column",
 		edit: func(rows [][]string) [][]string {
 			for i := range rows {
@@ -120,7 +141,7 @@ func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
 				t.Fatalf("err = %v, want a schema.ErrorList of one problem (the cause, not its consequences)", err)
 			}
 			i := slices.IndexFunc(list, func(e *schema.FieldError) bool {
-				return errors.Is(e, tc.err) && e.Field == tc.field && e.Line == tc.line && e.Column > 0
+				return errors.Is(e, tc.err) && e.Field == tc.field && e.Line == tc.line && (e.Column > 0 || tc.column < 0)
 			})
 			if i < 0 {
 				t.Fatalf("err = %v; want %v at line %d in %q with a column", err, tc.err, tc.line, tc.field)
@@ -129,6 +150,9 @@ func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
 				if !strings.Contains(list[i].Error(), w) {
 					t.Errorf("problem %q, want it to say %q", list[i], w)
 				}
+			}
+			if strings.Contains(list[i].Error(), "required") && tc.err == schema.ErrMissingColumn {
+				t.Errorf("problem %q calls an optional column required", list[i])
 			}
 		})
 	}

@@ -66,7 +66,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rejoinder: %v\nRun '%s --help' for usage.\n", err, path)
 		return exitUsage
 	case errors.As(err, &list):
-		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", list, len(list))
+		// Root causes first, each kind of problem capped with a count:
+		// the list itself keeps every problem.
+		fmt.Fprintln(stderr, list.Report(schema.MaxProblemsPerKind))
 		return exitInvalid
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "%v\n", fe)
