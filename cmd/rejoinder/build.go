@@ -57,7 +57,7 @@ read only the partitions a filter selects. Keys: ` + strings.Join(dataset.Partit
 			}
 			paths = append(paths, csvPaths...)
 			wbPath := filepath.Join(outDir, WorkbookFile)
-			var opts exports.WorkbookOptions
+			opts := exports.WorkbookOptions{Warnings: cmd.ErrOrStderr()} // cells cut to Excel's limit
 			if stderrIsTerminal() {
 				opts.Progress = cmd.ErrOrStderr()
 			}

@@ -54,6 +54,7 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 			if stderrIsTerminal() {
 				opts.Progress = cmd.ErrOrStderr()
 			}
+			opts.Warnings = cmd.ErrOrStderr() // cells cut to Excel's limit
 			if codingsFile != "" {
 				if a[0] != "xlsx" {
 					return usageError{fmt.Errorf("--codings goes with xlsx")}
