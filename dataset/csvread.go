@@ -65,6 +65,62 @@ func SplitList(cell string) []string {
 	return append(items, cur.String())
 }
 
+// ExcelCSVFile is the descriptor `rejoinder export csv --excel` writes
+// beside its tables instead of datapackage.json: the same metadata, and
+// the mark that the tables' cells carry the escapes of EscapeExcelCell,
+// which ReadCSV then undoes. A marker file, rather than the byte-order
+// mark or the look of the cells, because neither tells an escape from a
+// value: Excel saving "CSV UTF-8" adds a byte-order mark to any file,
+// LibreOffice drops it from ours, and '=1+1 or ="016" can be genuine text.
+const ExcelCSVFile = "excel-csv.json"
+
+// EscapeExcelCell returns a CSV cell as `export csv --excel` writes it for
+// spreadsheet programs: text made only of digits (a CAMEO code such as
+// 016; text is true for a text value, not for a list or date) as ="016",
+// so that it stays text, not the number 16; a cell starting with = + - @
+// tab or CR with an apostrophe before it, so that it is never a formula;
+// and, so that every apostrophe at the start is one that was added, a
+// cell starting with an apostrophe with one more. Any other cell is left
+// as it is. UnescapeExcelCell undoes it exactly.
+func EscapeExcelCell(cell string, text bool) string {
+	switch {
+	case text && digitsOnly(cell):
+		return `="` + cell + `"`
+	case cell != "" && strings.ContainsRune("=+-@\t\r'", rune(cell[0])):
+		return "'" + cell
+	}
+	return cell
+}
+
+// UnescapeExcelCell is the inverse of EscapeExcelCell: it removes one
+// leading apostrophe, and unwraps ="digits". A spreadsheet program that
+// saved the file may have done either already (the formula ="016" is
+// saved as its value, 016); what is left is undone, and a cell
+// EscapeExcelCell leaves alone never starts with an apostrophe or =.
+func UnescapeExcelCell(cell string) string {
+	if strings.HasPrefix(cell, "'") {
+		return cell[1:]
+	}
+	if len(cell) > 3 && strings.HasPrefix(cell, `="`) && strings.HasSuffix(cell, `"`) && digitsOnly(cell[2:len(cell)-1]) {
+		return cell[2 : len(cell)-1]
+	}
+	return cell
+}
+
+// digitsOnly reports whether s is a non-empty run of ASCII digits, which
+// spreadsheet programs would read as a number.
+func digitsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // headerColumns maps each column name of a CSV header to its index. A
 // header column that is not one of the table's columns, or that repeats
 // an earlier one, is a problem naming its position and the allowed
@@ -204,9 +260,18 @@ func utf8Problem(s string) (offset int, excerpt, detail string) {
 // dropped or altered on the way: a header column the table does not have
 // or names twice, and text that is not UTF-8, are problems too (a file in
 // UTF-16 is one problem, for the whole file).
+//
+// Tables written by `export csv --excel` (marked by ExcelCSVFile beside
+// them) are read back as they were before the export: the apostrophes and
+// ="…" wrappers it added are removed (see UnescapeExcelCell). A directory
+// with both datapackage.json and ExcelCSVFile is ambiguous, and an error.
 func ReadCSV(dir string) (*Dataset, error) {
-	ds := &Dataset{Codebook: schema.Default(), metaFile: filepath.Join(dir, "datapackage.json")}
-	if err := readPackageMeta(filepath.Join(dir, "datapackage.json"), &ds.Meta); err != nil {
+	metaFile, excel, err := csvDescriptor(dir)
+	if err != nil {
+		return nil, err
+	}
+	ds := &Dataset{Codebook: schema.Default(), metaFile: metaFile}
+	if err := readPackageMeta(metaFile, &ds.Meta); err != nil {
 		return nil, err
 	}
 	// Each table fills its own field of ds: read them on all cores, then
@@ -215,7 +280,7 @@ func ReadCSV(dir string) (*Dataset, error) {
 	errs := make([]error, len(Tables))
 	complete := make([]bool, len(Tables))
 	parallel.For(len(Tables), func(i int) {
-		found[i], complete[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i])
+		found[i], complete[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i], excel)
 	})
 	var problems schema.ErrorList
 	allRead := true
@@ -247,6 +312,24 @@ func ReadCSV(dir string) (*Dataset, error) {
 		return nil, err
 	}
 	return ds, nil
+}
+
+// csvDescriptor returns the descriptor of a directory of CSV tables and
+// whether it marks them as written by `export csv --excel`: datapackage.json
+// (plain CSV, the default even when absent) or ExcelCSVFile.
+func csvDescriptor(dir string) (path string, excel bool, err error) {
+	plain, marked := filepath.Join(dir, "datapackage.json"), filepath.Join(dir, ExcelCSVFile)
+	_, errPlain := os.Stat(plain)
+	_, errMarked := os.Stat(marked)
+	switch {
+	case errMarked != nil:
+		return plain, false, nil
+	case errPlain == nil:
+		return "", false, &schema.FieldError{File: dir, Err: schema.ErrInconsistent,
+			Detail: fmt.Sprintf("the directory has both %s (plain CSV tables, as export csv writes them) and %s (tables for spreadsheet programs, as export csv --excel writes them, whose cells carry escapes to undo), so it is not clear how to read its tables", "datapackage.json", ExcelCSVFile),
+			Allowed: "one of the two: delete the one that does not describe the tables, or export again into an empty directory"}
+	}
+	return marked, true, nil
 }
 
 // readPackageMeta fills the metadata from a data package descriptor; a
@@ -284,7 +367,8 @@ func readPackageMeta(path string, m *Metadata) error {
 // complete is false when the rows were not all read (a column is missing,
 // or the CSV syntax breaks off), so that references to them cannot be
 // checked.
-func (ds *Dataset) readTableCSV(path, table string) (problems schema.ErrorList, complete bool, err error) {
+// excel undoes the escapes of EscapeExcelCell in every cell but the header.
+func (ds *Dataset) readTableCSV(path, table string, excel bool) (problems schema.ErrorList, complete bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, false, err
@@ -355,6 +439,11 @@ func (ds *Dataset) readTableCSV(path, table string) (problems schema.ErrorList, 
 		}
 		if err != nil {
 			return nil, false, err
+		}
+		if excel {
+			for i := range rec {
+				rec[i] = UnescapeExcelCell(rec[i])
+			}
 		}
 		line, _ := r.FieldPos(0)
 		// The row is still read, so that its id is known and no reference

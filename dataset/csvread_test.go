@@ -262,3 +262,73 @@ func TestReadCSVCapsCellsNotUTF8(t *testing.T) {
 		t.Errorf("%d placed problems and %d counts, want %d and 1:\n%v", placed, counted, maxListedNotUTF8, err)
 	}
 }
+
+// The escapes of CSV for spreadsheet programs are undone exactly, for
+// every value, hostile ones included: an apostrophe at the start is always
+// one that was added, and ="…" wraps only digits. A cell that is not text
+// (a list, a date) is never wrapped.
+func TestExcelCellEscapesRoundTrip(t *testing.T) {
+	tests := []struct {
+		value, written string
+	}{
+		{"=1+1", "'=1+1"},
+		{"'quoted", "''quoted"},
+		{"'", "''"},
+		{"''", "'''"},
+		{"016", `="016"`},
+		{"0", `="0"`},
+		{`="016"`, `'="016"`},
+		{"'=1+1", "''=1+1"},
+		{"-5", "'-5"},
+		{"+44 20", "'+44 20"},
+		{"@x", "'@x"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"plain text, with 'quotes' inside", "plain text, with 'quotes' inside"},
+		{"16a", "16a"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		written := EscapeExcelCell(tt.value, true)
+		if written != tt.written {
+			t.Errorf("EscapeExcelCell(%q) = %q, want %q", tt.value, written, tt.written)
+		}
+		if back := UnescapeExcelCell(written); back != tt.value {
+			t.Errorf("UnescapeExcelCell(%q) = %q, want %q", written, back, tt.value)
+		}
+	}
+	// A list or a date of digits is not text: it is not wrapped.
+	if got := EscapeExcelCell("016", false); got != "016" {
+		t.Errorf("a list cell 016 written as %q", got)
+	}
+	// A spreadsheet program that saved the file evaluated ="016" to 016,
+	// and may have dropped the added apostrophe: what is left is kept.
+	for _, saved := range []string{"016", "=1+1"} {
+		if got := UnescapeExcelCell(saved); got != saved {
+			t.Errorf("UnescapeExcelCell(%q) = %q", saved, got)
+		}
+	}
+}
+
+// A directory with both descriptors cannot be read unambiguously: it is
+// an error naming both, not a guess.
+func TestReadCSVBothDescriptors(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, table := range Tables {
+		writeTestCSV(t, ds, dir, table)
+	}
+	for _, f := range []string{"datapackage.json", ExcelCSVFile} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("{}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = ReadCSV(dir)
+	var fe *schema.FieldError
+	if !errors.As(err, &fe) || !errors.Is(err, schema.ErrInconsistent) || !strings.Contains(err.Error(), "datapackage.json") || !strings.Contains(err.Error(), ExcelCSVFile) {
+		t.Errorf("err = %v, want an error naming both descriptors", err)
+	}
+}
