@@ -326,7 +326,7 @@ func csvDescriptor(dir string) (path string, excel bool, err error) {
 		return plain, false, nil
 	case errPlain == nil:
 		return "", false, &schema.FieldError{File: dir, Err: schema.ErrInconsistent,
-			Detail: fmt.Sprintf("the directory has both %s (plain CSV tables, as export csv writes them) and %s (tables for spreadsheet programs, as export csv --excel writes them, whose cells carry escapes to undo), so it is not clear how to read its tables", "datapackage.json", ExcelCSVFile),
+			Detail:  fmt.Sprintf("the directory has both %s (plain CSV tables, as export csv writes them) and %s (tables for spreadsheet programs, as export csv --excel writes them, whose cells carry escapes to undo), so it is not clear how to read its tables", "datapackage.json", ExcelCSVFile),
 			Allowed: "one of the two: delete the one that does not describe the tables, or export again into an empty directory"}
 	}
 	return marked, true, nil
