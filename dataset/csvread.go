@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
+	"github.com/rejoinder/rejoinder/internal/textfile"
 
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -194,17 +195,12 @@ func invalidUTF8Cells(path, table string, header, rec []string, r *csv.Reader) s
 // would bury the one cause under a problem for each.
 func checkNotUTF16(path, table string, br *bufio.Reader) error {
 	head, _ := br.Peek(4096)
-	detail := ""
-	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		detail = fmt.Sprintf("the file is UTF-16 (it starts with the byte-order mark %X)", head[:2])
-	case bytes.IndexByte(head, 0) >= 0:
-		detail = fmt.Sprintf("the file has a NUL byte at byte %d, as UTF-16 text has", bytes.IndexByte(head, 0)+1)
-	default:
+	detail := textfile.UTF16(head)
+	if detail == "" {
 		return nil
 	}
 	return &schema.FieldError{File: path, Line: 1, Table: table, Err: schema.ErrSyntax,
-		Detail: detail + "; save it as UTF-8 (\"CSV UTF-8\" in Excel, character set Unicode (UTF-8) in LibreOffice)"}
+		Detail: detail + "; " + textfile.SaveAsUTF8}
 }
 
 // notUTF8 is the error for a whole file b, read from path, that is not

@@ -1,12 +1,15 @@
 package reliability
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rejoinder/rejoinder/internal/textfile"
 )
 
 // ReadCSV reads codings in long format: a header naming the columns unit,
@@ -14,7 +17,13 @@ import (
 // judgement per row. An empty value is a missing one. Errors carry the
 // file name and line, like encoding/csv's.
 func ReadCSV(r io.Reader, name string) ([]Coding, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(4096)
+	if detail := textfile.UTF16(head); detail != "" {
+		// Read as UTF-8, its header would match no column.
+		return nil, fmt.Errorf("%s:1: %s; %s", name, detail, textfile.SaveAsUTF8)
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
