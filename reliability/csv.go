@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/textfile"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 // ReadCSV reads codings in long format: a header naming the columns unit,
@@ -76,7 +77,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		for _, v := range []string{c.Unit, c.Coder, c.Value} {
 			if !utf8.ValidString(v) {
 				// Printed, or as JSON, the byte would become U+FFFD unseen.
-				return nil, fmt.Errorf("%s:%d: %q is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)", name, line, v)
+				return nil, fmt.Errorf("%s:%d: %s is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)", name, line, schema.QuoteValue(v))
 			}
 		}
 		if c.Unit == "" || c.Coder == "" {

@@ -77,7 +77,7 @@ func (e *FieldError) Error() string {
 	}
 	b.WriteString(e.Err.Error())
 	if e.Value != "" {
-		b.WriteString(" " + quoteValue(e.Value))
+		b.WriteString(" " + QuoteValue(e.Value))
 	}
 	if e.Detail != "" {
 		b.WriteString(": " + e.Detail)
@@ -96,9 +96,11 @@ func (e *FieldError) Error() string {
 // FieldError.Value keeps the whole value.
 const MaxEchoedValue = 200
 
-// quoteValue quotes v for a message, cut after MaxEchoedValue bytes (at a
-// character boundary) with "… (N bytes)".
-func quoteValue(v string) string {
+// QuoteValue quotes a bad value v for a message, as %q does, but cut
+// after MaxEchoedValue bytes (at a character boundary) with "… (N bytes)":
+// every reader echoing a value it refuses uses it, so that a 10 MB cell is
+// not printed whole.
+func QuoteValue(v string) string {
 	if len(v) <= MaxEchoedValue {
 		return strconv.Quote(v)
 	}
