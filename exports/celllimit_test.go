@@ -86,6 +86,10 @@ func TestWorkbookCutsLongTextAndSaysSo(t *testing.T) {
 	huge := strings.Repeat("long text ", 100_000)
 	ds.Responses[0].Summary = atLimit
 	ds.Cases[0].Summary = huge
+	// A cell written through excelize (the About sheet's) too: excelize
+	// would cut at 32,767 characters counted as runes, silently.
+	about := strings.Repeat("𝔸", maxCellChars) // 2 UTF-16 units each
+	ds.Meta.Description = about
 	var warnings bytes.Buffer
 	b := buildWorkbook(t, ds, WorkbookOptions{Compare: [2]string{"tst-alpha-2020", "tst-beta-2021"}, Warnings: &warnings})
 	f := openWorkbook(t, b)
@@ -110,9 +114,25 @@ func TestWorkbookCutsLongTextAndSaysSo(t *testing.T) {
 			t.Errorf("%s!%s: %d UTF-16 units, ending %q; want at most %d, ending with the note", c.sheet, ref, n, v[max(0, len(v)-120):], maxCellChars)
 		}
 	}
+	aboutCell := ""
+	rows, _ := f.GetRows(SheetAbout)
+	for i, r := range rows {
+		if len(r) > 1 && r[0] == "What this is" {
+			aboutCell = fmt.Sprintf("B%d", i+1)
+			v := r[1]
+			note := fmt.Sprintf(cutNote, utf8.RuneCountInString(about))
+			if n := utf16Len(v); n > maxCellChars || !strings.HasSuffix(v, note) {
+				t.Errorf("About!%s: %d UTF-16 units, want at most %d, ending with the note", aboutCell, n, maxCellChars)
+			}
+		}
+	}
+	if aboutCell == "" {
+		t.Fatal("no description on the About sheet")
+	}
+	refs = append(refs, "'"+SheetAbout+"'!"+aboutCell)
 	msg := warnings.String()
-	if !strings.Contains(msg, "warning: 2 cell(s) of the workbook cut at Excel's limit of 32,767 characters") {
-		t.Errorf("warning %q does not count the 2 cut cells", msg)
+	if !strings.Contains(msg, "warning: 3 cell(s) of the workbook cut at Excel's limit of 32,767 characters") {
+		t.Errorf("warning %q does not count the 3 cut cells", msg)
 	}
 	for _, r := range refs {
 		if !strings.Contains(msg, r) {

@@ -736,8 +736,9 @@ const aboutWidth = 100
 // column B, wrapped: LibreOffice does not grow rows on its own.
 func (wb *workbook) aboutHeight(row int, text string) error {
 	// Text runs about a fifth narrower than the width's unit, a digit.
+	// At most 27 lines: Excel's rows are at most 409 points tall.
 	if lines := linesAt(text, aboutWidth*12/10); lines > 1 {
-		return wb.f.SetRowHeight(SheetAbout, row, float64(lines)*15)
+		return wb.f.SetRowHeight(SheetAbout, row, float64(min(lines, 27))*15)
 	}
 	return nil
 }
