@@ -19,11 +19,19 @@ const MaxProblemsPerKind = 20
 // on one line ("… and 129 more problems like …"), then the total. The list
 // itself keeps every problem; perKind <= 0 prints them all.
 func (l ErrorList) Report(perKind int) string {
+	return ReportByKind(l.rootCausesFirst(), (*FieldError).kind, perKind)
+}
+
+// ReportByKind prints problems one a line, at most perKind of each kind
+// (kind names a problem's kind), then one line per kind with the count of
+// those left out, then the total; perKind <= 0 prints them all. Readers
+// with their own list of problems (coding import's) print through it too.
+func ReportByKind[E error](problems []E, kind func(E) string, perKind int) string {
 	var b strings.Builder
 	shown := map[string]int{}
 	var kinds []string // in order of first appearance, for the counts
-	for _, e := range l.rootCausesFirst() {
-		k := e.kind()
+	for _, e := range problems {
+		k := kind(e)
 		if shown[k] == 0 {
 			kinds = append(kinds, k)
 		}
@@ -37,7 +45,7 @@ func (l ErrorList) Report(perKind int) string {
 			fmt.Fprintf(&b, "… and %d more problems like %q (the first %d are listed)\n", n, k, perKind)
 		}
 	}
-	fmt.Fprintf(&b, "%d problem(s) found.", len(l))
+	fmt.Fprintf(&b, "%d problem(s) found.", len(problems))
 	return b.String()
 }
 

@@ -57,3 +57,26 @@ func TestFieldErrorCutsLongValue(t *testing.T) {
 		t.Errorf("short value: %q", got)
 	}
 }
+
+// cellProblem stands for another reader's problem type (coding import's).
+type cellProblem struct{ cell, kind string }
+
+func (p cellProblem) Error() string { return p.cell + ": " + p.kind }
+
+// ReportByKind caps any list of problems by the kind it is given, and
+// prints every problem when perKind is 0.
+func TestReportByKind(t *testing.T) {
+	var ps []cellProblem
+	for i := range 5 {
+		ps = append(ps, cellProblem{fmt.Sprintf("C%d", i+2), "unknown code"})
+	}
+	ps = append(ps, cellProblem{"D2", "required"})
+	kind := func(p cellProblem) string { return p.kind }
+	want := "C2: unknown code\nC3: unknown code\nD2: required\n… and 3 more problems like \"unknown code\" (the first 2 are listed)\n6 problem(s) found."
+	if got := ReportByKind(ps, kind, 2); got != want {
+		t.Errorf("ReportByKind(2) =\n%s\nwant\n%s", got, want)
+	}
+	if got := ReportByKind(ps, kind, 0); strings.Count(got, "\n") != 6 {
+		t.Errorf("ReportByKind(0) =\n%s", got)
+	}
+}
