@@ -77,7 +77,7 @@ func (e *CellError) Error() string {
 	}
 	b.WriteString(": " + e.Err.Error())
 	if e.Value != "" {
-		fmt.Fprintf(&b, " %q", e.Value)
+		b.WriteString(" " + schema.QuoteValue(e.Value)) // cut when long
 	}
 	if e.Allowed != "" {
 		b.WriteString(" (allowed: " + e.Allowed + ")")

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
+	"github.com/rejoinder/rejoinder/internal/textfile"
 
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -63,6 +64,62 @@ func SplitList(cell string) []string {
 		}
 	}
 	return append(items, cur.String())
+}
+
+// ExcelCSVFile is the descriptor `rejoinder export csv --excel` writes
+// beside its tables instead of datapackage.json: the same metadata, and
+// the mark that the tables' cells carry the escapes of EscapeExcelCell,
+// which ReadCSV then undoes. A marker file, rather than the byte-order
+// mark or the look of the cells, because neither tells an escape from a
+// value: Excel saving "CSV UTF-8" adds a byte-order mark to any file,
+// LibreOffice drops it from ours, and '=1+1 or ="016" can be genuine text.
+const ExcelCSVFile = "excel-csv.json"
+
+// EscapeExcelCell returns a CSV cell as `export csv --excel` writes it for
+// spreadsheet programs: text made only of digits (a CAMEO code such as
+// 016; text is true for a text value, not for a list or date) as ="016",
+// so that it stays text, not the number 16; a cell starting with = + - @
+// tab or CR with an apostrophe before it, so that it is never a formula;
+// and, so that every apostrophe at the start is one that was added, a
+// cell starting with an apostrophe with one more. Any other cell is left
+// as it is. UnescapeExcelCell undoes it exactly.
+func EscapeExcelCell(cell string, text bool) string {
+	switch {
+	case text && digitsOnly(cell):
+		return `="` + cell + `"`
+	case cell != "" && strings.ContainsRune("=+-@\t\r'", rune(cell[0])):
+		return "'" + cell
+	}
+	return cell
+}
+
+// UnescapeExcelCell is the inverse of EscapeExcelCell: it removes one
+// leading apostrophe, and unwraps ="digits". A spreadsheet program that
+// saved the file may have done either already (the formula ="016" is
+// saved as its value, 016); what is left is undone, and a cell
+// EscapeExcelCell leaves alone never starts with an apostrophe or =.
+func UnescapeExcelCell(cell string) string {
+	if strings.HasPrefix(cell, "'") {
+		return cell[1:]
+	}
+	if len(cell) > 3 && strings.HasPrefix(cell, `="`) && strings.HasSuffix(cell, `"`) && digitsOnly(cell[2:len(cell)-1]) {
+		return cell[2 : len(cell)-1]
+	}
+	return cell
+}
+
+// digitsOnly reports whether s is a non-empty run of ASCII digits, which
+// spreadsheet programs would read as a number.
+func digitsOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // headerColumns maps each column name of a CSV header to its index. A
@@ -138,17 +195,12 @@ func invalidUTF8Cells(path, table string, header, rec []string, r *csv.Reader) s
 // would bury the one cause under a problem for each.
 func checkNotUTF16(path, table string, br *bufio.Reader) error {
 	head, _ := br.Peek(4096)
-	detail := ""
-	switch {
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		detail = fmt.Sprintf("the file is UTF-16 (it starts with the byte-order mark %X)", head[:2])
-	case bytes.IndexByte(head, 0) >= 0:
-		detail = fmt.Sprintf("the file has a NUL byte at byte %d, as UTF-16 text has", bytes.IndexByte(head, 0)+1)
-	default:
+	detail := textfile.UTF16(head)
+	if detail == "" {
 		return nil
 	}
 	return &schema.FieldError{File: path, Line: 1, Table: table, Err: schema.ErrSyntax,
-		Detail: detail + "; save it as UTF-8 (\"CSV UTF-8\" in Excel, character set Unicode (UTF-8) in LibreOffice)"}
+		Detail: detail + "; " + textfile.SaveAsUTF8}
 }
 
 // notUTF8 is the error for a whole file b, read from path, that is not
@@ -204,24 +256,44 @@ func utf8Problem(s string) (offset int, excerpt, detail string) {
 // dropped or altered on the way: a header column the table does not have
 // or names twice, and text that is not UTF-8, are problems too (a file in
 // UTF-16 is one problem, for the whole file).
+//
+// Tables written by `export csv --excel` (marked by ExcelCSVFile beside
+// them) are read back as they were before the export: the apostrophes and
+// ="…" wrappers it added are removed (see UnescapeExcelCell). A directory
+// with both datapackage.json and ExcelCSVFile is ambiguous, and an error.
 func ReadCSV(dir string) (*Dataset, error) {
-	ds := &Dataset{Codebook: schema.Default(), metaFile: filepath.Join(dir, "datapackage.json")}
-	if err := readPackageMeta(filepath.Join(dir, "datapackage.json"), &ds.Meta); err != nil {
+	metaFile, excel, err := csvDescriptor(dir)
+	if err != nil {
+		return nil, err
+	}
+	ds := &Dataset{Codebook: schema.Default(), metaFile: metaFile}
+	if err := readPackageMeta(metaFile, &ds.Meta); err != nil {
 		return nil, err
 	}
 	// Each table fills its own field of ds: read them on all cores, then
 	// report in table order, as a sequential reader would.
 	found := make([]schema.ErrorList, len(Tables))
 	errs := make([]error, len(Tables))
+	complete := make([]bool, len(Tables))
 	parallel.For(len(Tables), func(i int) {
-		found[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i])
+		found[i], complete[i], errs[i] = ds.readTableCSV(filepath.Join(dir, Tables[i]+".csv"), Tables[i], excel)
 	})
 	var problems schema.ErrorList
+	allRead := true
 	for i := range Tables {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		problems = append(problems, found[i]...)
+		allRead = allRead && complete[i]
+	}
+	if !allRead {
+		// A table whose rows could not be read (a missing column, a
+		// broken quote) would make every reference to its rows dangle:
+		// hundreds of thousands of problems that all follow from the one
+		// in its header. Report the cause alone; the rows are checked once
+		// it is fixed.
+		return nil, problems.Err()
 	}
 	// Dangling quotes join the problems found so far, not replace them.
 	if err := ds.attachQuotes(); err != nil {
@@ -236,6 +308,24 @@ func ReadCSV(dir string) (*Dataset, error) {
 		return nil, err
 	}
 	return ds, nil
+}
+
+// csvDescriptor returns the descriptor of a directory of CSV tables and
+// whether it marks them as written by `export csv --excel`: datapackage.json
+// (plain CSV, the default even when absent) or ExcelCSVFile.
+func csvDescriptor(dir string) (path string, excel bool, err error) {
+	plain, marked := filepath.Join(dir, "datapackage.json"), filepath.Join(dir, ExcelCSVFile)
+	_, errPlain := os.Stat(plain)
+	_, errMarked := os.Stat(marked)
+	switch {
+	case errMarked != nil:
+		return plain, false, nil
+	case errPlain == nil:
+		return "", false, &schema.FieldError{File: dir, Err: schema.ErrInconsistent,
+			Detail:  fmt.Sprintf("the directory has both %s (plain CSV tables, as export csv writes them) and %s (tables for spreadsheet programs, as export csv --excel writes them, whose cells carry escapes to undo), so it is not clear how to read its tables", "datapackage.json", ExcelCSVFile),
+			Allowed: "one of the two: delete the one that does not describe the tables, or export again into an empty directory"}
+	}
+	return marked, true, nil
 }
 
 // readPackageMeta fills the metadata from a data package descriptor; a
@@ -270,21 +360,25 @@ func readPackageMeta(path string, m *Metadata) error {
 
 // readTableCSV appends one table's rows. Cell problems (a bad date or
 // boolean) are returned as a list; an unreadable file as an error.
-func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
+// complete is false when the rows were not all read (a column is missing,
+// or the CSV syntax breaks off), so that references to them cannot be
+// checked.
+// excel undoes the escapes of EscapeExcelCell in every cell but the header.
+func (ds *Dataset) readTableCSV(path, table string, excel bool) (problems schema.ErrorList, complete bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 64<<10)
 	if err := checkNotUTF16(path, table, br); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	r := csv.NewReader(br)
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("%s: no header row: %w", path, err)
+		return nil, false, fmt.Errorf("%s: no header row: %w", path, err)
 	}
 	header = append([]string(nil), header...)
 	if len(header) > 0 {
@@ -298,12 +392,17 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 	var missing schema.ErrorList
 	for _, c := range cols {
 		if _, ok := at[c.Field.Name]; !ok && c.Variable.Name != "quotes" {
+			need := "an optional column, but every column must be in the header: leave its cells empty"
+			if c.Variable.Required {
+				need = "a required column"
+			}
 			missing = append(missing, &schema.FieldError{File: path, Line: 1, Table: table, Field: c.Field.Name,
-				Err: schema.ErrMissing, Detail: "column not in the header", Allowed: "the columns rejoinder export csv writes"})
+				Err: schema.ErrMissingColumn, Detail: fmt.Sprintf("%s is %s; the rows of %s were not read, so they and the references to them are checked once the header is fixed", c.Field.Name, need, filepath.Base(path)),
+				Allowed: "the columns rejoinder export csv writes"})
 		}
 	}
 	if len(missing) > 0 {
-		return append(problems, missing...), nil
+		return append(problems, missing...), false, nil
 	}
 	rt, _ := schema.RecordType(table)
 	index := map[string]int{}
@@ -332,10 +431,15 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			return append(problems, &schema.FieldError{File: path, Line: pe.Line, Column: pe.Column, Table: table,
-				Err: schema.ErrSyntax, Detail: pe.Err.Error()}), nil
+				Err: schema.ErrSyntax, Detail: pe.Err.Error() + "; the rows after it were not read"}), false, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, false, err
+		}
+		if excel {
+			for i := range rec {
+				rec[i] = UnescapeExcelCell(rec[i])
+			}
 		}
 		line, _ := r.FieldPos(0)
 		// The row is still read, so that its id is known and no reference
@@ -425,5 +529,5 @@ func (ds *Dataset) readTableCSV(path, table string) (schema.ErrorList, error) {
 	case schema.TableQuotes:
 		ds.pendingQuotes = rows.Interface().([]schema.Quote)
 	}
-	return problems, nil
+	return problems, true, nil
 }

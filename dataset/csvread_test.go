@@ -53,14 +53,35 @@ func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
 	if summary < 0 {
 		t.Fatal("no summary column in cases")
 	}
+	optional := slices.IndexFunc(ds.codebook().Columns(schema.TableCases), func(c schema.Column) bool {
+		return !c.Variable.Required && !c.Precision && c.Variable.Name != "quotes"
+	})
+	if optional < 0 {
+		t.Fatal("no optional column in cases")
+	}
+	optionalName := ds.codebook().Columns(schema.TableCases)[optional].Field.Name
 	for _, tc := range []struct {
-		name  string
-		edit  func(rows [][]string) [][]string
-		err   error
-		field string
-		line  int
-		want  []string // in the message
+		name   string
+		edit   func(rows [][]string) [][]string
+		err    error
+		field  string
+		line   int
+		column int      // 0: any column > 0
+		want   []string // in the message
 	}{{
+		// The rows of cases.csv are not read, so every accusation's case
+		// would dangle: the header's problem is reported alone, and the
+		// column is not called required.
+		name: "optional column missing",
+		edit: func(rows [][]string) [][]string {
+			for i := range rows {
+				rows[i] = slices.Delete(rows[i], optional, optional+1)
+			}
+			return rows
+		},
+		err: schema.ErrMissingColumn, field: optionalName, line: 1, column: -1,
+		want: []string{"cases.csv:1: cases: " + optionalName + ": column missing from the header", "is an optional column, but every column must be in the header"},
+	}, {
 		name: "unknown column",
 		edit: func(rows [][]string) [][]string {
 			for i := range rows {
@@ -120,7 +141,7 @@ func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
 				t.Fatalf("err = %v, want a schema.ErrorList of one problem (the cause, not its consequences)", err)
 			}
 			i := slices.IndexFunc(list, func(e *schema.FieldError) bool {
-				return errors.Is(e, tc.err) && e.Field == tc.field && e.Line == tc.line && e.Column > 0
+				return errors.Is(e, tc.err) && e.Field == tc.field && e.Line == tc.line && (e.Column > 0 || tc.column < 0)
 			})
 			if i < 0 {
 				t.Fatalf("err = %v; want %v at line %d in %q with a column", err, tc.err, tc.line, tc.field)
@@ -129,6 +150,9 @@ func TestReadCSVRejectsWhatItCannotKeep(t *testing.T) {
 				if !strings.Contains(list[i].Error(), w) {
 					t.Errorf("problem %q, want it to say %q", list[i], w)
 				}
+			}
+			if strings.Contains(list[i].Error(), "required") && tc.err == schema.ErrMissingColumn {
+				t.Errorf("problem %q calls an optional column required", list[i])
 			}
 		})
 	}
@@ -236,5 +260,75 @@ func TestReadCSVCapsCellsNotUTF8(t *testing.T) {
 	}
 	if placed != maxListedNotUTF8 || counted != 1 {
 		t.Errorf("%d placed problems and %d counts, want %d and 1:\n%v", placed, counted, maxListedNotUTF8, err)
+	}
+}
+
+// The escapes of CSV for spreadsheet programs are undone exactly, for
+// every value, hostile ones included: an apostrophe at the start is always
+// one that was added, and ="…" wraps only digits. A cell that is not text
+// (a list, a date) is never wrapped.
+func TestExcelCellEscapesRoundTrip(t *testing.T) {
+	tests := []struct {
+		value, written string
+	}{
+		{"=1+1", "'=1+1"},
+		{"'quoted", "''quoted"},
+		{"'", "''"},
+		{"''", "'''"},
+		{"016", `="016"`},
+		{"0", `="0"`},
+		{`="016"`, `'="016"`},
+		{"'=1+1", "''=1+1"},
+		{"-5", "'-5"},
+		{"+44 20", "'+44 20"},
+		{"@x", "'@x"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"plain text, with 'quotes' inside", "plain text, with 'quotes' inside"},
+		{"16a", "16a"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		written := EscapeExcelCell(tt.value, true)
+		if written != tt.written {
+			t.Errorf("EscapeExcelCell(%q) = %q, want %q", tt.value, written, tt.written)
+		}
+		if back := UnescapeExcelCell(written); back != tt.value {
+			t.Errorf("UnescapeExcelCell(%q) = %q, want %q", written, back, tt.value)
+		}
+	}
+	// A list or a date of digits is not text: it is not wrapped.
+	if got := EscapeExcelCell("016", false); got != "016" {
+		t.Errorf("a list cell 016 written as %q", got)
+	}
+	// A spreadsheet program that saved the file evaluated ="016" to 016,
+	// and may have dropped the added apostrophe: what is left is kept.
+	for _, saved := range []string{"016", "=1+1"} {
+		if got := UnescapeExcelCell(saved); got != saved {
+			t.Errorf("UnescapeExcelCell(%q) = %q", saved, got)
+		}
+	}
+}
+
+// A directory with both descriptors cannot be read unambiguously: it is
+// an error naming both, not a guess.
+func TestReadCSVBothDescriptors(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, table := range Tables {
+		writeTestCSV(t, ds, dir, table)
+	}
+	for _, f := range []string{"datapackage.json", ExcelCSVFile} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("{}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = ReadCSV(dir)
+	var fe *schema.FieldError
+	if !errors.As(err, &fe) || !errors.Is(err, schema.ErrInconsistent) || !strings.Contains(err.Error(), "datapackage.json") || !strings.Contains(err.Error(), ExcelCSVFile) {
+		t.Errorf("err = %v, want an error naming both descriptors", err)
 	}
 }

@@ -139,7 +139,7 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 			continue
 		}
 		sawCase = true
-		rf, errs := decodeRecordFile(file, data)
+		rf, errs := decodeCaseFile(file, data)
 		problems = append(problems, errs...)
 		if rf == nil {
 			continue

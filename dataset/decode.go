@@ -255,6 +255,45 @@ func decodeRecordFile(file string, data []byte) (*recordFile, schema.ErrorList) 
 	return rf, d.problems
 }
 
+// decodeCaseFile is decodeRecordFile for a file of a records directory,
+// which must hold a case. Without its case block the file's records have
+// no case: one problem naming the file says so, rather than a
+// required-field problem, without a file, for each field of the case, and
+// one for each record's case_id.
+func decodeCaseFile(file string, data []byte) (*recordFile, schema.ErrorList) {
+	rf, problems := decodeRecordFile(file, data)
+	if rf == nil || rf.Case.Pos != nil {
+		return rf, problems
+	}
+	root, _ := parseYAML(file, data)
+	return nil, append(problems, missingCase(file, root, problems))
+}
+
+// missingCase is the problem of a record file whose case block is absent
+// or empty, placed at the "case:" key when there is one.
+func missingCase(file string, root *yaml.Node, found schema.ErrorList) *schema.FieldError {
+	e := &schema.FieldError{File: file, Line: 1, Column: 1, Table: schema.TableCases, Field: "case", Err: schema.ErrMissing,
+		Detail:  "the record file has no case block, so none of its records can be read",
+		Allowed: "a file that starts with case: and the case's fields (case_id, title, …), then sources, accusations and responses"}
+	n := root
+	for n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "case" {
+			e.Line, e.Column = n.Content[i].Line, n.Content[i].Column
+			e.Detail = "the case block is empty, so none of the file's records can be read"
+		}
+	}
+	for _, p := range found {
+		if p.Field == "case" && p.Line > 0 {
+			e.Detail += " (see the problem at line " + strconv.Itoa(p.Line) + ")"
+			break
+		}
+	}
+	return e
+}
+
 // fillDerived sets the fields a record file implies rather than states.
 func fillDerived(rf *recordFile) {
 	caseID := rf.Case.CaseID

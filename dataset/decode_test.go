@@ -218,3 +218,45 @@ func TestYAMLv3RepeatedKeys(t *testing.T) {
 		t.Errorf("into a map: err %v; want yaml.v3's repeated-key error", err)
 	}
 }
+
+// A record file without its case block (renamed, deleted or left empty)
+// is one problem naming the file and saying what is missing, not a
+// required-field problem without a file for each field of the case and a
+// case_id problem for each record.
+func TestRecordFileWithoutCase(t *testing.T) {
+	alpha, err := os.ReadFile("testdata/minimal/tst-alpha-2020.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withoutCase := strings.Replace(string(alpha), "case:\n", "kase:\n", 1)
+	emptyCase := "case:\nsources: []\n"
+	tests := []struct {
+		name, text string
+		want       []string // substrings of the problems, in order
+	}{
+		{"case renamed", withoutCase, []string{`tst-alpha-2020.yaml:1:1: cases: case: required field is missing: the record file has no case block`,
+			`tst-alpha-2020.yaml:2:1: kase: unknown field "kase": did you mean "case"?`}},
+		{"case empty", emptyCase, []string{`tst-alpha-2020.yaml:1:1: cases: case: required field is missing: the case block is empty`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			copyFile(t, "testdata/minimal/dataset.yaml", filepath.Join(dir, "dataset.yaml"))
+			copyFile(t, "testdata/minimal/tst-beta-2021.yaml", filepath.Join(dir, "tst-beta-2021.yaml"))
+			writeFile(t, filepath.Join(dir, "tst-alpha-2020.yaml"), tt.text)
+			_, err := Load(dir)
+			var list schema.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Load: %v, want a list of problems", err)
+			}
+			if len(list) != len(tt.want) {
+				t.Fatalf("%d problems, want %d:\n%v", len(list), len(tt.want), list)
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(list[i].Error(), w) {
+					t.Errorf("problem %d = %q, want it to contain %q", i, list[i].Error(), w)
+				}
+			}
+		})
+	}
+}

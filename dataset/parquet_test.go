@@ -275,14 +275,15 @@ func TestReadCSVRoundTrip(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `responses.csv:`) || !strings.Contains(err.Error(), `date: invalid value "2018-09-31"`) {
 		t.Errorf("bad date: %v", err)
 	}
-	// A broken responses header leaves quotes pointing nowhere: the
-	// header, the cause, is reported with the dangling quotes.
+	// A broken responses header would leave quotes pointing nowhere: the
+	// header, the cause, is reported alone, not buried under the dangling
+	// quotes that follow from it.
 	os.WriteFile(p, bytes.Replace(b, []byte("response_id,"), []byte("responseid,"), 1), 0o644)
 	_, err = ReadCSV(dir)
 	var list schema.ErrorList
 	if !errors.As(err, &list) || !slices.ContainsFunc(list, func(e *schema.FieldError) bool {
-		return e.Field == "response_id" && e.Line == 1 && errors.Is(e, schema.ErrMissing)
-	}) || !strings.Contains(err.Error(), "quotes.csv") {
+		return e.Field == "response_id" && e.Line == 1 && errors.Is(e, schema.ErrMissingColumn)
+	}) || strings.Contains(err.Error(), "quotes.csv") || len(list) != 2 {
 		t.Errorf("broken header: %v", err)
 	}
 }

@@ -213,9 +213,22 @@ func runeCol(text string, i int) int {
 func excerpt(lines []string, line, col int) string {
 	var b bytes.Buffer
 	width := len(strconv.Itoa(line))
+	// A long line (a 10 MB value on one line, say) is shown as a window
+	// of excerptWidth characters around the column, not echoed whole.
+	from := 0
+	if col > excerptWidth/2 {
+		from = col - 1 - excerptWidth/2
+	}
 	show := func(n int) {
-		text := strings.TrimRight(lines[n-1], "\r")
-		fmt.Fprintf(&b, "  %*d | %s\n", width, n, visible(text))
+		text := []rune(visible(strings.TrimRight(lines[n-1], "\r")))
+		shown := string(text[min(from, len(text)):min(from+excerptWidth, len(text))])
+		if from > 0 {
+			shown = "…" + shown
+		}
+		if len(text) > from+excerptWidth {
+			shown += fmt.Sprintf("… (%d characters)", len(text))
+		}
+		fmt.Fprintf(&b, "  %*d | %s\n", width, n, shown)
 	}
 	if line >= 2 {
 		show(line - 1)
@@ -224,10 +237,17 @@ func excerpt(lines []string, line, col int) string {
 		show(line)
 	}
 	if col > 0 {
-		fmt.Fprintf(&b, "  %*s | %s^\n", width, "", strings.Repeat(" ", col-1))
+		pad := col - 1 - from
+		if from > 0 {
+			pad++ // the "…"
+		}
+		fmt.Fprintf(&b, "  %*s | %s^\n", width, "", strings.Repeat(" ", pad))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
+
+// excerptWidth is how many characters of a line an excerpt shows.
+const excerptWidth = 160
 
 // visible shows a line so that every character takes one column: a tab
 // as →, another control character as its Unicode control picture, and a

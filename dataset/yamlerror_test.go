@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/rejoinder/rejoinder/schema"
@@ -57,6 +59,38 @@ func TestSyntaxErrors(t *testing.T) {
 			}
 			if got := problems[0].Error(); got != tt.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// A syntax error in a long line shows a window of the line around the
+// column, the caret under the mistake, and the line's length, not the
+// whole line: a 10 MB value would otherwise be echoed whole.
+func TestSyntaxErrorLongLine(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	huge := strings.Repeat("y", 10<<20)
+	tests := []struct{ name, yaml, want string }{
+		{"mistake far right", "case:\n  title: " + long + ": b\n",
+			"f.yaml:2:310: syntax error: mapping values are not allowed in this context; a value that contains \": \" must be quoted: key: \"" + long[:20] +
+				"\n  1 | …\n  2 | …" + long[:80] + ": b\n    | " + strings.Repeat(" ", 81) + "^"},
+		{"mistake left of a huge line", "case:\n  title: a: " + huge + "\n",
+			"f.yaml:2:11: syntax error: mapping values are not allowed in this context; a value that contains \": \" must be quoted: key: \"a: " +
+				"\n  1 | case:\n  2 |   title: a: " + huge[:excerptWidth-12] + fmt.Sprintf("… (%d characters)", len(huge)+12) + "\n    |           ^"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := decodeRecordFile("f.yaml", []byte(tt.yaml))
+			if len(problems) != 1 {
+				t.Fatalf("%d problems, want 1", len(problems))
+			}
+			got := problems[0].Error()
+			// The hint quotes the value; compare the rest.
+			if i := strings.Index(got, "\n"); i < 0 || !strings.HasPrefix(got, tt.want[:strings.Index(tt.want, "key: ")]) || got[i:] != tt.want[strings.Index(tt.want, "\n"):] {
+				t.Errorf("got (%d bytes)\n%.2000s\nwant\n%s", len(got), got, tt.want)
+			}
+			if len(got) > 2000 {
+				t.Errorf("the message has %d bytes", len(got))
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package exports
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -42,26 +43,10 @@ type CSVOptions struct {
 	// both. The wrapper is a formula whose result is a constant string,
 	// built only from digits, so it cannot compute or fetch anything;
 	// programs should read the plain CSV and its datapackage.json instead.
+	// A cell that starts with an apostrophe gets one more, so that
+	// `import csv` can remove exactly what was added (see
+	// dataset.EscapeExcelCell and dataset.ExcelCSVFile).
 	Excel bool
-}
-
-// digitsOnly reports whether s is a non-empty run of ASCII digits, which
-// spreadsheet programs would read as a number.
-func digitsOnly(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// formulaStart reports whether a spreadsheet could read s as a formula.
-func formulaStart(s string) bool {
-	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
 // WriteTableCSV writes one table as RFC 4180 CSV (UTF-8, header row,
@@ -91,13 +76,9 @@ func WriteTableCSV(w io.Writer, ds *dataset.Dataset, table string, opts ...CSVOp
 	err := ds.Scan(table, func(row []any) error {
 		for i, c := range cols {
 			rec[i] = csvValue(row[i], c.Precision)
-			if !excel {
-				continue
-			}
-			if text, ok := row[i].(string); ok && digitsOnly(text) {
-				rec[i] = `="` + text + `"` // text, not a number: keeps 016's zero
-			} else if formulaStart(rec[i]) {
-				rec[i] = "'" + rec[i]
+			if excel {
+				_, text := row[i].(string)
+				rec[i] = dataset.EscapeExcelCell(rec[i], text)
 			}
 		}
 		return cw.Write(rec)
@@ -134,8 +115,10 @@ func csvValue(v any, precision bool) string {
 
 // WriteExcelCSV writes every table as CSV for spreadsheet programs (see
 // CSVOptions.Excel) into dir and returns the paths. It writes no data
-// package: the apostrophes and ="…" wrappers it adds are not part of the
-// data.
+// package, since the apostrophes and ="…" wrappers it adds are not part of
+// the data, but the same descriptor as dataset.ExcelCSVFile, which marks
+// the tables so that `import csv` undoes the escapes and gives back the
+// dataset exactly, metadata included.
 func WriteExcelCSV(dir string, ds *dataset.Dataset) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -148,7 +131,26 @@ func WriteExcelCSV(dir string, ds *dataset.Dataset) ([]string, error) {
 		}
 		paths = append(paths, p)
 	}
-	return paths, nil
+	desc, err := json.MarshalIndent(excelDescriptor{
+		ExcelCSV: "The tables' cells carry escapes for spreadsheet programs: an apostrophe before a cell that starts with = + - @ tab, CR or an apostrophe, and =\"016\" for text made only of digits. rejoinder import csv removes them; other programs should read a plain export (rejoinder export csv, with datapackage.json).",
+		Package:  DataPackage(ds),
+	}, "", "  ")
+	if err != nil {
+		return paths, err
+	}
+	p := filepath.Join(dir, dataset.ExcelCSVFile)
+	err = atomicfile.Write(p, func(w io.Writer) error {
+		_, err := w.Write(append(desc, '\n'))
+		return err
+	})
+	return append(paths, p), err
+}
+
+// excelDescriptor is dataset.ExcelCSVFile: the data package descriptor
+// with a statement of the escapes in the tables' cells.
+type excelDescriptor struct {
+	ExcelCSV string `json:"rejoinder:excelCSV"`
+	Package
 }
 
 // WriteDataPackage writes every table as CSV into dir and a Frictionless
@@ -168,6 +170,11 @@ func WriteDataPackage(dir string, ds *dataset.Dataset) ([]string, error) {
 			return paths, err
 		}
 		paths = append(paths, p)
+	}
+	// Plain tables replace any written with --excel: their marker would
+	// make import csv remove apostrophes that are now text.
+	if err := os.Remove(filepath.Join(dir, dataset.ExcelCSVFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return paths, err
 	}
 	desc, err := json.MarshalIndent(DataPackage(ds), "", "  ")
 	if err != nil {

@@ -159,11 +159,11 @@ func TestExcelCSVNeutralisesFormulas(t *testing.T) {
 		t.Error("plain CSV changed the data")
 	}
 	for _, s := range []string{"=x", "+x", "-x", "@x", "\tx", "\rx"} {
-		if !formulaStart(s) {
-			t.Errorf("%q not caught", s)
+		if got := dataset.EscapeExcelCell(s, true); got != "'"+s {
+			t.Errorf("%q written as %q", s, got)
 		}
 	}
-	if formulaStart("x=1") || formulaStart("") {
+	if dataset.EscapeExcelCell("x=1", true) != "x=1" || dataset.EscapeExcelCell("", true) != "" {
 		t.Error("false positive")
 	}
 	var src bytes.Buffer
@@ -189,5 +189,86 @@ func TestArrowDeterministic(t *testing.T) {
 		if len(x) == 0 || !bytes.Equal(x, y) {
 			t.Errorf("%s differs between two writes", filepath.Base(p))
 		}
+	}
+}
+
+// export csv --excel, then import csv, gives back the dataset exactly —
+// the same content hash and byte-identical Parquet — for the embedded
+// dataset with hostile text added: formula-like values, a genuine leading
+// apostrophe, text made only of digits, and text that looks like an
+// escape itself.
+func TestExcelCSVRoundTrip(t *testing.T) {
+	ds := dataset.MustDefault()
+	hostile := []string{"=1+1", "'quoted", "016", "-5", "@x", "+44 20 7946 0000", "''", `="016"`, "'=1+1"} // tabs are not allowed in text: see dataset's TestExcelCellEscapesRoundTrip
+	for i, v := range hostile {
+		ds.Responses[i%len(ds.Responses)].Notes = v
+		ds.Cases[i%len(ds.Cases)].Notes = v
+	}
+	ds.Responses[0].Summary = "'" + ds.Responses[0].Summary
+	ds.Sources[0].Title = "-" + ds.Sources[0].Title
+	if err := ds.Validate().Err(); err != nil {
+		t.Fatalf("the hostile dataset is invalid: %v", err)
+	}
+	dir := t.TempDir()
+	if _, err := WriteExcelCSV(dir, ds); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "responses.csv"))
+	// notes is the last column.
+	for _, escaped := range []string{",'=1+1\n", ",''quoted\n", `,"=""016"""` + "\n", ",'-5\n", ",'@x\n", `,"'=""016"""` + "\n", ",''=1+1\n"} {
+		if !bytes.Contains(b, []byte(escaped)) {
+			t.Errorf("responses.csv lacks the escaped cell %s", escaped)
+		}
+	}
+	back, err := dataset.ReadCSV(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ContentHash() != ds.ContentHash() {
+		t.Error("the content hash changed on the round trip")
+	}
+	if back.Meta != ds.Meta {
+		t.Errorf("metadata %+v, want %+v", back.Meta, ds.Meta)
+	}
+	want, got := t.TempDir(), t.TempDir()
+	if _, err := ds.WriteParquet(want); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := back.WriteParquet(got); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range dataset.Tables {
+		x, _ := os.ReadFile(filepath.Join(want, dataset.ParquetFile(table)))
+		y, _ := os.ReadFile(filepath.Join(got, dataset.ParquetFile(table)))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s differs after export csv --excel and import csv", dataset.ParquetFile(table))
+		}
+	}
+	for i := range hostile {
+		k := i % len(ds.Responses)
+		if got, want := back.Responses[k].Notes, ds.Responses[k].Notes; got != want {
+			t.Errorf("notes %q read back as %q", want, got)
+		}
+	}
+
+	// The same tables without the marker are read as plain CSV: the
+	// escapes stay, so a genuine leading apostrophe is never removed.
+	os.Remove(filepath.Join(dir, dataset.ExcelCSVFile))
+	plain, err := dataset.ReadCSV(dir)
+	if err == nil && plain.ContentHash() == ds.ContentHash() {
+		t.Error("without the marker the escapes were removed too")
+	}
+	// A plain export into the directory removes the stale marker.
+	if _, err := WriteExcelCSV(dir, ds); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := WriteDataPackage(dir, ds); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, dataset.ExcelCSVFile)); err == nil {
+		t.Error("a plain export left the --excel marker beside its tables")
+	}
+	if again, err := dataset.ReadCSV(dir); err != nil || again.ContentHash() != ds.ContentHash() {
+		t.Errorf("plain tables after --excel ones: %v", err)
 	}
 }

@@ -273,6 +273,7 @@ func (wb *workbook) rowsOf(src source, spec dataSheet, p sheetPart, cols []schem
 		if err == errStop {
 			err = nil
 		}
+		wb.noteCut(p.name, rx.cut)
 		return err
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -24,6 +25,7 @@ import (
 type rowXML struct {
 	b    []byte
 	cols [][]byte // column letters
+	cut  []string // the cells whose text was cut to fit (see fitCell)
 }
 
 func newRowXML(ncols int) *rowXML {
@@ -84,6 +86,10 @@ func (r *rowXML) boolean(col, row, style int, v bool) {
 // text writes an inline-string cell. The value is always text: whatever it
 // starts with ("=", "+", "-", "@"), an inline string is never a formula.
 func (r *rowXML) text(col, row, style int, s string) {
+	s, cut := fitCell(s)
+	if cut {
+		r.cut = append(r.cut, cell(col+1, row))
+	}
 	r.cellStart(col, row, style, "inlineStr")
 	r.b = append(r.b, "<is><t"...)
 	if s != "" && (isXMLSpace(s[0]) || isXMLSpace(s[len(s)-1])) {
@@ -105,19 +111,62 @@ func (r *rowXML) flush(w *bufio.Writer, head []byte) error {
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// maxCellChars is Excel's limit on the characters of one cell.
+// maxCellChars is Excel's limit on the characters of one cell, counted
+// in UTF-16 code units: a character above U+FFFF counts two.
 const maxCellChars = 32767
+
+// cutNote ends a text cut to fit a cell, so that the cut shows in the
+// workbook itself; %d is the whole text's length in characters.
+const cutNote = "… [cut at Excel's limit of 32,767 characters: the whole text, %d characters, is in the CSV and Parquet files]"
+
+// fitCell returns s as a cell can hold it: whole when it is within
+// maxCellChars UTF-16 units, else cut between two characters (never
+// inside a surrogate pair) and ended with cutNote, reporting the cut.
+// Each character counts as Excel will read it: an invalid byte, written as
+// U+FFFD, counts one.
+func fitCell(s string) (string, bool) {
+	if len(s) <= maxCellChars {
+		return s, false // a UTF-8 byte never makes more than one UTF-16 unit
+	}
+	units, chars := 0, 0
+	for _, r := range s {
+		units += utf16Units(r)
+		chars++
+	}
+	if units <= maxCellChars {
+		return s, false
+	}
+	note := fmt.Sprintf(cutNote, chars)
+	room := maxCellChars - len(utf16.Encode([]rune(note)))
+	end := 0
+	for i, r := range s {
+		if room -= utf16Units(r); room < 0 {
+			break
+		}
+		end = i + utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				end = i + 1 // an invalid byte: one byte, not RuneLen's three
+			}
+		}
+	}
+	return s[:end] + note, true
+}
+
+// utf16Units is the number of UTF-16 code units r takes.
+func utf16Units(r rune) int {
+	if r > 0xFFFF {
+		return 2
+	}
+	return 1
+}
 
 // appendCellText escapes s for a SpreadsheetML text element: XML's special
 // characters as entities, CR as a character reference, characters XML 1.0 forbids (and literal
 // "_xHHHH_" sequences, which Excel would decode) in Excel's _xHHHH_ form,
-// invalid UTF-8 as U+FFFD, and text past Excel's cell limit cut off.
+// and invalid UTF-8 as U+FFFD. The text must already fit a cell (fitCell).
 func appendCellText(b []byte, s string) []byte {
-	n := 0
 	for i := 0; i < len(s); {
-		if n == maxCellChars {
-			break
-		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -140,7 +189,6 @@ func appendCellText(b []byte, s string) []byte {
 				b = append(b, c)
 			}
 			i++
-			n++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -151,10 +199,6 @@ func appendCellText(b []byte, s string) []byte {
 			b = append(b, s[i:i+size]...)
 		}
 		i += size
-		n++
-		if r > 0xFFFF {
-			n++ // Excel counts UTF-16 units
-		}
 	}
 	return b
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -61,6 +62,10 @@ type WorkbookOptions struct {
 	// Progress receives progress messages for long exports (the CLI
 	// passes standard error when it is a terminal); nil for none.
 	Progress io.Writer
+	// Warnings receives warnings about the workbook, such as cells whose
+	// text was cut to Excel's limit of 32,767 characters (the CLI passes
+	// standard error); nil for none. A cut cell also says so itself.
+	Warnings io.Writer
 	// Codings, when there are any, add a Reliability sheet: agreement
 	// between the coders of round CodingRound (1 when zero) per variable.
 	Codings     []coding.Coding
@@ -229,6 +234,9 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 	// the About sheet, first, is the active one.
 	err = xlsxzip.Save(f, w, sources)
 	prog.finish()
+	if err == nil {
+		wb.warnCut(opts.Warnings)
+	}
 	return err
 }
 
@@ -264,6 +272,37 @@ type workbook struct {
 	boolean int
 	// vheader is a header turned upright, for matrices of narrow columns.
 	vheader int
+	// cut lists the cells ("Sheet!A1") whose text was cut to Excel's
+	// limit, for the warning; data sheets are written concurrently.
+	cutMu sync.Mutex
+	cut   []string
+}
+
+// noteCut records cells of sheet whose text was cut to fit (fitCell).
+func (wb *workbook) noteCut(sheet string, cells []string) {
+	wb.cutMu.Lock()
+	defer wb.cutMu.Unlock()
+	for _, c := range cells {
+		wb.cut = append(wb.cut, fmt.Sprintf("'%s'!%s", sheet, c))
+	}
+}
+
+// maxListedCuts is how many cut cells the warning names before it only
+// counts.
+const maxListedCuts = 20
+
+// warnCut writes the counted warning about cells cut to Excel's limit,
+// if any, naming the first cells, sheet and cell.
+func (wb *workbook) warnCut(w io.Writer) {
+	if w == nil || len(wb.cut) == 0 {
+		return
+	}
+	slices.Sort(wb.cut)
+	listed := strings.Join(wb.cut[:min(len(wb.cut), maxListedCuts)], ", ")
+	if n := len(wb.cut) - maxListedCuts; n > 0 {
+		listed += fmt.Sprintf(" and %d more", n)
+	}
+	fmt.Fprintf(w, "warning: %d cell(s) of the workbook cut at Excel's limit of 32,767 characters, each ending with a note (the CSV and Parquet files hold the whole text): %s\n", len(wb.cut), listed)
 }
 
 // dateStyle is the style that shows a date to its precision.
@@ -332,6 +371,10 @@ func cell(col, row int) string {
 // value starting with "=", "+", "-" or "@" stays inert text.
 func (wb *workbook) text(sheet string, col, row int, s string, style int) error {
 	c := cell(col, row)
+	s, cut := fitCell(s) // excelize would cut at 32,767 runes, silently
+	if cut {
+		wb.noteCut(sheet, []string{c})
+	}
 	if err := wb.f.SetCellStr(sheet, c, s); err != nil {
 		return err
 	}
@@ -693,8 +736,9 @@ const aboutWidth = 100
 // column B, wrapped: LibreOffice does not grow rows on its own.
 func (wb *workbook) aboutHeight(row int, text string) error {
 	// Text runs about a fifth narrower than the width's unit, a digit.
+	// At most 27 lines: Excel's rows are at most 409 points tall.
 	if lines := linesAt(text, aboutWidth*12/10); lines > 1 {
-		return wb.f.SetRowHeight(SheetAbout, row, float64(lines)*15)
+		return wb.f.SetRowHeight(SheetAbout, row, float64(min(lines, 27))*15)
 	}
 	return nil
 }

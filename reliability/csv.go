@@ -1,12 +1,16 @@
 package reliability
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rejoinder/rejoinder/internal/textfile"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 // ReadCSV reads codings in long format: a header naming the columns unit,
@@ -14,7 +18,13 @@ import (
 // judgement per row. An empty value is a missing one. Errors carry the
 // file name and line, like encoding/csv's.
 func ReadCSV(r io.Reader, name string) ([]Coding, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(4096)
+	if detail := textfile.UTF16(head); detail != "" {
+		// Read as UTF-8, its header would match no column.
+		return nil, fmt.Errorf("%s:1: %s; %s", name, detail, textfile.SaveAsUTF8)
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -67,7 +77,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		for _, v := range []string{c.Unit, c.Coder, c.Value} {
 			if !utf8.ValidString(v) {
 				// Printed, or as JSON, the byte would become U+FFFD unseen.
-				return nil, fmt.Errorf("%s:%d: %q is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)", name, line, v)
+				return nil, fmt.Errorf("%s:%d: %s is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)", name, line, schema.QuoteValue(v))
 			}
 		}
 		if c.Unit == "" || c.Coder == "" {

@@ -41,6 +41,9 @@ func TestAlphaRefusesValuesOutsideTheDomain(t *testing.T) {
 			`in.csv:4: coder "A", unit "2": value is not a number "two" (allowed: interval data are finite numbers`},
 		{"infinity", schema.Ratio, "unit,coder,value\n1,A,1\n1,B,inf\n", ErrNotNumeric, `in.csv:3: coder "B", unit "1": value is not a number "inf"`},
 		{"beyond float64", schema.Interval, "unit,coder,value\n1,A,1\n1,B,1e400\n", ErrNotNumeric, `in.csv:3: coder "B", unit "1": value is not a number "1e400": too large`},
+		// A 10 MB value is quoted up to schema.MaxEchoedValue bytes, with its size.
+		{"huge text", schema.Interval, "unit,coder,value\n1,A,1\n1,B," + strings.Repeat("x", 10<<20) + "\n", ErrNotNumeric,
+			`in.csv:3: coder "B", unit "1": value is not a number "` + strings.Repeat("x", schema.MaxEchoedValue) + `"… (10485760 bytes) (allowed: interval`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cs, err := ReadCSV(strings.NewReader(tc.csv), "in.csv")

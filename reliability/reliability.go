@@ -137,7 +137,7 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 		}
 		for _, v := range p.values {
 			if _, ok := rank[v]; !ok {
-				return nil, fmt.Errorf("ordinal value %q is not in the given order %v", v, order)
+				return nil, fmt.Errorf("ordinal value %s is not in the given order %v", schema.QuoteValue(v), order)
 			}
 		}
 		sort.Slice(p.values, func(i, j int) bool { return rank[p.values[i]] < rank[p.values[j]] })
@@ -181,11 +181,11 @@ func checkDomain(c Coding, level schema.Level) error {
 	case errors.Is(err, strconv.ErrRange) && !math.IsInf(f, 0):
 		// A number too close to 0 for a float64 reads as 0 or nearly.
 	case errors.Is(err, strconv.ErrRange):
-		return fmt.Errorf("%s: %w %q: too large for a 64-bit float (allowed: %s data within ±1.8e308)", c.place(), ErrNotNumeric, c.Value, level)
+		return fmt.Errorf("%s: %w %s: too large for a 64-bit float (allowed: %s data within ±1.8e308)", c.place(), ErrNotNumeric, schema.QuoteValue(c.Value), level)
 	case err != nil || math.IsNaN(f) || math.IsInf(f, 0):
-		return fmt.Errorf("%s: %w %q (allowed: %s data are finite numbers, such as 3 or 2.5)", c.place(), ErrNotNumeric, c.Value, level)
+		return fmt.Errorf("%s: %w %s (allowed: %s data are finite numbers, such as 3 or 2.5)", c.place(), ErrNotNumeric, schema.QuoteValue(c.Value), level)
 	case level == schema.Ratio && f < 0:
-		return fmt.Errorf("%s: %w: %q (allowed: ratio data are 0 or more; use --level interval for values that can be negative)", c.place(), ErrOutOfDomain, c.Value)
+		return fmt.Errorf("%s: %w: %s (allowed: ratio data are 0 or more; use --level interval for values that can be negative)", c.place(), ErrOutOfDomain, schema.QuoteValue(c.Value))
 	}
 	return nil
 }

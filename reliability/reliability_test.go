@@ -130,6 +130,10 @@ func TestReadCSV(t *testing.T) {
 		"unit,coder,value\n1,\"A,x": "in.csv:2:",
 		"unit,coder,value\n1,A,x\n2,A,y\n1,A,z\n": `in.csv:4: a coder coded the same unit twice: coder "A", unit "1" (first at line 2)`,
 		"unit,coder,value\n1,A,x\n1,B,d\xe9ni\n":  `in.csv:3: "d\xe9ni" is not valid UTF-8`,
+		// UTF-16 ("Unicode text" in Excel): one error saying so, not a
+		// header without a unit column.
+		"\xff\xfeu\x00n\x00i\x00t\x00,\x00": "in.csv:1: the file is UTF-16 (it starts with the byte-order mark FFFE); save it as UTF-8",
+		"u\x00n\x00i\x00t\x00,\x00":         "in.csv:1: the file has a NUL byte at byte 2",
 	} {
 		if _, err := ReadCSV(strings.NewReader(in), "in.csv"); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v, want %q", in, err, want)

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -17,10 +18,14 @@ import (
 // The kinds of problem the validator and the loaders report. Test a
 // FieldError's kind with errors.Is.
 var (
-	ErrSyntax           = errors.New("syntax error")
-	ErrUnknownField     = errors.New("unknown field")
-	ErrDuplicateKey     = errors.New("key given twice")
-	ErrMissing          = errors.New("required field is missing")
+	ErrSyntax       = errors.New("syntax error")
+	ErrUnknownField = errors.New("unknown field")
+	ErrDuplicateKey = errors.New("key given twice")
+	ErrMissing      = errors.New("required field is missing")
+	// ErrMissingColumn is a column, required or optional, that a table's
+	// CSV header lacks: every column of the table must be there, an
+	// optional one with empty cells.
+	ErrMissingColumn    = errors.New("column missing from the header")
 	ErrBadValue         = errors.New("invalid value")
 	ErrUnknownCode      = errors.New("unknown code")
 	ErrBadCountry       = errors.New("not an ISO 3166-1 alpha-3 country code")
@@ -72,7 +77,7 @@ func (e *FieldError) Error() string {
 	}
 	b.WriteString(e.Err.Error())
 	if e.Value != "" {
-		fmt.Fprintf(&b, " %q", e.Value)
+		b.WriteString(" " + QuoteValue(e.Value))
 	}
 	if e.Detail != "" {
 		b.WriteString(": " + e.Detail)
@@ -84,6 +89,26 @@ func (e *FieldError) Error() string {
 		b.WriteString("\n" + e.Excerpt)
 	}
 	return b.String()
+}
+
+// MaxEchoedValue is how many bytes of a bad value a printed problem
+// quotes: a 10 MB cell is cut, with its size, rather than echoed whole.
+// FieldError.Value keeps the whole value.
+const MaxEchoedValue = 200
+
+// QuoteValue quotes a bad value v for a message, as %q does, but cut
+// after MaxEchoedValue bytes (at a character boundary) with "… (N bytes)":
+// every reader echoing a value it refuses uses it, so that a 10 MB cell is
+// not printed whole.
+func QuoteValue(v string) string {
+	if len(v) <= MaxEchoedValue {
+		return strconv.Quote(v)
+	}
+	cut := MaxEchoedValue
+	for cut > 0 && !utf8.RuneStart(v[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(v[:cut]), len(v))
 }
 
 // Unwrap returns the kind of problem, for errors.Is.

@@ -99,7 +99,7 @@ func writeBuild(cmd *cobra.Command, ds *dataset.Dataset, dir string, keys []stri
 		return paths, err
 	}
 	wbPath := filepath.Join(dir, WorkbookFile)
-	var opts exports.WorkbookOptions
+	opts := exports.WorkbookOptions{Warnings: cmd.ErrOrStderr()} // cells cut to Excel's limit
 	if stderrIsTerminal() {
 		opts.Progress = cmd.ErrOrStderr()
 	}

@@ -25,7 +25,9 @@ func newExportCmd() *cobra.Command {
          a directory); --excel writes for spreadsheet programs: a byte-order
          mark, an apostrophe before any cell that starts with =, +, -, @, tab
          or CR, and text made of digits (CAMEO codes such as 016) as ="016" so
-         that it stays text; it writes no data package
+         that it stays text, and an apostrophe before a cell that starts with
+         one; instead of a data package it writes excel-csv.json, so that
+         import csv removes exactly what was added
   arrow  one Arrow IPC file (Feather v2) per table, for R, pandas or polars
 Output bytes are the same for the same data (set SOURCE_DATE_EPOCH to fix the
 workbook's timestamps too). Large workbooks show progress on a terminal.`,
@@ -54,6 +56,7 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 			if stderrIsTerminal() {
 				opts.Progress = cmd.ErrOrStderr()
 			}
+			opts.Warnings = cmd.ErrOrStderr() // cells cut to Excel's limit
 			if codingsFile != "" {
 				if a[0] != "xlsx" {
 					return usageError{fmt.Errorf("--codings goes with xlsx")}

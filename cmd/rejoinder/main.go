@@ -54,7 +54,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ie coding.ImportErrors
 	switch {
 	case errors.As(err, &ie):
-		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", ie, len(ie))
+		fmt.Fprintln(stderr, schema.ReportByKind(ie, func(e *coding.CellError) string {
+			return strings.TrimPrefix(e.Column+": "+e.Err.Error(), ": ")
+		}, schema.MaxProblemsPerKind))
 		return exitInvalid
 	case errors.As(err, &ue):
 		// Point at the help of the command that was misused, not the
@@ -66,7 +68,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rejoinder: %v\nRun '%s --help' for usage.\n", err, path)
 		return exitUsage
 	case errors.As(err, &list):
-		fmt.Fprintf(stderr, "%v\n%d problem(s) found.\n", list, len(list))
+		// Root causes first, each kind of problem capped with a count:
+		// the list itself keeps every problem.
+		fmt.Fprintln(stderr, list.Report(schema.MaxProblemsPerKind))
 		return exitInvalid
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "%v\n", fe)

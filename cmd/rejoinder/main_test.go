@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -345,5 +347,106 @@ func TestUsageErrorsDocumented(t *testing.T) {
 		if code != exitUsage || !strings.Contains(string(doc), want) {
 			t.Errorf("%v: exit %d; docs/errors.md lacks what it prints:\n%s", tc.args, code, want)
 		}
+	}
+}
+
+// rewriteCSV passes a CSV file's rows (header first) through fn.
+func rewriteCSV(t *testing.T, path string, fn func(rows [][]string) [][]string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	w := csv.NewWriter(&out)
+	w.WriteAll(fn(rows))
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// An error flood is printed with its cause first, at most
+// schema.MaxProblemsPerKind problems of a kind with a count of the rest,
+// and bad values cut: a missing optional column is one problem that does
+// not call the column required (it was one problem per reference to the
+// table's rows, with the cause last), and a 1 MB bad code in every row
+// is not echoed whole in every line.
+func TestImportCSVErrorFlood(t *testing.T) {
+	dir := t.TempDir()
+	csvDir := filepath.Join(dir, "csv")
+	if code, _, errs := runCLI(t, "export", "csv", "--out", csvDir); code != 0 {
+		t.Fatal(errs)
+	}
+	responses := filepath.Join(csvDir, "responses.csv")
+	original, _ := os.ReadFile(responses)
+	column := func(header []string, name string) int {
+		i := slices.Index(header, name)
+		if i < 0 {
+			t.Fatalf("no %s column in %v", name, header)
+		}
+		return i
+	}
+
+	rewriteCSV(t, responses, func(rows [][]string) [][]string {
+		i := column(rows[0], "date_note")
+		for k := range rows {
+			rows[k] = slices.Delete(rows[k], i, i+1)
+		}
+		return rows
+	})
+	code, _, errs := runCLI(t, "import", "csv", csvDir, "--out", filepath.Join(dir, "pq"))
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if code != 1 || len(lines) != 2 || !strings.Contains(lines[0], "responses.csv:1: responses: date_note: column missing from the header: date_note is an optional column") ||
+		strings.Contains(errs, "required") || lines[1] != "1 problem(s) found." {
+		t.Errorf("missing optional column: exit %d\n%s", code, errs)
+	}
+
+	os.WriteFile(responses, original, 0o644)
+	badCode := strings.Repeat("9", 1<<20)
+	rows := 0
+	rewriteCSV(t, responses, func(rs [][]string) [][]string {
+		i := column(rs[0], "cameo_code")
+		for k := 1; k < len(rs); k++ {
+			rs[k][i] = badCode
+		}
+		rows = len(rs) - 1
+		return rs
+	})
+	if rows <= schema.MaxProblemsPerKind {
+		t.Fatalf("the dataset has %d responses; the test needs more than %d", rows, schema.MaxProblemsPerKind)
+	}
+	code, _, errs = runCLI(t, "import", "csv", csvDir, "--out", filepath.Join(dir, "pq"))
+	shown := strings.Count(errs, `cameo_code: invalid value "`+strings.Repeat("9", schema.MaxEchoedValue)+fmt.Sprintf(`"… (%d bytes)`, len(badCode)))
+	more := fmt.Sprintf(`… and %d more problems like "responses: cameo_code: invalid value" (the first %d are listed)`, rows-schema.MaxProblemsPerKind, schema.MaxProblemsPerKind)
+	if code != 1 || shown != schema.MaxProblemsPerKind || !strings.Contains(errs, more) || !strings.HasSuffix(errs, fmt.Sprintf("\n%d problem(s) found.\n", rows)) || len(errs) > 100<<10 {
+		t.Errorf("bad code in every row: exit %d, %d bytes, %d problems shown, want %d and %q:\n%.3000s", code, len(errs), shown, schema.MaxProblemsPerKind, more, errs)
+	}
+}
+
+// export csv --excel, then import csv, gives the Parquet files build
+// writes, byte for byte: the escapes for spreadsheet programs are removed
+// exactly, and excel-csv.json carries the metadata.
+func TestImportExcelCSV(t *testing.T) {
+	dir := t.TempDir()
+	csvDir, pq, built := filepath.Join(dir, "csv"), filepath.Join(dir, "pq"), filepath.Join(dir, "built")
+	for _, args := range [][]string{{"export", "csv", "--excel", "--out", csvDir}, {"import", "csv", "--data", csvDir, "--out", pq}, {"build", "--out", built}} {
+		if code, _, errs := runCLI(t, args...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+	}
+	for _, table := range dataset.Tables {
+		a, _ := os.ReadFile(filepath.Join(pq, dataset.ParquetFile(table)))
+		b, _ := os.ReadFile(filepath.Join(built, dataset.ParquetFile(table)))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between export csv --excel + import csv and build", table)
+		}
+	}
+	responses, _ := os.ReadFile(filepath.Join(csvDir, "responses.csv"))
+	if !bytes.Contains(responses, []byte(`"=""016"""`)) {
+		t.Error(`the --excel export has no ="016" cell to undo: the test lost its point`)
 	}
 }
