@@ -19,7 +19,9 @@ func newImportCmd() *cobra.Command {
 		Long: `import csv reads a directory of CSV tables in the layout 'rejoinder export csv'
 writes (a researcher's own spreadsheet work, say): cases.csv, accusations.csv,
 responses.csv, quotes.csv and sources.csv, with datapackage.json for the
-metadata when present. It checks every row against the codebook and reports
+metadata when present. Tables written by 'export csv --excel' carry
+excel-csv.json instead: import then removes exactly the apostrophes and
+="…" wrappers that export added, so the text comes back as it was. It checks every row against the codebook and reports
 every problem with file, line and column; only valid data are written, as
 one Parquet file per table, like build, and as one unit: a failed or killed
 import leaves the previous files, never a mix. Nothing is dropped on the way: a
