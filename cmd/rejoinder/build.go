@@ -43,6 +43,9 @@ read only the partitions a filter selects. Keys: ` + strings.Join(dataset.Partit
 			if err != nil {
 				return usageError{fmt.Errorf("--partition: %w", err)}
 			}
+			if err := dataset.RefuseRecordsDir(outDir); err != nil {
+				return err
+			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err
