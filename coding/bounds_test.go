@@ -137,6 +137,7 @@ func TestImportRefusesByContent(t *testing.T) {
 				t.Fatal("import did not return within 30 s")
 			}
 			runtime.ReadMemStats(&after)
+			t.Log(err)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}

@@ -102,9 +102,6 @@ func Load(dir string) (*Dataset, error) {
 		return nil, fmt.Errorf("%s: not a directory (give the folder that holds the record files or Parquet files)", dir)
 	}
 	if IsParquetDir(dir) {
-		if err := checkNotBoth(dir); err != nil {
-			return nil, err
-		}
 		return ReadParquet(dir)
 	}
 	return LoadFS(os.DirFS(dir), dir)
