@@ -108,8 +108,8 @@ func checkPackage(file string, lim Limits) error {
 	if err != nil {
 		return fmt.Errorf("cannot open the workbook: %w", err)
 	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("cannot open the workbook: %w (mode %s): give the .xlsx file itself", dataset.ErrNotRegularFile, info.Mode())
+	if err := dataset.RefuseIrregular("cannot open the workbook", info.Mode(), "the .xlsx file itself"); err != nil {
+		return err
 	}
 	if info.Size() > lim.FileBytes {
 		return &LimitError{Limit: "FileBytes", Flag: "max-file-mb", Got: info.Size(), Max: lim.FileBytes}

@@ -62,8 +62,8 @@ func (l InputLimit) check(file string, info fs.FileInfo) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if !info.Mode().IsRegular() {
-		return 0, fmt.Errorf("%s: %w (it is %s); give a %s", file, ErrNotRegularFile, describeMode(info.Mode()), l.What)
+	if err := RefuseIrregular(file, info.Mode(), "a "+l.What); err != nil {
+		return 0, err
 	}
 	if info.Size() > max {
 		return 0, l.tooLarge(file, info.Size(), max)
@@ -74,6 +74,17 @@ func (l InputLimit) check(file string, info fs.FileInfo) (int64, error) {
 func (l InputLimit) tooLarge(file string, size, max int64) error {
 	return fmt.Errorf("%s: %w: %d bytes, more than the %s limit of %d MiB (raise it with the environment variable %s=<MiB> if the file is trusted)",
 		file, ErrInputTooLarge, size, l.What, max>>20, l.Env)
+}
+
+// RefuseIrregular returns ErrNotRegularFile, saying what file is (a
+// device, a named pipe, ...) and that want is expected, when mode is not
+// a regular file's; nil otherwise. Every reader of input files calls it
+// on the file's mode, links followed, before opening the file.
+func RefuseIrregular(file string, mode fs.FileMode, want string) error {
+	if mode.IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%s: %w (it is %s); give %s", file, ErrNotRegularFile, describeMode(mode), want)
 }
 
 // describeMode names the kind of a file that is not a regular one.
