@@ -166,3 +166,34 @@ func TestLoadRefusesRecordsBesideParquet(t *testing.T) {
 		}
 	}
 }
+
+// A partition directory named by a key that is no column of the
+// responses (responder=RUS/note=old/) would have its values dropped
+// unread: every reader refuses it, naming the key.
+func TestReadParquetRefusesUnknownPartitionKey(t *testing.T) {
+	ds, err := Load("testdata/minimal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := ds.WriteParquetPartitioned(dir, []string{"responder"}); err != nil {
+		t.Fatal(err)
+	}
+	parts, err := TableFiles(dir, "responses")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range parts {
+		deeper := filepath.Join(filepath.Dir(p.Path), "note=old", PartitionFile)
+		if err := os.MkdirAll(filepath.Dir(deeper), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(p.Path, deeper); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = Load(dir)
+	if !errors.Is(err, ErrPartitionKey) || !strings.Contains(err.Error(), `"note"`) {
+		t.Fatalf("Load = %v, want ErrPartitionKey naming note", err)
+	}
+}
