@@ -27,10 +27,17 @@ func ReadColumns(dir string) (*Columns, error) {
 // partitioned responses table (build --partition) it opens only the
 // partitions whose directory values (responder, case_id, year, ...) the
 // filter can select. The view may still hold responses outside the filter;
-// the analyses apply it as always, so results equal ReadColumns'.
-func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
+// the analyses apply it as always, so results equal ReadColumns'. Like
+// ProfileParquet it returns a view only of a directory validate accepts.
+func ReadColumnsWhere(dir string, f Filter) (c *Columns, err error) {
+	wait := validateInBackground(dir)
+	defer func() {
+		if verr := wait(); verr != nil {
+			c, err = nil, verr
+		}
+	}()
 	cb := schema.Default()
-	c := &Columns{cb: cb, dir: dir}
+	c = &Columns{cb: cb, dir: dir}
 	c.StrategyCodes = cb.MustVariable(schema.TableResponses, "strategies").Codes()
 	c.EvidenceCodes = cb.MustVariable(schema.TableAccusations, "evidence_cited").Codes()
 	strategyBit, evidenceBit := bitIndex(c.StrategyCodes), bitIndex(c.EvidenceCodes)
@@ -43,7 +50,7 @@ func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
 	}
 	accusations := map[string]accInfo{}
 	accPath := filepath.Join(dir, dataset.ParquetFile(schema.TableAccusations))
-	err := dataset.ScanColumns(accPath, schema.TableAccusations, []string{"accusation_id", "accuser", "instrument", "date", "date_precision", "evidence_cited"},
+	err = dataset.ScanColumns(accPath, schema.TableAccusations, []string{"accusation_id", "accuser", "instrument", "date", "date_precision", "evidence_cited"},
 		func(cols []arrow.Array, row int, n int) error {
 			id, accuser, instrument := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String)
 			date, prec, ev := cols[3].(*array.Date32), cols[4].(*array.String), cols[5].(*array.List)

@@ -1,9 +1,13 @@
 package analysis
 
 import (
+	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 
@@ -22,6 +26,11 @@ import (
 // only the columns the grouping and the filter need, skips the partitions
 // the filter excludes, and scans files on all cores. The result equals
 // ReadColumns(dir) followed by Profile(opts).
+//
+// It counts only a valid dataset: while it counts, the whole directory is
+// checked with the rules validate applies (dataset.ValidateStreamed, on
+// other cores), and a directory validate rejects is refused with the same
+// problems, so that no reader counts data another refuses.
 func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error) {
 	cb := schema.Default()
 	by, scheme := cmpOr(opts.By, ByResponder), cmpOr(opts.Scheme, SchemeCodes)
@@ -37,16 +46,32 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
+	// The options are good: check the data while counting it. The
+	// check's problems come first: they are all of the data's.
+	wait := validateInBackground(dir)
+	err = countParquet(dir, opts, cb, by, scheme, keyName, m, total)
+	if verr := wait(); verr != nil {
+		return dataframe.DataFrame{}, verr
+	}
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return total.frame(opts.Filter)
+}
+
+// countParquet is ProfileParquet's count, into total.
+func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, scheme, keyName string, m matcher, total *profileCounter) error {
+	var err error
 	s := &profileScan{by: by, m: m, cb: cb, scheme: scheme, keyName: keyName,
 		strategyBit: bitIndex(cb.MustVariable(schema.TableResponses, "strategies").Codes())}
 	if by == ByAccuser || by == ByInstrument || m.accusers != nil || m.instruments != nil {
 		if s.accusations, err = readAccusationKeys(dir); err != nil {
-			return dataframe.DataFrame{}, err
+			return err
 		}
 	}
 	files, err := responseFiles(dir, opts.Filter)
 	if err != nil {
-		return dataframe.DataFrame{}, err
+		return err
 	}
 	// One counter per file, merged in file order; the first error in file
 	// order wins, so a bad dataset always gives the same message.
@@ -55,11 +80,11 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 	parallel.For(len(files), func(i int) { counters[i], errs[i] = s.file(files[i]) })
 	for i := range files {
 		if errs[i] != nil {
-			return dataframe.DataFrame{}, errs[i]
+			return errs[i]
 		}
 		total.merge(counters[i])
 	}
-	return total.frame(opts.Filter)
+	return nil
 }
 
 // groupingColumn names the key column of a grouping.
@@ -225,4 +250,66 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 		return nil
 	})
 	return p, err
+}
+
+// validateInBackground checks a Parquet directory as validate does
+// (dataset.ReadParquetTables for the small tables, then
+// dataset.ValidateStreamed for responses and quotes) in a goroutine, so
+// that an analysis reading the same files runs alongside; the function
+// returned waits for the check and returns its problems. A directory
+// whose files have not changed (same paths, sizes and modification
+// times) since this process checked it is not checked again.
+func validateInBackground(dir string) (wait func() error) {
+	key := filesStamp(dir)
+	if key != "" {
+		validated.Lock()
+		err, seen := validated.results[key]
+		validated.Unlock()
+		if seen {
+			return func() error { return err }
+		}
+	}
+	done := make(chan error, 1)
+	go func() {
+		small, err := dataset.ReadParquetTables(dir, schema.TableCases, schema.TableAccusations, schema.TableSources)
+		if err == nil {
+			err = dataset.ValidateStreamed(dir, small)
+		}
+		if key != "" {
+			validated.Lock()
+			validated.results[key] = err
+			validated.Unlock()
+		}
+		done <- err
+	}()
+	return func() error { return <-done }
+}
+
+// validated remembers the result of checking a directory, by filesStamp.
+var validated = struct {
+	sync.Mutex
+	results map[string]error
+}{results: map[string]error{}}
+
+// filesStamp identifies the state of a directory's files: every path
+// under it with its size and modification time; "" when it cannot be
+// listed (then it is always checked).
+func filesStamp(dir string) string {
+	var b strings.Builder
+	b.WriteString(dir)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "\x00%s\x00%d\x00%d\x00%v", p, info.Size(), info.ModTime().UnixNano(), info.Mode())
+		return nil
+	})
+	if err != nil {
+		return ""
+	}
+	return b.String()
 }

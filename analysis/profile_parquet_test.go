@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rejoinder/rejoinder/dataset"
@@ -80,9 +81,10 @@ func TestProfileParquetErrors(t *testing.T) {
 	if _, err := ds.WriteParquet(dir); err != nil {
 		t.Fatal(err)
 	}
+	// The problems are validate's: the same list, the same positions.
 	_, err := ProfileParquet(dir, ProfileOptions{By: ByYear})
-	var fe *schema.FieldError
-	if !errors.As(err, &fe) || !errors.Is(err, schema.ErrUnknownCode) || fe.Value != "denail" || fe.Line != 2 || fe.Field != "strategies" {
+	var list schema.ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || !errors.Is(list[0], schema.ErrUnknownCode) || list[0].Value != "denail" || list[0].Line != 2 || list[0].Field != "strategies[1]" {
 		t.Errorf("unknown code: err = %v", err)
 	}
 	if _, err := ProfileParquet(dir, ProfileOptions{By: "decade"}); !errors.Is(err, ErrBadGrouping) {
@@ -103,4 +105,69 @@ func TestProfileParquetErrors(t *testing.T) {
 	if _, err := ProfileParquet(dir, ProfileOptions{}); err == nil {
 		t.Error("a broken file gave a profile")
 	}
+}
+
+// Parquet that validate rejects is not counted either (issue 16, item 9):
+// profile and the columnar view refuse it with validate's problems.
+func TestParquetReadersRefuseWhatValidateRejects(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(t *testing.T, ds *dataset.Dataset, dir string)
+		kind  error
+		value string
+	}{
+		{"an observed response without strategies", func(t *testing.T, ds *dataset.Dataset, dir string) {
+			ds.Responses[0].Strategies = nil
+			if _, err := ds.WriteParquet(dir); err != nil {
+				t.Fatal(err)
+			}
+		}, schema.ErrNoStrategy, ""},
+		{"a partition of no case", func(t *testing.T, ds *dataset.Dataset, dir string) {
+			if _, err := ds.WriteParquetPartitioned(dir, []string{"case_id"}); err != nil {
+				t.Fatal(err)
+			}
+			root := filepath.Join(dir, "responses")
+			first := "case_id=" + ds.Responses[0].CaseID
+			if err := os.Rename(filepath.Join(root, first), filepath.Join(root, "case_id=..%2F..%2Fx")); err != nil {
+				t.Fatal(err)
+			}
+		}, schema.ErrDangling, "../../x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := fixture(t)
+			if ds.Responses[0].Observed != "responded" {
+				t.Fatalf("the fixture's first response is %s; the test needs a responded one", ds.Responses[0].Observed)
+			}
+			dir := t.TempDir()
+			tt.write(t, ds, dir)
+			_, verr := dataset.ReadParquet(dir)
+			if !hasKind(verr, tt.kind, tt.value) {
+				t.Fatalf("validate's reader: %v, want %v", verr, tt.kind)
+			}
+			_, perr := ProfileParquet(dir, ProfileOptions{By: ByCase})
+			if !hasKind(perr, tt.kind, tt.value) {
+				t.Errorf("ProfileParquet: %v, want %v", perr, tt.kind)
+			}
+			_, cerr := ReadColumns(dir)
+			if !hasKind(cerr, tt.kind, tt.value) {
+				t.Errorf("ReadColumns: %v, want %v", cerr, tt.kind)
+			}
+		})
+	}
+}
+
+// hasKind reports whether err lists a problem of the kind (with the value,
+// when one is given).
+func hasKind(err, kind error, value string) bool {
+	var list schema.ErrorList
+	if !errors.As(err, &list) {
+		return false
+	}
+	for _, p := range list {
+		if errors.Is(p, kind) && (value == "" || p.Value == value) {
+			return true
+		}
+	}
+	return false
 }

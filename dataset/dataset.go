@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -106,6 +107,67 @@ func Load(dir string) (*Dataset, error) {
 	return LoadFS(os.DirFS(dir), dir)
 }
 
+// ErrAmbiguousData is a directory that holds both YAML records and a
+// Parquet dataset (say after build --data d --out d): reading either
+// would silently ignore the other, and edits to the records with it.
+var ErrAmbiguousData = errors.New("both YAML records and a Parquet dataset")
+
+// checkNotBoth refuses a Parquet directory that also holds YAML records,
+// naming the files of both kinds it found.
+func checkNotBoth(dir string) error {
+	records := recordFilesIn(dir)
+	if len(records) == 0 {
+		return nil
+	}
+	var parquet []string
+	for _, name := range []string{ParquetFile(schema.TableResponses), PartitionDir(schema.TableResponses) + "/"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			parquet = append(parquet, name)
+		}
+	}
+	return fmt.Errorf("%s: %w: YAML records (%s) and Parquet (%s); keep the records and the Parquet files in separate directories (build --out another directory) and give --data the one you mean",
+		dir, ErrAmbiguousData, listSome(records), listSome(parquet))
+}
+
+// RefuseRecordsDir refuses to write a Parquet dataset into dir when dir
+// holds YAML records: the directory would then hold both kinds, and
+// later reads of it would be ambiguous (ErrAmbiguousData). A directory
+// that does not exist yet is fine.
+func RefuseRecordsDir(dir string) error {
+	records := recordFilesIn(dir)
+	if len(records) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: %w: the directory holds YAML records (%s); writing Parquet beside them would hide them from later reads: choose another --out",
+		dir, ErrAmbiguousData, listSome(records))
+}
+
+// recordFilesIn lists the YAML record files at the top of dir (a records
+// directory always has its dataset.yaml there), hidden files aside.
+func recordFilesIn(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && slices.Contains(recordExtensions, strings.ToLower(path.Ext(e.Name()))) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+// listSome joins up to five names and says how many more there are.
+func listSome(names []string) string {
+	const shown = 5
+	s := strings.Join(names[:min(shown, len(names))], ", ")
+	if len(names) > shown {
+		s += fmt.Sprintf(" and %d more", len(names)-shown)
+	}
+	return s
+}
+
 // LoadFS reads and validates the YAML records in fsys. name is how the
 // directory is named in messages (file paths are name/file.yaml).
 //
@@ -124,7 +186,7 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 	sawMeta, sawCase := false, false
 	for _, rel := range files {
 		file := path.Join(name, rel)
-		data, err := fs.ReadFile(fsys, rel)
+		data, err := YAMLLimit.readLimited(fsys, rel, file)
 		if err != nil {
 			return nil, err
 		}

@@ -480,11 +480,14 @@ func ReadParquet(dir string) (*Dataset, error) {
 
 // ReadParquetTables reads only the named tables of a Parquet directory
 // (always with the cases, which carry the metadata) and validates what it
-// read; read the tables its references point to as well (the sources,
+// read (a directory that also holds YAML records is ErrAmbiguousData); read the tables its references point to as well (the sources,
 // say), or they are reported as dangling. A directory whose files come
 // from different builds is refused (CheckSameBuild). It lets a writer load the small tables whole and stream the large
 // ones (see ScanParquet).
 func ReadParquetTables(dir string, tables ...string) (*Dataset, error) {
+	if err := checkNotBoth(dir); err != nil {
+		return nil, err
+	}
 	if err := CheckSameBuild(dir); err != nil {
 		return nil, err
 	}

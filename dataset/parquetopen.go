@@ -29,9 +29,17 @@ type parquetFile struct {
 // only the footer is read.
 func openParquet(path string, arrow bool, props pqarrow.ArrowReadProperties) (p *parquetFile, err error) {
 	defer recoverDamaged(path, &err)
+	if err := ParquetLimit.CheckInput(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	// Checked again on the open file: the path may have been replaced.
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, ErrNotRegularFile)
 	}
 	pf, err := file.NewParquetReader(f)
 	if err != nil {

@@ -358,7 +358,18 @@ func TableFiles(dir, table string) ([]Partition, error) {
 		return []Partition{{Path: single}}, nil
 	}
 	if info, derr := os.Stat(filepath.Join(dir, PartitionDir(table))); derr == nil && info.IsDir() {
-		return ListPartitions(filepath.Join(dir, PartitionDir(table)))
+		parts, err := ListPartitions(filepath.Join(dir, PartitionDir(table)))
+		if err != nil || table != schema.TableResponses {
+			return parts, err
+		}
+		// A key that is no column would be dropped unread: refuse it.
+		allowed := PartitionKeys()
+		for _, k := range parts[0].Keys {
+			if !slices.Contains(allowed, k) {
+				return nil, fmt.Errorf("%s: %w %q in a directory name (allowed: %s)", filepath.Dir(parts[0].Path), ErrPartitionKey, k, strings.Join(allowed, ", "))
+			}
+		}
+		return parts, nil
 	}
 	return nil, err
 }

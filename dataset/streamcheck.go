@@ -16,7 +16,7 @@ import (
 )
 
 // streamBatch is the number of rows ValidateStreamed decodes at a time.
-const streamBatch = 64 * 1024
+const streamBatch = 16 * 1024
 
 // ValidateStreamed checks the responses and quotes of a Parquet directory
 // with the rules Validate applies to a loaded dataset (and build to YAML

@@ -51,6 +51,9 @@ read only the partitions a filter selects. Keys: ` + strings.Join(dataset.Partit
 			if err := outdir.CheckDir(outDir); err != nil {
 				return err
 			}
+			if err := dataset.RefuseRecordsDir(outDir); err != nil {
+				return err
+			}
 			ds, err := loadData(dataDir)
 			if err != nil {
 				return err

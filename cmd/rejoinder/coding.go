@@ -89,6 +89,7 @@ unless --suggestions: suggestions both coders see inflate their agreement.`,
 type limitFlags struct {
 	fileMB, unzippedMB, partMB int64
 	parts, rows, cellChars     int
+	sharedStrings              int
 }
 
 func (lf *limitFlags) add(cmd *cobra.Command) {
@@ -100,17 +101,18 @@ func (lf *limitFlags) add(cmd *cobra.Command) {
 	fl.IntVar(&lf.parts, "max-parts", d.Parts, "refuse a workbook of more parts than this")
 	fl.IntVar(&lf.rows, "max-rows", d.Rows, "refuse a sheet of more rows than this")
 	fl.IntVar(&lf.cellChars, "max-cell-chars", d.CellChars, "refuse a cell of more characters than this")
+	fl.IntVar(&lf.sharedStrings, "max-shared-strings", d.SharedStrings, "refuse a workbook of more shared strings (distinct cell texts) than this")
 }
 
 func (lf *limitFlags) limits() (coding.Limits, error) {
 	for name, v := range map[string]int64{"max-file-mb": lf.fileMB, "max-unzipped-mb": lf.unzippedMB, "max-part-mb": lf.partMB,
-		"max-parts": int64(lf.parts), "max-rows": int64(lf.rows), "max-cell-chars": int64(lf.cellChars)} {
+		"max-parts": int64(lf.parts), "max-rows": int64(lf.rows), "max-cell-chars": int64(lf.cellChars), "max-shared-strings": int64(lf.sharedStrings)} {
 		if v <= 0 {
 			return coding.Limits{}, usageError{fmt.Errorf("--%s must be positive, not %d", name, v)}
 		}
 	}
 	return coding.Limits{FileBytes: lf.fileMB << 20, UnzippedBytes: lf.unzippedMB << 20, PartBytes: lf.partMB << 20,
-		Parts: lf.parts, Rows: lf.rows, CellChars: lf.cellChars}, nil
+		Parts: lf.parts, Rows: lf.rows, CellChars: lf.cellChars, SharedStrings: lf.sharedStrings}, nil
 }
 
 func newCodingImportCmd() *cobra.Command {
