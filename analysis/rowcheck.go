@@ -1,0 +1,123 @@
+package analysis
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
+)
+
+// rowCheck applies to the responses an analysis reads validate's own
+// per-value rules (schema.CheckField, CheckReference, CheckObserved) on
+// the columns it reads, so that it counts no row validate would reject.
+// A value that passed is remembered, so that each distinct value (a code,
+// a country, a case id, an observed code with a set of strategies) is
+// checked once per file, not once per row.
+type rowCheck struct {
+	cb       *schema.Codebook
+	ids      map[string]map[string]bool // table → ids, for references (cases; accusations when read)
+	path     string
+	passed   map[string]map[string]struct{} // field → values that passed
+	coded    map[codedKey]struct{}          // observed with strategies that passed
+	problems schema.ErrorList
+}
+
+// codedKey identifies an observed code with a list of known strategy
+// codes: the set of codes and the list's length (a longer list repeats
+// a code).
+type codedKey struct {
+	observed string
+	set      uint32
+	n        int64
+}
+
+func newRowCheck(cb *schema.Codebook, ids map[string]map[string]bool, path string) *rowCheck {
+	return &rowCheck{cb: cb, ids: ids, path: path, passed: map[string]map[string]struct{}{}, coded: map[codedKey]struct{}{}}
+}
+
+// position locates row (0-based; -1 for the partition's directory value).
+func (c *rowCheck) position(row int) *schema.Position {
+	return &schema.Position{File: c.path, Line: row + 1}
+}
+
+// value checks one value of a responses column (a reference against the
+// ids of its table too) and reports whether it passed.
+func (c *rowCheck) value(row int, field, v string) bool {
+	if _, ok := c.passed[field][v]; ok {
+		return true
+	}
+	vr := c.cb.MustVariable(schema.TableResponses, field)
+	pos := c.position(row)
+	p := schema.CheckField(schema.TableResponses, "", pos, vr, v)
+	if vr.Type == schema.TypeRef && v != "" {
+		p = append(p, schema.CheckReference(schema.TableResponses, "", pos, field, v, c.ids, vr.Ref)...)
+	}
+	if len(p) > 0 {
+		c.problems = append(c.problems, p...)
+		return false
+	}
+	if c.passed[field] == nil {
+		c.passed[field] = map[string]struct{}{}
+	}
+	c.passed[field][strings.Clone(v)] = struct{}{}
+	return true
+}
+
+// partition checks the values a partition's directory names give its
+// rows (the derived year is no column). A bad one is reported once.
+func (c *rowCheck) partition(part dataset.Partition) bool {
+	ok := true
+	for _, k := range part.Keys {
+		if k != dataset.PartitionYear {
+			ok = c.value(-1, k, part.Vals[k]) && ok
+		}
+	}
+	return ok
+}
+
+// strategies checks a row's strategies, as a list and against its
+// observed code: item i of the batch, row of the file; set is the row's
+// known codes as bits and known whether every code was known (set is
+// then the whole list).
+func (c *rowCheck) strategies(row, i int, observed string, list *array.List, set uint32, known bool) bool {
+	start, end := list.ValueOffsets(i)
+	key := codedKey{observed, set, end - start}
+	if _, ok := c.coded[key]; ok && known {
+		return true
+	}
+	values := list.ListValues().(*array.String)
+	items := make([]string, 0, end-start)
+	for j := start; j < end; j++ {
+		items = append(items, values.Value(int(j)))
+	}
+	pos := c.position(row)
+	p := schema.CheckField(schema.TableResponses, "", pos, c.cb.MustVariable(schema.TableResponses, "strategies"), items)
+	p = append(p, schema.CheckObserved(c.cb, "", pos, observed, items)...)
+	if len(p) > 0 {
+		c.problems = append(c.problems, p...)
+		return false
+	}
+	if known {
+		key.observed = strings.Clone(observed)
+		c.coded[key] = struct{}{}
+	}
+	return true
+}
+
+// readIDs reads the key column of a small table (cases), for references.
+func readIDs(dir, table, key string) (map[string]bool, error) {
+	ids := map[string]bool{}
+	path := filepath.Join(dir, dataset.ParquetFile(table))
+	err := dataset.ScanColumns(path, table, []string{key}, func(cols []arrow.Array, _ int, n int) error {
+		a := cols[0].(*array.String)
+		for i := 0; i < n; i++ {
+			ids[strings.Clone(a.Value(i))] = true
+		}
+		return nil
+	})
+	return ids, err
+}
