@@ -58,6 +58,9 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 
 // countParquet is ProfileParquet's count, into total.
 func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, scheme, keyName string, m matcher, total *profileCounter) error {
+	if err := dataset.CheckParquetDir(dir); err != nil {
+		return err
+	}
 	var err error
 	s := &profileScan{by: by, m: m, cb: cb, scheme: scheme, keyName: keyName,
 		strategyBit: bitIndex(cb.MustVariable(schema.TableResponses, "strategies").Codes())}
