@@ -74,6 +74,7 @@ func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, sche
 		return err
 	}
 	s.ids = map[string]map[string]bool{schema.TableCases: cases}
+	s.memo = newSharedMemo()
 	if s.accusations != nil {
 		accusations := make(map[string]bool, len(s.accusations))
 		for id := range s.accusations {
@@ -139,6 +140,7 @@ type profileScan struct {
 	strategyBit         map[string]uint32
 	accusations         map[string]accusationKeys  // nil unless needed
 	ids                 map[string]map[string]bool // ids of cases (and accusations when read), for references
+	memo                *sharedMemo                // values that passed the checks, in any file
 }
 
 // file counts the responses of one Parquet file.
@@ -183,7 +185,7 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 		verifiedAt = len(read)
 		read = append(read, "verified")
 	}
-	check := newRowCheck(s.cb, s.ids, part.Path)
+	check := newRowCheck(s.cb, s.ids, part.Path, s.memo)
 	if !check.partition(part) {
 		return p, check.problems.Err()
 	}

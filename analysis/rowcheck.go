@@ -3,6 +3,7 @@ package analysis
 import (
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -16,14 +17,77 @@ import (
 // the columns it reads, so that it counts no row validate would reject.
 // A value that passed is remembered, so that each distinct value (a code,
 // a country, a case id, an observed code with a set of strategies) is
-// checked once per file, not once per row.
+// checked once, not once per row: in the file's own memo first (no lock),
+// then in the one its scan's files share.
 type rowCheck struct {
 	cb       *schema.Codebook
 	ids      map[string]map[string]bool // table → ids, for references (cases; accusations when read)
 	path     string
-	passed   map[string]map[string]struct{} // field → values that passed
-	coded    map[codedKey]struct{}          // observed with strategies that passed
+	local    checkMemo
+	shared   *sharedMemo
 	problems schema.ErrorList
+}
+
+// checkMemo holds the values that passed.
+type checkMemo struct {
+	passed map[string]map[string]struct{} // field → values that passed
+	coded  map[codedKey]struct{}          // observed with strategies that passed
+}
+
+func newCheckMemo() checkMemo {
+	return checkMemo{passed: map[string]map[string]struct{}{}, coded: map[codedKey]struct{}{}}
+}
+
+func (m checkMemo) hasValue(field, v string) bool {
+	_, ok := m.passed[field][v]
+	return ok
+}
+
+// addValue remembers v (a copy: v may alias an Arrow buffer).
+func (m checkMemo) addValue(field, v string) {
+	if m.passed[field] == nil {
+		m.passed[field] = map[string]struct{}{}
+	}
+	m.passed[field][strings.Clone(v)] = struct{}{}
+}
+
+func (m checkMemo) hasCoded(k codedKey) bool {
+	_, ok := m.coded[k]
+	return ok
+}
+
+func (m checkMemo) addCoded(k codedKey) {
+	k.observed = strings.Clone(k.observed)
+	m.coded[k] = struct{}{}
+}
+
+// sharedMemo is the memo the files of one scan share, scanned on all
+// cores: a partitioned table has many small files with the same values.
+type sharedMemo struct {
+	sync.Mutex
+	checkMemo
+}
+
+func newSharedMemo() *sharedMemo { return &sharedMemo{checkMemo: newCheckMemo()} }
+
+// inShared reports whether the scan's shared memo holds what has looks
+// for, and if so copies it into the file's own memo with add.
+func (c *rowCheck) inShared(has func(checkMemo) bool, add func(checkMemo)) bool {
+	c.shared.Lock()
+	ok := has(c.shared.checkMemo)
+	c.shared.Unlock()
+	if ok {
+		add(c.local)
+	}
+	return ok
+}
+
+// remember records what passed, in the file's memo and the shared one.
+func (c *rowCheck) remember(add func(checkMemo)) {
+	add(c.local)
+	c.shared.Lock()
+	add(c.shared.checkMemo)
+	c.shared.Unlock()
 }
 
 // codedKey identifies an observed code with a list of known strategy
@@ -35,8 +99,8 @@ type codedKey struct {
 	n        int64
 }
 
-func newRowCheck(cb *schema.Codebook, ids map[string]map[string]bool, path string) *rowCheck {
-	return &rowCheck{cb: cb, ids: ids, path: path, passed: map[string]map[string]struct{}{}, coded: map[codedKey]struct{}{}}
+func newRowCheck(cb *schema.Codebook, ids map[string]map[string]bool, path string, shared *sharedMemo) *rowCheck {
+	return &rowCheck{cb: cb, ids: ids, path: path, local: newCheckMemo(), shared: shared}
 }
 
 // position locates row (0-based; -1 for the partition's directory value).
@@ -47,7 +111,9 @@ func (c *rowCheck) position(row int) *schema.Position {
 // value checks one value of a responses column (a reference against the
 // ids of its table too) and reports whether it passed.
 func (c *rowCheck) value(row int, field, v string) bool {
-	if _, ok := c.passed[field][v]; ok {
+	has := func(m checkMemo) bool { return m.hasValue(field, v) }
+	add := func(m checkMemo) { m.addValue(field, v) }
+	if has(c.local) || c.inShared(has, add) {
 		return true
 	}
 	vr := c.cb.MustVariable(schema.TableResponses, field)
@@ -60,10 +126,7 @@ func (c *rowCheck) value(row int, field, v string) bool {
 		c.problems = append(c.problems, p...)
 		return false
 	}
-	if c.passed[field] == nil {
-		c.passed[field] = map[string]struct{}{}
-	}
-	c.passed[field][strings.Clone(v)] = struct{}{}
+	c.remember(add)
 	return true
 }
 
@@ -86,7 +149,9 @@ func (c *rowCheck) partition(part dataset.Partition) bool {
 func (c *rowCheck) strategies(row, i int, observed string, list *array.List, set uint32, known bool) bool {
 	start, end := list.ValueOffsets(i)
 	key := codedKey{observed, set, end - start}
-	if _, ok := c.coded[key]; ok && known {
+	has := func(m checkMemo) bool { return m.hasCoded(key) }
+	add := func(m checkMemo) { m.addCoded(key) }
+	if known && (has(c.local) || c.inShared(has, add)) {
 		return true
 	}
 	values := list.ListValues().(*array.String)
@@ -102,8 +167,7 @@ func (c *rowCheck) strategies(row, i int, observed string, list *array.List, set
 		return false
 	}
 	if known {
-		key.observed = strings.Clone(observed)
-		c.coded[key] = struct{}{}
+		c.remember(add)
 	}
 	return true
 }
