@@ -65,7 +65,9 @@
 // [ProfileParquet] refuses any row it counts that validate would reject
 // for a value it reads: to the columns it reads (observed and strategies
 // always; responder, case_id and responds_to when the grouping or the
-// filter needs them; an optional date has no rule of its own) it applies validate's own per-value rules
+// filter needs them; an optional date has no rule of its own; the
+// accusations' id, accuser and instrument when it groups or filters by
+// accuser or instrument) it applies validate's own per-value rules
 // ([schema.CheckField]: codes, required values, list items each once;
 // [schema.CheckObserved]: a response observed as responded needs a
 // strategy, and so on), checks every partition directory value the same

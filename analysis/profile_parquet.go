@@ -121,14 +121,24 @@ type accusationKeys struct{ accuser, instrument string }
 func readAccusationKeys(dir string) (map[string]accusationKeys, error) {
 	out := map[string]accusationKeys{}
 	path := filepath.Join(dir, dataset.ParquetFile(schema.TableAccusations))
-	err := dataset.ScanColumns(path, schema.TableAccusations, []string{"accusation_id", "accuser", "instrument"},
-		func(cols []arrow.Array, _ int, n int) error {
+	// The keys group and filter responses: validate's rules for them
+	// apply as for the responses' own columns.
+	check := newRowCheck(schema.Default(), schema.TableAccusations, nil, path, newSharedMemo())
+	fields := []string{"accusation_id", "accuser", "instrument"}
+	err := dataset.ScanColumns(path, schema.TableAccusations, fields,
+		func(cols []arrow.Array, row int, n int) error {
 			id, accuser, instrument := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String)
 			for i := 0; i < n; i++ {
+				for k, f := range fields {
+					check.value(row+i, f, str(cols[k].(*array.String), i))
+				}
 				out[id.Value(i)] = accusationKeys{str(accuser, i), str(instrument, i)}
 			}
 			return nil
 		})
+	if err == nil {
+		err = check.problems.Err()
+	}
 	return out, err
 }
 
@@ -185,7 +195,7 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 		verifiedAt = len(read)
 		read = append(read, "verified")
 	}
-	check := newRowCheck(s.cb, s.ids, part.Path, s.memo)
+	check := newRowCheck(s.cb, schema.TableResponses, s.ids, part.Path, s.memo)
 	if !check.partition(part) {
 		return p, check.problems.Err()
 	}

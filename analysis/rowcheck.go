@@ -21,6 +21,7 @@ import (
 // then in the one its scan's files share.
 type rowCheck struct {
 	cb       *schema.Codebook
+	table    string
 	ids      map[string]map[string]bool // table → ids, for references (cases; accusations when read)
 	path     string
 	local    checkMemo
@@ -99,8 +100,8 @@ type codedKey struct {
 	n        int64
 }
 
-func newRowCheck(cb *schema.Codebook, ids map[string]map[string]bool, path string, shared *sharedMemo) *rowCheck {
-	return &rowCheck{cb: cb, ids: ids, path: path, local: newCheckMemo(), shared: shared}
+func newRowCheck(cb *schema.Codebook, table string, ids map[string]map[string]bool, path string, shared *sharedMemo) *rowCheck {
+	return &rowCheck{cb: cb, table: table, ids: ids, path: path, local: newCheckMemo(), shared: shared}
 }
 
 // position locates row (0-based; -1 for the partition's directory value).
@@ -108,19 +109,19 @@ func (c *rowCheck) position(row int) *schema.Position {
 	return &schema.Position{File: c.path, Line: row + 1}
 }
 
-// value checks one value of a responses column (a reference against the
-// ids of its table too) and reports whether it passed.
+// value checks one value of a column of the checker's table (a reference
+// against the ids of its table too) and reports whether it passed.
 func (c *rowCheck) value(row int, field, v string) bool {
 	has := func(m checkMemo) bool { return m.hasValue(field, v) }
 	add := func(m checkMemo) { m.addValue(field, v) }
 	if has(c.local) || c.inShared(has, add) {
 		return true
 	}
-	vr := c.cb.MustVariable(schema.TableResponses, field)
+	vr := c.cb.MustVariable(c.table, field)
 	pos := c.position(row)
-	p := schema.CheckField(schema.TableResponses, "", pos, vr, v)
+	p := schema.CheckField(c.table, "", pos, vr, v)
 	if vr.Type == schema.TypeRef && v != "" {
-		p = append(p, schema.CheckReference(schema.TableResponses, "", pos, field, v, c.ids, vr.Ref)...)
+		p = append(p, schema.CheckReference(c.table, "", pos, field, v, c.ids, vr.Ref)...)
 	}
 	if len(p) > 0 {
 		c.problems = append(c.problems, p...)
