@@ -59,6 +59,29 @@
 // view can be built once for many analyses. [ProfileParquet] profiles a
 // Parquet directory batch by batch without building the view at all.
 //
+// # What the Parquet readers check
+//
+// No reader counts data validate rejects, within these bounds.
+// [ProfileParquet] refuses any row it counts that validate would reject
+// for a value it reads: to the columns it reads (observed and strategies
+// always; responder, case_id and responds_to when the grouping or the
+// filter needs them; an optional date has no rule of its own; the
+// accusations' id, accuser and instrument when it groups or filters by
+// accuser or instrument) it applies validate's own per-value rules
+// ([schema.CheckField]: codes, required values, list items each once;
+// [schema.CheckObserved]: a response observed as responded needs a
+// strategy, and so on), checks every partition directory value the same
+// way, and checks the rows' references to the cases table (and to the
+// accusations, when it reads them) with [schema.CheckReference]. It
+// reports validate's problems, at the same file and row (without the
+// response id, which it does not read). Checks on columns and tables it
+// does not read — a response's summary or organ when not grouped by, the
+// quotes and sources tables, quotes ↔ sources, duplicate response ids,
+// a response dated before its accusation — are validate's: run
+// `rejoinder validate --data DIR` on data from elsewhere. [ReadColumns]
+// and [ReadColumnsWhere] read most of the responses table, and check the
+// whole directory as validate does (dataset.ValidateStreamed).
+//
 // # Examples
 //
 // Each question above has a runnable example with checked output, a

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -27,10 +28,13 @@ import (
 // the filter excludes, and scans files on all cores. The result equals
 // ReadColumns(dir) followed by Profile(opts).
 //
-// It counts only a valid dataset: while it counts, the whole directory is
-// checked with the rules validate applies (dataset.ValidateStreamed, on
-// other cores), and a directory validate rejects is refused with the same
-// problems, so that no reader counts data another refuses.
+// It counts no row validate would reject: to every row it reads it
+// applies validate's own rules for the values it reads (schema.CheckField,
+// CheckReference, CheckObserved: codes, required values, list items,
+// "responded needs a strategy", partition values, references to the
+// cases and, when read, the accusations), and refuses the data with
+// validate's problems. Checks on columns and tables it does not read
+// (quotes and sources, say) are validate's; see the package doc.
 func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error) {
 	cb := schema.Default()
 	by, scheme := cmpOr(opts.By, ByResponder), cmpOr(opts.Scheme, SchemeCodes)
@@ -46,14 +50,7 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	// The options are good: check the data while counting it. The
-	// check's problems come first: they are all of the data's.
-	wait := validateInBackground(dir)
-	err = countParquet(dir, opts, cb, by, scheme, keyName, m, total)
-	if verr := wait(); verr != nil {
-		return dataframe.DataFrame{}, verr
-	}
-	if err != nil {
+	if err := countParquet(dir, opts, cb, by, scheme, keyName, m, total); err != nil {
 		return dataframe.DataFrame{}, err
 	}
 	return total.frame(opts.Filter)
@@ -61,6 +58,9 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 
 // countParquet is ProfileParquet's count, into total.
 func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, scheme, keyName string, m matcher, total *profileCounter) error {
+	if err := dataset.CheckParquetDir(dir); err != nil {
+		return err
+	}
 	var err error
 	s := &profileScan{by: by, m: m, cb: cb, scheme: scheme, keyName: keyName,
 		strategyBit: bitIndex(cb.MustVariable(schema.TableResponses, "strategies").Codes())}
@@ -69,22 +69,42 @@ func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, sche
 			return err
 		}
 	}
+	cases, err := readIDs(dir, schema.TableCases, "case_id")
+	if err != nil {
+		return err
+	}
+	s.ids = map[string]map[string]bool{schema.TableCases: cases}
+	s.memo = newSharedMemo()
+	if s.accusations != nil {
+		accusations := make(map[string]bool, len(s.accusations))
+		for id := range s.accusations {
+			accusations[id] = true
+		}
+		s.ids[schema.TableAccusations] = accusations
+	}
 	files, err := responseFiles(dir, opts.Filter)
 	if err != nil {
 		return err
 	}
-	// One counter per file, merged in file order; the first error in file
-	// order wins, so a bad dataset always gives the same message.
+	// One counter per file, merged in file order. The data's problems
+	// (validate's, on the values read) are all reported, in file order;
+	// any other error stops at the first in file order, so a bad dataset
+	// always gives the same message.
 	counters := make([]*profileCounter, len(files))
 	errs := make([]error, len(files))
 	parallel.For(len(files), func(i int) { counters[i], errs[i] = s.file(files[i]) })
+	var problems schema.ErrorList
 	for i := range files {
-		if errs[i] != nil {
+		var list schema.ErrorList
+		switch {
+		case errors.As(errs[i], &list):
+			problems = append(problems, list...)
+		case errs[i] != nil:
 			return errs[i]
 		}
 		total.merge(counters[i])
 	}
-	return nil
+	return problems.Err()
 }
 
 // groupingColumn names the key column of a grouping.
@@ -101,14 +121,24 @@ type accusationKeys struct{ accuser, instrument string }
 func readAccusationKeys(dir string) (map[string]accusationKeys, error) {
 	out := map[string]accusationKeys{}
 	path := filepath.Join(dir, dataset.ParquetFile(schema.TableAccusations))
-	err := dataset.ScanColumns(path, schema.TableAccusations, []string{"accusation_id", "accuser", "instrument"},
-		func(cols []arrow.Array, _ int, n int) error {
+	// The keys group and filter responses: validate's rules for them
+	// apply as for the responses' own columns.
+	check := newRowCheck(schema.Default(), schema.TableAccusations, nil, path, newSharedMemo())
+	fields := []string{"accusation_id", "accuser", "instrument"}
+	err := dataset.ScanColumns(path, schema.TableAccusations, fields,
+		func(cols []arrow.Array, row int, n int) error {
 			id, accuser, instrument := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String)
 			for i := 0; i < n; i++ {
+				for k, f := range fields {
+					check.value(row+i, f, str(cols[k].(*array.String), i))
+				}
 				out[id.Value(i)] = accusationKeys{str(accuser, i), str(instrument, i)}
 			}
 			return nil
 		})
+	if err == nil {
+		err = check.problems.Err()
+	}
 	return out, err
 }
 
@@ -118,7 +148,9 @@ type profileScan struct {
 	m                   matcher
 	cb                  *schema.Codebook
 	strategyBit         map[string]uint32
-	accusations         map[string]accusationKeys // nil unless needed
+	accusations         map[string]accusationKeys  // nil unless needed
+	ids                 map[string]map[string]bool // ids of cases (and accusations when read), for references
+	memo                *sharedMemo                // values that passed the checks, in any file
 }
 
 // file counts the responses of one Parquet file.
@@ -163,7 +195,19 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 		verifiedAt = len(read)
 		read = append(read, "verified")
 	}
-	observed := s.cb.MustVariable(schema.TableResponses, "observed")
+	check := newRowCheck(s.cb, schema.TableResponses, s.ids, part.Path, s.memo)
+	if !check.partition(part) {
+		return p, check.problems.Err()
+	}
+	// Columns read from the file (not fixed by the partition) whose
+	// values validate's rules check per row; observed and strategies are
+	// checked together.
+	var checked []int
+	for _, c := range []int{colResponder, colCase, colRespondsTo} {
+		if pos[c] >= 0 {
+			checked = append(checked, c)
+		}
+	}
 	years := map[int]string{}
 	cols := make([]textColumn, len(text))
 	for i, n := range text {
@@ -187,21 +231,26 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 			verified = arrays[verifiedAt].(*array.Boolean)
 		}
 		lastTo, last := "\x00", accusationKeys{}
+	rows:
 		for i := 0; i < n; i++ {
 			var set uint32
+			known := true
 			start, end := strat.ValueOffsets(i)
 			for j := start; j < end; j++ {
-				code := stratValues.Value(int(j))
-				bit, ok := s.strategyBit[code]
-				if !ok {
-					return badCode(part.Path, row+i, "strategies", code, s.cb.MustVariable(schema.TableResponses, "strategies"))
-				}
+				bit, ok := s.strategyBit[stratValues.Value(int(j))]
+				known = known && ok
 				set |= bit
 			}
-			if o := cols[colObserved].at(i); o != observedResponded {
-				if _, ok := observed.Value(o); !ok {
-					return badCode(part.Path, row+i, "observed", o, observed)
+			o := cols[colObserved].at(i)
+			if (cols[colObserved].a != nil && !check.value(row+i, "observed", o)) || !check.strategies(row+i, i, o, strat, set, known) {
+				continue
+			}
+			for _, c := range checked {
+				if !check.value(row+i, text[c], cols[c].at(i)) {
+					continue rows
 				}
+			}
+			if o != observedResponded {
 				continue
 			}
 			if verified != nil && !verified.Value(i) {
@@ -249,6 +298,9 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		err = check.problems.Err()
+	}
 	return p, err
 }
 

@@ -171,3 +171,99 @@ func hasKind(err, kind error, value string) bool {
 	}
 	return false
 }
+
+// ProfileParquet checks the rows it reads with validate's own rules
+// (schema.CheckField, CheckReference, CheckObserved) on the columns it
+// reads, not by validating the directory: each spoiled value below sits
+// in a column the grouping reads (or in a partition's directory name,
+// checked for every grouping), and profile refuses it with the problem
+// validate reports, at the same file and row.
+func TestProfileParquetChecksTheValuesItReads(t *testing.T) {
+	tests := []struct {
+		name  string
+		by    string
+		spoil func(ds *dataset.Dataset)
+		parts []string // partition keys; nil for one file
+		kind  error
+		value string
+	}{
+		{"a responder that is no country", ByResponder, func(ds *dataset.Dataset) { ds.Responses[0].Responder = "XXX" }, nil, schema.ErrBadCountry, "XXX"},
+		{"a strategy given twice", ByYear, func(ds *dataset.Dataset) { ds.Responses[1].Strategies = []string{"denial", "denial"} }, nil, schema.ErrBadValue, "denial"},
+		{"a declined comment with a denial", ByYear, func(ds *dataset.Dataset) { ds.Responses[1].Observed = "declined_comment" }, nil, schema.ErrInconsistent, "denial"},
+		{"an observed response without strategies", ByResponder, func(ds *dataset.Dataset) { ds.Responses[2].Strategies = nil }, nil, schema.ErrNoStrategy, ""},
+		{"an unknown observed code", ByYear, func(ds *dataset.Dataset) { ds.Responses[2].Observed = "answered" }, nil, schema.ErrUnknownCode, "answered"},
+		{"a case id of no case", ByCase, func(ds *dataset.Dataset) { ds.Responses[3].CaseID = "tst-c9-2020" }, nil, schema.ErrDangling, "tst-c9-2020"},
+		{"a responds_to of no accusation", ByAccuser, func(ds *dataset.Dataset) { ds.Responses[3].RespondsTo = "tst-c2-2020-a9" }, nil, schema.ErrDangling, "tst-c2-2020-a9"},
+		{"an accuser that is no country", ByAccuser, func(ds *dataset.Dataset) { ds.Accusations[1].Accuser = "XXX" }, nil, schema.ErrBadCountry, "XXX"},
+		{"an unknown instrument", ByInstrument, func(ds *dataset.Dataset) { ds.Accusations[1].Instrument = "tweet" }, nil, schema.ErrUnknownCode, "tweet"},
+		{"a partition value that is no country", ByYear, func(ds *dataset.Dataset) { ds.Responses[0].Responder = "XXX" }, []string{"responder"}, schema.ErrBadCountry, "XXX"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := fixture(t)
+			tt.spoil(ds)
+			dir := t.TempDir()
+			if _, err := ds.WriteParquetPartitioned(dir, tt.parts); err != nil {
+				t.Fatal(err)
+			}
+			_, verr := dataset.ReadParquet(dir)
+			want := findKind(verr, tt.kind, tt.value)
+			if want == nil {
+				t.Fatalf("validate's reader: %v, want %v %q", verr, tt.kind, tt.value)
+			}
+			_, perr := ProfileParquet(dir, ProfileOptions{By: tt.by})
+			got := findKind(perr, tt.kind, tt.value)
+			if got == nil {
+				t.Fatalf("ProfileParquet by %s: %v, want %v %q", tt.by, perr, tt.kind, tt.value)
+			}
+			if tt.parts == nil && (got.File != want.File || got.Line != want.Line || got.Field != want.Field) {
+				t.Errorf("ProfileParquet: %s: row %d: %s; validate: %s: row %d: %s", got.File, got.Line, got.Field, want.File, want.Line, want.Field)
+			}
+		})
+	}
+}
+
+// The boundary of profile's checks (analysis package doc): a problem in a
+// table profile does not read (here a quote's text) is validate's to
+// report; profile counts the responses as if the quote were right.
+func TestProfileParquetLeavesUnreadTablesToValidate(t *testing.T) {
+	ds := fixture(t)
+	clean := t.TempDir()
+	if _, err := ds.WriteParquet(clean); err != nil {
+		t.Fatal(err)
+	}
+	ds.Responses[0].Quotes[0].Text = " " + ds.Responses[0].Quotes[0].Text
+	spoiled := t.TempDir()
+	if _, err := ds.WriteParquet(spoiled); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dataset.ReadParquet(spoiled); !hasKind(err, schema.ErrBadValue, ds.Responses[0].Quotes[0].Text) {
+		t.Fatalf("validate's reader accepted a quote with leading white space: %v", err)
+	}
+	want, err := ProfileParquet(clean, ProfileOptions{By: ByResponder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ProfileParquet(spoiled, ProfileOptions{By: ByResponder})
+	if err != nil {
+		t.Fatalf("profile refused a problem in a table it does not read: %v", err)
+	}
+	if fmt.Sprint(got.Records()) != fmt.Sprint(want.Records()) {
+		t.Errorf("profile with a bad quote:\n%v\nwant\n%v", got.Records(), want.Records())
+	}
+}
+
+// findKind returns the first problem of the kind (with the value, when
+// one is given) that err lists, or nil.
+func findKind(err, kind error, value string) *schema.FieldError {
+	var list schema.ErrorList
+	if !errors.As(err, &list) {
+		return nil
+	}
+	for _, p := range list {
+		if errors.Is(p, kind) && (value == "" || p.Value == value) {
+			return p
+		}
+	}
+	return nil
+}

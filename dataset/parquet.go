@@ -478,6 +478,17 @@ func ReadParquet(dir string) (*Dataset, error) {
 	return ReadParquetTables(dir, Tables...)
 }
 
+// CheckParquetDir makes the checks of a Parquet directory as a whole that
+// every reader makes before reading rows: it holds no YAML records beside
+// the Parquet (ErrAmbiguousData), and its files come from one build
+// (CheckSameBuild; only the footers are read).
+func CheckParquetDir(dir string) error {
+	if err := checkNotBoth(dir); err != nil {
+		return err
+	}
+	return CheckSameBuild(dir)
+}
+
 // ReadParquetTables reads only the named tables of a Parquet directory
 // (always with the cases, which carry the metadata) and validates what it
 // read (a directory that also holds YAML records is ErrAmbiguousData); read the tables its references point to as well (the sources,
@@ -485,10 +496,7 @@ func ReadParquet(dir string) (*Dataset, error) {
 // from different builds is refused (CheckSameBuild). It lets a writer load the small tables whole and stream the large
 // ones (see ScanParquet).
 func ReadParquetTables(dir string, tables ...string) (*Dataset, error) {
-	if err := checkNotBoth(dir); err != nil {
-		return nil, err
-	}
-	if err := CheckSameBuild(dir); err != nil {
+	if err := CheckParquetDir(dir); err != nil {
 		return nil, err
 	}
 	ds := &Dataset{Codebook: schema.Default()}

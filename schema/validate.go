@@ -447,23 +447,7 @@ func allowedFor(vr *Variable) string {
 // and that every record cites a source.
 func (v *validator) checkReferences(r *Records, ids map[string]map[string]bool) {
 	refs := func(table, id string, pos *Position, field string, targets []string, list []string) {
-		allowed := "the id of a row of " + strings.Join(targets, " or ")
-		for i, ref := range list {
-			if ref == "" {
-				continue
-			}
-			found := false
-			for _, t := range targets {
-				found = found || ids[t][ref]
-			}
-			if !found {
-				path := field
-				if len(list) > 1 || field == "sources" {
-					path = fmt.Sprintf("%s[%d]", field, i)
-				}
-				v.report(table, id, pos, path, ref, allowed, ErrDangling, "")
-			}
-		}
+		v.checkRefs(ids, table, id, pos, field, targets, list)
 	}
 	sourcesOnly := []string{TableSources}
 	for _, c := range r.Cases {
@@ -479,6 +463,28 @@ func (v *validator) checkReferences(r *Records, ids map[string]map[string]bool) 
 		refs(TableResponses, s.ResponseID, s.Pos, "responds_to", []string{TableAccusations}, []string{s.RespondsTo})
 		refs(TableResponses, s.ResponseID, s.Pos, "sources", sourcesOnly, s.Sources)
 		v.checkQuotes(TableResponses, s.ResponseID, s.Pos, s.Quotes, s.Sources, ids[TableSources])
+	}
+}
+
+// checkRefs checks the references of one field (one id, or a list)
+// against the ids of the target tables.
+func (v *validator) checkRefs(ids map[string]map[string]bool, table, id string, pos *Position, field string, targets []string, list []string) {
+	allowed := "the id of a row of " + strings.Join(targets, " or ")
+	for i, ref := range list {
+		if ref == "" {
+			continue
+		}
+		found := false
+		for _, t := range targets {
+			found = found || ids[t][ref]
+		}
+		if !found {
+			path := field
+			if len(list) > 1 || field == "sources" {
+				path = fmt.Sprintf("%s[%d]", field, i)
+			}
+			v.report(table, id, pos, path, ref, allowed, ErrDangling, "")
+		}
 	}
 }
 
@@ -580,7 +586,6 @@ func (v *validator) checkResponses(r *Records) {
 		}
 		accusations[id] = &r.Accusations[i]
 	}
-	strategies := v.cb.MustVariable(TableResponses, "strategies")
 	for _, s := range r.Responses {
 		rep := func(field, value, allowed string, kind error, detail string) {
 			v.report(TableResponses, s.ResponseID, s.Pos, field, value, allowed, kind, detail)
@@ -591,20 +596,9 @@ func (v *validator) checkResponses(r *Records) {
 		if s.Organ == "" && s.Observed != "no_response_found" {
 			rep("organ", "", allowedFor(v.cb.MustVariable(TableResponses, "organ")), ErrMissing, "required unless observed is no_response_found")
 		}
-		switch s.Observed {
-		case "responded":
-			if len(s.Strategies) == 0 {
-				rep("strategies", "", strings.Join(strategies.Codes(), ", "), ErrNoStrategy, "code at least one strategy")
-			}
-		case "declined_comment", "no_response_found":
-			for i, code := range s.Strategies {
-				if s.Observed == "no_response_found" || code != "non_denial" {
-					rep(fmt.Sprintf("strategies[%d]", i), code, "no strategies (non_denial only, for declined_comment)", ErrInconsistent, "observed is "+s.Observed)
-				}
-			}
-			if s.Observed == "no_response_found" && len(s.Quotes) > 0 {
-				rep("quotes", "", "no quotes", ErrInconsistent, "observed is no_response_found")
-			}
+		v.checkObserved(s.ResponseID, s.Pos, s.Observed, s.Strategies)
+		if s.Observed == "no_response_found" && len(s.Quotes) > 0 {
+			rep("quotes", "", "no quotes", ErrInconsistent, "observed is no_response_found")
 		}
 		if s.RespondsTo == "" {
 			if !s.Anticipatory {
@@ -627,4 +621,55 @@ func (v *validator) checkResponses(r *Records) {
 			rep("anticipatory", "true", "false unless the response is dated before accusation "+a.AccusationID+" ("+a.Date.String()+")", ErrInconsistent, "")
 		}
 	}
+}
+
+// checkObserved applies the rules that tie a response's strategies to
+// what was observed: a response needs at least one strategy; a declined
+// comment has none but non_denial; no response found has none.
+func (v *validator) checkObserved(id string, pos *Position, observed string, strategies []string) {
+	switch observed {
+	case "responded":
+		if len(strategies) == 0 {
+			codes := v.cb.MustVariable(TableResponses, "strategies").Codes()
+			v.report(TableResponses, id, pos, "strategies", "", strings.Join(codes, ", "), ErrNoStrategy, "code at least one strategy")
+		}
+	case "declined_comment", "no_response_found":
+		for i, code := range strategies {
+			if observed == "no_response_found" || code != "non_denial" {
+				v.report(TableResponses, id, pos, fmt.Sprintf("strategies[%d]", i), code, "no strategies (non_denial only, for declined_comment)", ErrInconsistent, "observed is "+observed)
+			}
+		}
+	}
+}
+
+// CheckField applies to one value of one row the rules Validate applies
+// to that field alone: required or not, the variable's type (codes with
+// the nearest ones, ids, countries, URLs, text), a list's items each once.
+// value is a string, or a []string for a list. It is for readers that
+// read some columns of a table (profile over Parquet), so that they
+// refuse each value they use as validate would, with the same problem;
+// pos locates the row, id is its key if known ("" otherwise).
+func CheckField(table, id string, pos *Position, vr *Variable, value any) ErrorList {
+	var v validator
+	v.checkValue(table, id, pos, vr, reflect.ValueOf(value))
+	return v.problems
+}
+
+// CheckReference checks a row's reference (field holding value) against
+// the ids of the tables it may point to, as Validate does: ids maps a
+// table name to its set of ids. An empty value is not a reference (its
+// being required is CheckField's).
+func CheckReference(table, id string, pos *Position, field, value string, ids map[string]map[string]bool, targets ...string) ErrorList {
+	var v validator
+	v.checkRefs(ids, table, id, pos, field, targets, []string{value})
+	return v.problems
+}
+
+// CheckObserved applies Validate's rules that tie a response's strategies
+// to its observed code (an observed response needs a strategy, and so
+// on), for readers that read those two columns without the record.
+func CheckObserved(cb *Codebook, id string, pos *Position, observed string, strategies []string) ErrorList {
+	v := validator{cb: cb}
+	v.checkObserved(id, pos, observed, strategies)
+	return v.problems
 }
