@@ -89,6 +89,7 @@ fuzz:
 	$(GO) test ./coding -run '^$$' -fuzz FuzzCheckPackage -fuzztime $(FUZZTIME)
 	$(GO) test ./coding -run '^$$' -fuzz FuzzSharedStrings -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/textfile -run '^$$' -fuzz FuzzUTF16 -fuzztime $(FUZZTIME)
+	$(GO) test ./events -run '^$$' -fuzz FuzzIngest -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf $(OUT) bin
