@@ -83,6 +83,13 @@ fuzz:
 	$(GO) test ./coding -run '^$$' -fuzz FuzzImportWorkbook -fuzztime $(FUZZTIME)
 	$(GO) test ./coding -run '^$$' -fuzz FuzzCodingSheetXML -fuzztime $(FUZZTIME)
 	$(GO) test ./events -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzExcelCell -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzYAMLSyntaxError -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzInputLimitMax -fuzztime $(FUZZTIME)
+	$(GO) test ./coding -run '^$$' -fuzz FuzzCheckPackage -fuzztime $(FUZZTIME)
+	$(GO) test ./coding -run '^$$' -fuzz FuzzSharedStrings -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/textfile -run '^$$' -fuzz FuzzUTF16 -fuzztime $(FUZZTIME)
+	$(GO) test ./events -run '^$$' -fuzz FuzzIngest -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf $(OUT) bin

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"strconv"
 )
@@ -49,7 +50,10 @@ func (l InputLimit) Max() (int64, error) {
 		return l.Bytes, nil
 	}
 	mb, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || mb <= 0 || mb > 1<<43 {
+	// The largest number of MiB whose bytes fit in an int64: 1<<43 MiB
+	// would shift into the sign bit and give a negative limit.
+	const maxMB = math.MaxInt64 >> 20
+	if err != nil || mb <= 0 || mb > maxMB {
 		return 0, fmt.Errorf("%s=%q: not a positive whole number of megabytes", l.Env, s)
 	}
 	return mb << 20, nil

@@ -197,3 +197,32 @@ func TestReadParquetRefusesUnknownPartitionKey(t *testing.T) {
 		t.Fatalf("Load = %v, want ErrPartitionKey naming note", err)
 	}
 }
+
+// A REJOINDER_MAX_*_MB value is a positive number of MiB whose bytes fit
+// in an int64; 1<<43 MiB would overflow into a negative limit (found by
+// FuzzInputLimitMax).
+func TestInputLimitMaxRange(t *testing.T) {
+	lim := InputLimit{What: "test file", Env: "REJOINDER_MAX_TEST_MB", Bytes: 5}
+	tests := []struct {
+		value string
+		want  int64 // 0: an error
+	}{
+		{"", 5},
+		{"1", 1 << 20},
+		{"8796093022207", 8796093022207 << 20},
+		{"8796093022208", 0},
+		{"0", 0},
+		{"-1", 0},
+		{"1.5", 0},
+	}
+	for _, tt := range tests {
+		t.Setenv(lim.Env, tt.value)
+		got, err := lim.Max()
+		if tt.want == 0 && err == nil {
+			t.Errorf("%s=%q: limit %d, want an error", lim.Env, tt.value, got)
+		}
+		if tt.want != 0 && (err != nil || got != tt.want) {
+			t.Errorf("%s=%q: %d, %v; want %d", lim.Env, tt.value, got, err, tt.want)
+		}
+	}
+}

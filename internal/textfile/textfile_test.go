@@ -35,3 +35,21 @@ func TestUTF16(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUTF16 checks the encoding detection on arbitrary file heads: it
+// never panics, names UTF-16 exactly when the head starts with a UTF-16
+// byte-order mark or holds a NUL byte, and so never for UTF-8 text
+// (which holds no NUL) unless it starts with such a mark.
+func FuzzUTF16(f *testing.F) {
+	for _, s := range []string{"", "\xff", "\xff\xfe", "\xfe\xffx", "u\x00n\x00", "\uFEFFunit", "unit,coder\n", "\x00"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, head []byte) {
+		got := UTF16(head)
+		bom := len(head) >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
+		nul := strings.IndexByte(string(head), 0) >= 0
+		if (got != "") != (bom || nul) {
+			t.Fatalf("UTF16(%q) = %q; byte-order mark %v, NUL %v", head, got, bom, nul)
+		}
+	})
+}
