@@ -4,7 +4,7 @@ OUT     ?= out
 BIN     ?= bin/rejoinder
 FUZZTIME ?= 30s
 # The fuzz targets that write a file per input run a few per second; with a short time Go's fuzzer can stop
-# one mid-input and report "context deadline exceeded". CI gives them a count of inputs instead (300x).
+# one mid-input and report "context deadline exceeded". CI gives them a count of inputs instead.
 SLOWFUZZTIME ?= $(FUZZTIME)
 
 .PHONY: run test build interop vet fmt fuzz docs bench clean tools notebook examples figures render
@@ -78,13 +78,13 @@ bench:
 fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzDecodeRecordFile -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzPartitionValue -fuzztime $(FUZZTIME)
-	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadCSV -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzListCell -fuzztime $(FUZZTIME)
-	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadParquet -fuzztime $(FUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadParquet -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./schema -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME)
 	$(GO) test ./reliability -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
 	$(GO) test ./coding -run '^$$' -fuzz FuzzImportWorkbook -fuzztime $(FUZZTIME)
-	$(GO) test ./coding -run '^$$' -fuzz FuzzCodingSheetXML -fuzztime $(FUZZTIME)
+	$(GO) test ./coding -run '^$$' -fuzz FuzzCodingSheetXML -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./events -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzExcelCell -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzYAMLSyntaxError -fuzztime $(FUZZTIME)
