@@ -83,7 +83,7 @@ fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadParquet -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./schema -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME)
 	$(GO) test ./reliability -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME)
-	$(GO) test ./coding -run '^$$' -fuzz FuzzImportWorkbook -fuzztime $(FUZZTIME)
+	$(GO) test ./coding -run '^$$' -fuzz FuzzImportWorkbook -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./coding -run '^$$' -fuzz FuzzCodingSheetXML -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./events -run '^$$' -fuzz FuzzParseLine -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzExcelCell -fuzztime $(FUZZTIME)
