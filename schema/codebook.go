@@ -1,9 +1,11 @@
 package schema
 
+import "slices"
+
 // CodebookVersion is the version of the codebook below. Raise the minor
 // number when codes are added, the major number when a code is renamed or
 // removed (and record why in the codebook changelog).
-const CodebookVersion = "1.2.0"
+const CodebookVersion = "2.0.0"
 
 // Type is how a variable is stored and checked.
 type Type string
@@ -50,6 +52,29 @@ type Value struct {
 	CAMEO string
 	// Lexicon holds a strategy's cues for the dictionary coder.
 	Lexicon []Cue
+	// Rule says when to apply the code and when a neighbouring code
+	// applies instead, so that a new coder can decide without asking.
+	Rule string
+	// Positive and Negative are passages of the dataset that the code
+	// fits and that it does not (with the code that fits instead). A
+	// test checks that each is a quote of the response it names.
+	Positive []Example
+	Negative []Example
+}
+
+// Example is one passage of the dataset that shows how a code is
+// applied: a quote (or part of one) of the named response.
+type Example struct {
+	Unit string // the response whose quote it is
+	Text string // the words, verbatim
+	Why  string // why the code fits, or which code fits instead
+}
+
+// PairRule settles a pair of codes that overlap: which applies when, and
+// whether both may be coded together.
+type PairRule struct {
+	Codes [2]string
+	Rule  string
 }
 
 // Variable is one column of one table.
@@ -110,6 +135,10 @@ type Codebook struct {
 	Tables         []Table
 	BenoitFamilies []Value
 	FourD          []Value
+	// CodingRules are the rules that hold for every strategy code;
+	// PairRules settle the pairs of strategies that overlap.
+	CodingRules []string
+	PairRules   []PairRule
 }
 
 // Table returns the named table.
@@ -157,6 +186,8 @@ func Default() *Codebook {
 		Tables:         []Table{casesTable(), accusationsTable(), responsesTable(), quotesTable(), sourcesTable()},
 		BenoitFamilies: benoitFamilies,
 		FourD:          fourD,
+		CodingRules:    slices.Clone(codingRules),
+		PairRules:      slices.Clone(pairRules),
 	}
 }
 
@@ -176,6 +207,7 @@ func casesTable() Table {
 					{Code: "other", Definition: "Any other incident; explain in notes."},
 				}},
 			{Name: "start_date", Type: TypeDate, Level: Interval, Definition: "When the incident began, to the precision the sources give."},
+			{Name: "start_date_note", Type: TypeText, Definition: "Why the start date is uncertain or coarse, and which source gives it."},
 			{Name: "location", Type: TypeText, Definition: "Where the incident happened."},
 			{Name: "sources", Type: TypeRef, List: true, Ref: TableSources, Required: true, Definition: "Sources for the incident itself."},
 			{Name: "notes", Type: TypeText, Definition: "Conflicts between sources, gaps, caveats."},
@@ -248,6 +280,7 @@ func accusationsTable() Table {
 					{Code: "asserted", Definition: "Evidence said to exist but not described."},
 					{Code: "summary", Definition: "Kinds of evidence described in general terms."},
 					{Code: "detailed", Definition: "Specific evidence published (images, documents, affidavit)."},
+					{Code: "unknown", Definition: "The sources do not settle how much evidence was published (not part of the ordinal scale: analyses treat it as missing)."},
 				}},
 			{Name: "cameo_code", Type: TypeCAMEO, Level: Nominal, Definition: "CAMEO event code of the act (1121 accuse of crime, 1125 accuse of espionage, 163 sanctions, 166/174 expulsion)."},
 			{Name: "quotes", Type: TypeRef, List: true, Ref: TableQuotes, Definition: "Key passages of the accusation, each tied to its source (rows of the quotes table)."},
@@ -271,6 +304,7 @@ func responsesTable() Table {
 				Values: []Value{
 					{Code: "stated", Definition: "The response names the accusation, the case or the accused persons."},
 					{Code: "inferred", Definition: "The tie is the coder's inference from timing and content; see notes."},
+					{Code: "not_applicable", Definition: "A record of silence (observed = no_response_found): no response, so no tie to judge."},
 				}},
 			{Name: "responder", Type: TypeCountry, Level: Nominal, Required: true, Definition: "The responding state, normally the accused, ISO 3166-1 alpha-3."},
 			{Name: "date", Type: TypeDate, Level: Interval, Definition: "When the response was made, to the precision the sources give."},
@@ -308,16 +342,18 @@ func responsesTable() Table {
 			{Name: "observed", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "Whether a response was found.",
 				Values: []Value{
 					{Code: "responded", Definition: "A public response was found."},
-					{Code: "declined_comment", Definition: "The state was asked and declined to comment."},
-					{Code: "no_response_found", Definition: "A search found no response; the record documents the silence."},
+					{Code: "declined_comment", Definition: "The state was asked and declined to comment: the whole reply is a refusal to comment (no strategy, or non_denial only)."},
+					{Code: "no_response_found", Definition: "A search found no response; the record lists what was searched (searched, searched_on) and is unverified unless a quoted source states the silence."},
 				}},
 			{Name: "strategies", Coded: true, Type: TypeEnum, List: true, Level: Nominal, Definition: "The rhetorical strategies the response uses (multi-label; at least one when observed = responded).",
 				Values: strategies},
 			{Name: "language", Type: TypeLanguage, Definition: "BCP 47 language of the quotes as stored (en when they are translations)."},
 			{Name: "cameo_code", Type: TypeCAMEO, Level: Nominal, Definition: "CAMEO event code of the response's main act (016 deny responsibility, 011 decline comment, 112x accuse, 13x threaten, 174 expel)."},
 			{Name: "summary", Type: TypeText, Required: true, Definition: "What the response says, in the coder's words."},
-			{Name: "quotes", Type: TypeRef, List: true, Ref: TableQuotes, Definition: "Verbatim passages, each tied to the source that prints it (rows of the quotes table)."},
-			{Name: "sources", Type: TypeRef, List: true, Ref: TableSources, Required: true, Definition: "Sources that report the response (for no_response_found: what was searched)."},
+			{Name: "quotes", Type: TypeRef, List: true, Ref: TableQuotes, Definition: "Verbatim passages, each tied to the source that prints it and naming the strategies it evidences (rows of the quotes table). Every strategy needs one."},
+			{Name: "sources", Type: TypeRef, List: true, Ref: TableSources, Required: true, Definition: "Sources that report the response (for no_response_found: the sources read in the search)."},
+			{Name: "searched", Type: TypeText, List: true, Definition: "For a record of silence: every search run (where, and the query), and what it found; required when observed = no_response_found."},
+			{Name: "searched_on", Type: TypeDate, Level: Interval, Definition: "For a record of silence: when the search was run; required when observed = no_response_found."},
 			{Name: "verified", Type: TypeBool, Level: Nominal, Required: true, Definition: "Whether the facts were checked against a stored copy of a cited source."},
 			{Name: "notes", Type: TypeText, Definition: "Variant wordings, conflicts between sources, caveats."},
 		},
@@ -334,6 +370,8 @@ func quotesTable() Table {
 			{Name: "case_id", Type: TypeRef, Ref: TableCases, Required: true, Definition: "The case."},
 			{Name: "text", Type: TypeText, Required: true, Definition: "The passage, exactly as the source prints it (curly quotes made straight)."},
 			{Name: "source_id", Type: TypeRef, Ref: TableSources, Required: true, Definition: "The source that prints these exact words; it must be among the unit's sources."},
+			{Name: "codes", Type: TypeEnum, List: true, Level: Nominal, Definition: "The response strategies this passage evidences, each among its response's strategies; empty for an accusation's quotes, a record of silence's and passages kept for context.",
+				Values: strategies},
 			{Name: "language", Type: TypeLanguage, Definition: "BCP 47 language of the passage, when it differs from the response's."},
 			{Name: "notes", Type: TypeText, Definition: "Variant renderings in other sources."},
 		},
@@ -358,8 +396,9 @@ func sourcesTable() Table {
 }
 
 // strategies is the response strategy list of the design codebook (the
-// codebook as implemented is docs/codebook.md), plus
-// formal_protest (codebook 1.2.0). CAMEO codes follow the CAMEO manual
+// codebook as implemented is docs/codebook.md), plus formal_protest
+// (codebook 1.2.0), ridicule and retraction_demand, with decision rules
+// and examples from the dataset (2.0.0). CAMEO codes follow the CAMEO manual
 // 1.1b3 and GDELT's CAMEO.eventcodes.txt: 016 deny responsibility (the
 // manual's own example rejects accusations as "totally baseless"), 011
 // decline comment, 111 criticize or denounce, 010 make statement, 112
@@ -367,24 +406,201 @@ func sourcesTable() Table {
 // information or investigation (GDELT's name), 030 express intent to
 // cooperate, 110 disapprove, 161 reduce or break diplomatic relations
 // (which covers expelling diplomats), 052 defend verbally, 015 acknowledge
-// or claim responsibility, 114 complain officially.
+// or claim responsibility, 114 complain officially, 100 make a demand
+// (GDELT's "make demand, not specified below").
 var strategies = []Value{
-	{Code: "denial", Definition: "Denies involvement in the act.", Examples: []string{"has nothing to do with us", "Russia is not to blame"}, Benoit: "denial", FourD: "dismiss", CAMEO: "016"},
-	{Code: "non_denial", Definition: "Neither confirms nor denies; declines to comment.", Examples: []string{"we do not comment on such reports"}, Benoit: "evasion", FourD: "", CAMEO: "011"},
-	{Code: "evidence_rejection", Definition: "Calls the accusation or its evidence baseless, absurd, unproven or false.", Examples: []string{"preposterous falsehoods", "nonsense", "baseless accusations"}, Benoit: "denial", FourD: "dismiss", CAMEO: "016"},
-	{Code: "smear_framing", Definition: "Casts the accusation as a smear, slander, propaganda, provocation or hostile campaign.", Examples: []string{"vicious slander", "smear campaign", "political information campaign"}, Benoit: "attack_accuser", FourD: "dismiss", CAMEO: "111"},
-	{Code: "identity_dispute", Definition: "Disputes the existence, identity or role of the named individuals.", Examples: []string{"non-existent entity", "civilians", "tourists", "the names mean nothing to us"}, Benoit: "denial", FourD: "distort", CAMEO: "016"},
-	{Code: "alternative_narrative", Definition: "Offers another account of what happened or who did it.", Examples: []string{"a sightseeing trip to Salisbury Cathedral"}, Benoit: "shift_blame", FourD: "distort", CAMEO: "010"},
-	{Code: "counter_accusation", Definition: "Accuses the accuser or a third party of wrongdoing.", Examples: []string{"chief culprit responsible for posing security threats in cyberspace"}, Benoit: "attack_accuser", FourD: "distract", CAMEO: "112"},
-	{Code: "threat_warning", Definition: "Warns of negative consequences or retaliation.", Examples: []string{"negative consequences", "will not be left without a response"}, Benoit: "", FourD: "dismay", CAMEO: "130"},
-	{Code: "diplomatic_linkage", Definition: "Ties the accusation to a diplomatic process or relationship it endangers.", Examples: []string{"may affect the implementation of the joint statement"}, Benoit: "transcendence", FourD: "dismay", CAMEO: "012"},
-	{Code: "evidence_demand", Definition: "Demands that evidence, samples, access or information be handed over.", Examples: []string{"show us the evidence", "no access to investigation files"}, Benoit: "", FourD: "dismiss", CAMEO: "101"},
-	{Code: "joint_investigation_offer", Definition: "Proposes a joint or neutral investigation, or cooperation on one.", Examples: []string{"a joint investigation", "practical cooperation through law enforcement agencies"}, Benoit: "corrective_action", FourD: "", CAMEO: "030"},
-	{Code: "procedural_objection", Definition: "Invokes law, treaty or procedure against the accuser's course.", Examples: []string{"comply with the convention banning chemical weapons", "no formal request"}, Benoit: "", FourD: "distract", CAMEO: "110"},
-	{Code: "reciprocal_measure", Definition: "Announces or takes tit-for-tat measures.", Examples: []string{"23 British diplomats declared persona non grata"}, Benoit: "", FourD: "dismay", CAMEO: "161"},
-	{Code: "justification", Definition: "Concedes the act or facts but defends them as lawful, legitimate or necessary.", Examples: []string{"our actions were lawful and necessary", "righteous deed"}, Benoit: "transcendence", FourD: "distort", CAMEO: "052"},
-	{Code: "acknowledgement", Definition: "Admits or partly admits the act.", Examples: []string{"we did carry out the operation", "mistakes were made by our officials"}, Benoit: "mortification", FourD: "", CAMEO: "015"},
-	{Code: "formal_protest", Definition: "Lodges a formal diplomatic protest over the accusation or the measures that came with it: summons the accuser's diplomat, hands over a protest note.", Examples: []string{"summoned the US ambassador", "a protest note handed to the ambassador"}, Benoit: "attack_accuser", FourD: "", CAMEO: "114"},
+	{Code: "denial", Definition: "Says the accused state (its government, organs or agents) did not carry out the act, or had nothing to do with it.",
+		Examples: []string{"has nothing to do with us", "Russia is not to blame"}, Benoit: "denial", FourD: "dismiss", CAMEO: "016",
+		Rule: "Code when the words deny the state's part in the act itself. Words about the accusation (baseless, unproven, we reject the accusations) without a claim about the act are evidence_rejection, not denial.",
+		Positive: []Example{
+			{Unit: "prk-park-2018-r1", Text: "the act of cyber crimes mentioned by the Justice Department has nothing to do with us", Why: "says the state had no part in the act"},
+			{Unit: "rus-skripal-2018-r13", Text: "Russia has had nothing to do with the events in Salisbury. Russia is not involved in any way", Why: "denies involvement in the events"},
+		},
+		Negative: []Example{
+			{Unit: "chn-pla61398-2014-r1", Text: "The U.S. accusation against Chinese personnel is purely ungrounded and absurd.", Why: "judges the accusation, not the act: evidence_rejection"},
+		}},
+	{Code: "non_denial", Definition: "Speaks about the accusation but neither confirms nor denies the state's part in the act: declines to comment on the substance.",
+		Examples: []string{"we do not comment on such reports"}, Benoit: "evasion", FourD: "", CAMEO: "011",
+		Rule: "Code only when the response takes no position on involvement. A response that denies anywhere is not non_denial. When the whole reply is a refusal to comment, record observed = declined_comment (non_denial is then the only code allowed).",
+		Negative: []Example{
+			{Unit: "prk-wannacry-2017-r1", Text: "we have nothing to do with cyber-attack and we do not feel a need to respond, on a case-by-case basis, to such absurd allegations of the U.S.", Why: "refuses to answer case by case but denies in the same sentence: denial"},
+		}},
+	{Code: "evidence_rejection", Definition: "Rejects the accusation or its evidence as false, baseless, unproven, fabricated or absurd.",
+		Examples: []string{"preposterous falsehoods", "nonsense", "baseless accusations"}, Benoit: "denial", FourD: "dismiss", CAMEO: "016",
+		Rule: "Code any judgement that the accusation or its evidence is untrue or unfounded. Calling it a deliberate campaign is smear_framing; mocking it is ridicule; code those too when the words also say it is untrue.",
+		Positive: []Example{
+			{Unit: "rus-skripal-2018-r8", Text: "baseless accusations over the incident in Salisbury on March 4", Why: "calls the accusations baseless"},
+			{Unit: "rus-notpetya-2018-r2", Text: "not backed by any evidence", Why: "says the accusation has no evidence"},
+		},
+		Negative: []Example{
+			{Unit: "rus-opcw-2018-r3", Text: "what we are seeing is not a mere accident, but an episode in a massive campaign", Why: "says nothing of truth or evidence, only of a campaign: smear_framing"},
+		}},
+	{Code: "ridicule", Definition: "Mocks the accusation, its evidence or the accuser: sarcasm, irony, derisive comparisons (a circus, a cock-and-bull story, a laughing stock).",
+		Examples: []string{"a circus show", "a cock-and-bull story", "sincere thanks to Mrs. May"}, Benoit: "attack_accuser", FourD: "dismiss", CAMEO: "111",
+		Rule: "Code when the words invite laughter or scorn, not mere disagreement. 'Absurd' or 'nonsense' alone is evidence_rejection; a mocking image, joke or ironic thanks is ridicule.",
+		Positive: []Example{
+			{Unit: "rus-skripal-2018-r1", Text: "It is a circus show in the British parliament.", Why: "derisive comparison"},
+			{Unit: "rus-skripal-2018-r6", Text: "sincere thanks to Mrs. May for #HighlyLikelyRussia", Why: "ironic thanks"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r4", Text: "nonsense", Why: "a plain rejection, no mockery: evidence_rejection"},
+		}},
+	{Code: "smear_framing", Definition: "Casts the accusation as a deliberate smear, slander, propaganda, provocation or hostile campaign, or names a hidden hostile purpose behind it.",
+		Examples: []string{"vicious slander", "smear campaign", "political information campaign"}, Benoit: "attack_accuser", FourD: "dismiss", CAMEO: "111",
+		Rule: "Code when the accusation is said to be made on purpose against the state: a campaign, a provocation, a pretext, a hostile aim (this covers questioning the accuser's motive). That it is untrue is evidence_rejection; that the accuser commits wrongs of its own is counter_accusation. Puzzlement about a motive that names no hostile purpose is not coded.",
+		Positive: []Example{
+			{Unit: "prk-park-2018-r1", Text: "vicious slander and another smear campaign full of falsehood and fabrication designed to undermine the DPRK", Why: "a smear campaign with a hostile aim"},
+			{Unit: "prk-sony-2014-r3", Text: "It is the true intention of the U.S. to mount a \"retaliatory\" cyber terrorist attack on the DPRK by terming it a cyber criminal", Why: "names the accuser's hidden purpose"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r11", Text: "I don't understand why this was done and what sort of signal the British side is sending. It is difficult to understand.", Why: "puzzled about a motive, names no hostile purpose: not coded"},
+		}},
+	{Code: "identity_dispute", Definition: "Disputes who the named persons are: says they do not exist, are unknown to the state, or are private persons rather than state agents.",
+		Examples: []string{"non-existent entity", "civilians", "the names mean nothing to us"}, Benoit: "denial", FourD: "distort", CAMEO: "016",
+		Rule: "Code only for claims about the named persons' existence, identity or status. An account of what they did and why is alternative_narrative.",
+		Positive: []Example{
+			{Unit: "prk-park-2018-r1", Text: "is a non-existent entity", Why: "says the named person does not exist"},
+			{Unit: "rus-skripal-2018-r15", Text: "They are civilians, of course", Why: "says the named persons are not state agents"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r16", Text: "Our friends had been suggesting for a long time that we visit this wonderful town.", Why: "what they did and why, not who they are: alternative_narrative"},
+		}},
+	{Code: "alternative_narrative", Definition: "Offers another account of the events: what happened, why the named persons were there, or that someone other than the accuser and the accused could be responsible.",
+		Examples: []string{"a sightseeing trip to Salisbury Cathedral", "a routine trip"}, Benoit: "shift_blame", FourD: "distort", CAMEO: "010",
+		Rule: "Code a positive alternative story of the incident or of the persons' actions. Saying the persons are civilians is identity_dispute; saying the accuser itself did it is counter_accusation; saying only that the accusation is false is evidence_rejection.",
+		Positive: []Example{
+			{Unit: "rus-skripal-2018-r16", Text: "Our friends had been suggesting for a long time that we visit this wonderful town.", Why: "another reason for the trip"},
+			{Unit: "rus-opcw-2018-r4", Text: "This was a routine trip. They did not hide when they arrived at the airport, checked in at a hotel and visited our Embassy.", Why: "another account of the persons' visit"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r15", Text: "They are civilians, of course", Why: "who they are, no account of events: identity_dispute"},
+		}},
+	{Code: "counter_accusation", Definition: "Accuses the accuser (or a third state) of a specific wrongdoing of its own: acts of the same kind, staging the incident, or another named offence.",
+		Examples: []string{"chief culprit responsible for posing security threats in cyberspace", "China is a victim of severe U.S. cyber theft"}, Benoit: "attack_accuser", FourD: "distract", CAMEO: "112",
+		Rule: "Code when the response charges the accuser with acts (cyber attacks, surveillance, wars, weapons kept). A claim to be the victim of the accuser's acts is a counter_accusation. Calling the accusation itself a fabrication, slander or campaign is smear_framing, not counter_accusation; insults that name no act are not coded.",
+		Positive: []Example{
+			{Unit: "chn-pla61398-2014-r1", Text: "China is a victim of severe U.S. cyber theft, wiretapping and surveillance activities.", Why: "charges the accuser with acts of the same kind"},
+			{Unit: "irn-banks-dam-2016-r1", Text: "Unlike the United States, which has, per reports in the media, given itself the license to engage in illegal cyber warfare against Iran", Why: "charges the accuser with illegal cyber warfare"},
+		},
+		Negative: []Example{
+			{Unit: "prk-park-2018-r1", Text: "The U.S. is misleading the public opinion as if our government is behind the crime", Why: "the wrong it names is the accusation itself: smear_framing"},
+		}},
+	{Code: "threat_warning", Definition: "Warns of consequences or retaliation to come.",
+		Examples: []string{"serious consequences", "will not be left without a response"}, Benoit: "", FourD: "dismay", CAMEO: "130",
+		Rule: "Future or conditional consequences. Measures already decided or taken are reciprocal_measure; when a response announces measures and warns of more, code both.",
+		Positive: []Example{
+			{Unit: "rus-skripal-2018-r7", Text: "Any threats to take 'sanctions' against Russia will not be left without a response", Why: "warns of retaliation"},
+			{Unit: "prk-sony-2014-r1", Text: "The US should bear in mind that it will face serious consequences in case it rejects our proposal for joint investigation", Why: "conditional consequences"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r8", Text: "Twenty three diplomatic staff at the British embassy in Moscow are declared persona non grata and are to be expelled within a week", Why: "a measure taken, not threatened: reciprocal_measure"},
+		}},
+	{Code: "diplomatic_linkage", Definition: "Says the accusation harms or endangers a named diplomatic process, agreement or relationship.",
+		Examples: []string{"may affect the implementation of the joint statement", "jeopardizes China-US cooperation and mutual trust"}, Benoit: "transcendence", FourD: "dismay", CAMEO: "012",
+		Rule: "Code when a process or relationship is named as endangered (a summit's joint statement, cooperation, mutual trust). A hostile purpose with no process named is smear_framing.",
+		Positive: []Example{
+			{Unit: "prk-park-2018-r1", Text: "that may affect the implementation of the joint statement adopted at the DPRK-U.S. summit", Why: "names the agreement endangered"},
+			{Unit: "chn-pla61398-2014-r1", Text: "jeopardizes China-US cooperation and mutual trust", Why: "names the relationship endangered"},
+		},
+		Negative: []Example{
+			{Unit: "prk-wannacry-2017-r1", Text: "This move is a grave political provocation by the U.S. aimed at inducing the international society into a confrontation against the DPRK", Why: "a hostile aim, no process named: smear_framing"},
+		}},
+	{Code: "evidence_demand", Definition: "Demands that the accuser hand over evidence, samples or information, or give access (to files, to the persons, to the victims), or complains that it was withheld.",
+		Examples: []string{"show us the evidence", "no access to investigation files"}, Benoit: "", FourD: "dismiss", CAMEO: "101",
+		Rule: "Code an explicit request, or a complaint that evidence or access was withheld. Saying the accusation has no evidence is evidence_rejection; saying a treaty or procedure is bypassed is procedural_objection (code both when the demand is also made).",
+		Positive: []Example{
+			{Unit: "prk-wannacry-2017-r2", Text: "If they are so sure, show us the evidence.", Why: "asks for the evidence"},
+			{Unit: "rus-skripal-2018-r3", Text: "Russia to get no access to investigation files and no opportunity to assess its credibility", Why: "complains that access is withheld"},
+		},
+		Negative: []Example{
+			{Unit: "prk-wannacry-2017-r1", Text: "is unreasonably accusing the DPRK without any forensic evidence", Why: "says evidence is lacking, asks for nothing: evidence_rejection"},
+		}},
+	{Code: "joint_investigation_offer", Definition: "Proposes a joint, bilateral or neutral investigation of this incident, or offers to take part in investigating it.",
+		Examples: []string{"we propose a joint investigation with it into this incident"}, Benoit: "corrective_action", FourD: "", CAMEO: "030",
+		Rule: "Code only an offer about investigating the incident. A general call for dialogue or cooperation (on cyber security, through law-enforcement channels in general) is not coded.",
+		Positive: []Example{
+			{Unit: "prk-sony-2014-r1", Text: "we propose a joint investigation with it into this incident", Why: "offers a joint investigation of the incident"},
+		},
+		Negative: []Example{
+			{Unit: "rus-notpetya-2018-r2", Text: "it would have reacted positively to Russia's proposal of bilateral expert consultations on cybersecurity", Why: "general consultations, not an investigation of the incident: not coded"},
+		}},
+	{Code: "procedural_objection", Definition: "Says the accuser's course breaks or bypasses a law, treaty, norm or agreed procedure.",
+		Examples: []string{"comply with the convention banning chemical weapons", "neglects the existing mechanisms of cooperation"}, Benoit: "", FourD: "distract", CAMEO: "110",
+		Rule: "Code when a rule, treaty, norm or procedure is named or clearly invoked against the accuser's course. A bare request for evidence is evidence_demand.",
+		Positive: []Example{
+			{Unit: "rus-skripal-2018-r4", Text: "it would be better if they complied with their international obligations, in this case, the convention banning chemical weapons", Why: "invokes a treaty"},
+			{Unit: "rus-navalny-2020-r2", Text: "neglects the existing mechanisms of cooperation", Why: "says an agreed procedure is bypassed"},
+		},
+		Negative: []Example{
+			{Unit: "prk-wannacry-2017-r2", Text: "If they are so sure, show us the evidence.", Why: "no rule invoked: evidence_demand"},
+		}},
+	{Code: "reciprocal_measure", Definition: "Announces or takes measures against the accuser in return: expulsions, closures, suspended cooperation, sanctions.",
+		Examples: []string{"23 British diplomats declared persona non grata"}, Benoit: "", FourD: "dismay", CAMEO: "161",
+		Rule: "Code measures decided or taken. Threats of measures to come are threat_warning; a summons or protest note alone is formal_protest.",
+		Positive: []Example{
+			{Unit: "rus-skripal-2018-r8", Text: "Twenty three diplomatic staff at the British embassy in Moscow are declared persona non grata and are to be expelled within a week", Why: "expulsions decided"},
+			{Unit: "chn-pla61398-2014-r1", Text: "China has decided to suspend activities of the China-US Cyber Working Group", Why: "cooperation suspended"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r8", Text: "if further unfriendly actions are taken towards Russia, the Russian side retains the right to take other answering measures.", Why: "measures to come: threat_warning"},
+		}},
+	{Code: "justification", Definition: "Defends or praises the act itself as legitimate, righteous or necessary, whether or not the state admits doing it.",
+		Examples: []string{"righteous deed", "our actions were lawful and necessary"}, Benoit: "transcendence", FourD: "distort", CAMEO: "052",
+		Rule: "Code praise or defence of the act the accusation concerns. Defending the state's own reply or measures is not justification. Admitting the state did it is acknowledgement (code both when it also defends it).",
+		Positive: []Example{
+			{Unit: "prk-sony-2014-r0", Text: "might be a righteous deed of the supporters and sympathizers", Why: "praises the act, without admitting it"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r15", Text: "There is nothing special there, nothing criminal, I assure you.", Why: "says the persons did nothing wrong; defends no act: not justification"},
+		}},
+	{Code: "acknowledgement", Definition: "Admits, or partly admits, that the state or its agents carried out the act.",
+		Examples: []string{"we did carry out the operation", "mistakes were made by our officials"}, Benoit: "mortification", FourD: "", CAMEO: "015",
+		Rule: "Code an admission of the act or of part of it. Admitting facts around it (a trip, a presence) while denying the act is not acknowledgement.",
+		Negative: []Example{
+			{Unit: "rus-opcw-2018-r4", Text: "There is no secret about the trip of Russian specialists to The Hague in April this year", Why: "admits the trip, not the act accused: alternative_narrative"},
+		}},
+	{Code: "formal_protest", Definition: "Lodges a formal diplomatic protest over the accusation or the measures that came with it: summons the accuser's diplomat, makes representations, hands over a protest note.",
+		Examples: []string{"summoned the US ambassador", "a protest note handed to the ambassador", "solemn representation"}, Benoit: "attack_accuser", FourD: "", CAMEO: "114",
+		Rule: "Code when the response is, or reports, a summons, representations or a protest note. Measures announced at the same meeting are reciprocal_measure too; a verbal warning with no summons or note is threat_warning.",
+		Positive: []Example{
+			{Unit: "chn-pla61398-2014-r2", Text: "solemn representation", Why: "formal representations to the accuser's diplomat"},
+		},
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r7", Text: "Any threats to take 'sanctions' against Russia will not be left without a response", Why: "a warning, no summons or note: threat_warning"},
+		}},
+	{Code: "retraction_demand", Definition: "Demands that the accuser withdraw the accusation or the charges, correct its 'mistake', or apologise.",
+		Examples: []string{"withdraw the charges", "correct its mistakes"}, Benoit: "attack_accuser", FourD: "dismiss", CAMEO: "100",
+		Rule: "Code an explicit demand to withdraw, correct or apologise for the accusation. A call to change course in general ('move from accusations to cooperation') is not coded.",
+		Negative: []Example{
+			{Unit: "rus-skripal-2018-r10", Text: "We urge the British side once again to move from public accusations and information manipulation to practical cooperation through law enforcement agencies.", Why: "asks for a change of course, not a withdrawal: not coded"},
+		}},
+}
+
+// codingRules hold for every strategy code.
+var codingRules = []string{
+	"Code from the quotes alone: a code needs words in one of the response's quotes that fit its definition and rule. Summaries, notes and what you know of the case do not count.",
+	"Code every strategy the quotes show; one response may have several, and one quote may evidence several.",
+	"When two codes seem to fit the same words, the pair rules below say which applies, or that both do.",
+	"When no code fits a passage, code nothing for it: a response needs at least one strategy, but not every sentence needs a code.",
+}
+
+// pairRules settle the pairs of strategies that the 1.x data showed to
+// overlap (codebook 2.0.0).
+var pairRules = []PairRule{
+	{Codes: [2]string{"denial", "evidence_rejection"}, Rule: "denial is about the act (we did not do it); evidence_rejection about the accusation (it is baseless, unproven, absurd). \"We reject such accusations\" is evidence_rejection only. Code both only when the quotes hold words of each kind."},
+	{Codes: [2]string{"evidence_rejection", "smear_framing"}, Rule: "evidence_rejection says the accusation is untrue or unfounded; smear_framing that it is made on purpose (a campaign, slander, provocation, hostile aim). \"Falsehood and fabrication designed to undermine\" is both."},
+	{Codes: [2]string{"evidence_rejection", "ridicule"}, Rule: "A plain verdict (absurd, nonsense, groundless) is evidence_rejection; mockery (a circus, ironic thanks, a laughing stock) is ridicule. Code both when the mocking words also call the accusation untrue."},
+	{Codes: [2]string{"identity_dispute", "alternative_narrative"}, Rule: "identity_dispute is about who the named persons are (non-existent, unknown, civilians); alternative_narrative about what happened or what they did (a sightseeing trip, a routine visit). Either may be coded without the other."},
+	{Codes: [2]string{"counter_accusation", "smear_framing"}, Rule: "If the wrong charged to the accuser is the accusation itself (lying, slandering, campaigning), it is smear_framing; if it is another act (cyber attacks, surveillance, staging the incident), counter_accusation."},
+	{Codes: [2]string{"counter_accusation", "alternative_narrative"}, Rule: "Saying the accuser did it is counter_accusation; saying someone else or something else explains the events, without charging the accuser, is alternative_narrative."},
+	{Codes: [2]string{"evidence_demand", "procedural_objection"}, Rule: "Asking for evidence or access is evidence_demand; saying a law, treaty or procedure is bypassed is procedural_objection. A demand made under a named treaty is both."},
+	{Codes: [2]string{"evidence_demand", "joint_investigation_offer"}, Rule: "Asking to be shown the evidence is evidence_demand; offering to investigate together is joint_investigation_offer."},
+	{Codes: [2]string{"threat_warning", "reciprocal_measure"}, Rule: "Consequences to come (will, would, retains the right) are threat_warning; measures decided or taken are reciprocal_measure."},
+	{Codes: [2]string{"reciprocal_measure", "formal_protest"}, Rule: "A summons, representations or a protest note is formal_protest; expulsions, closures or suspensions announced are reciprocal_measure. A summons at which expulsions are announced is both."},
+	{Codes: [2]string{"diplomatic_linkage", "smear_framing"}, Rule: "Naming a process or relationship the accusation endangers is diplomatic_linkage; naming a hostile purpose behind it is smear_framing. Both when the purpose named is to wreck the process."},
+	{Codes: [2]string{"justification", "acknowledgement"}, Rule: "Praising or defending the act is justification, whoever did it; admitting the state did it is acknowledgement. Both when the state admits and defends."},
+	{Codes: [2]string{"non_denial", "denial"}, Rule: "A response that denies is never non_denial, even if it also declines to discuss details."},
+	{Codes: [2]string{"retraction_demand", "evidence_demand"}, Rule: "Demanding the accusation be withdrawn is retraction_demand; demanding the evidence behind it is evidence_demand."},
 }
 
 var benoitFamilies = []Value{

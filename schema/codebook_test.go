@@ -64,13 +64,21 @@ func TestCodebookIsWellFormed(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"denial", "non_denial", "evidence_rejection", "smear_framing", "identity_dispute", "alternative_narrative",
+	want := []string{"denial", "non_denial", "evidence_rejection", "ridicule", "smear_framing", "identity_dispute", "alternative_narrative",
 		"counter_accusation", "threat_warning", "diplomatic_linkage", "evidence_demand", "joint_investigation_offer",
-		"procedural_objection", "reciprocal_measure", "justification", "acknowledgement", "formal_protest"}
+		"procedural_objection", "reciprocal_measure", "justification", "acknowledgement", "formal_protest", "retraction_demand"}
 	if got := codesOf(cb.Strategies()); !slices.Equal(got, want) {
 		t.Errorf("strategies = %v", got)
 	}
 	for _, v := range cb.Strategies() {
+		if v.Rule == "" || len(v.Negative) == 0 {
+			t.Errorf("strategy %s: a decision rule and a negative example are required (rule %q, %d negative)", v.Code, v.Rule, len(v.Negative))
+		}
+		for _, ex := range append(slices.Clone(v.Positive), v.Negative...) {
+			if ex.Unit == "" || ex.Text == "" || ex.Why == "" {
+				t.Errorf("strategy %s: example %+v lacks its unit, text or reason", v.Code, ex)
+			}
+		}
 		if !cameoPattern.MatchString(v.CAMEO) || len(v.Examples) == 0 {
 			t.Errorf("strategy %s: CAMEO %q, %d examples", v.Code, v.CAMEO, len(v.Examples))
 		}
@@ -161,5 +169,35 @@ func TestLexicon(t *testing.T) {
 	}
 	if len(lexicon) != len(Default().Strategies()) {
 		t.Error("a lexicon entry names no strategy")
+	}
+}
+
+func TestPairRulesNameStrategies(t *testing.T) {
+	cb := Default()
+	codes := codesOf(cb.Strategies())
+	seen := map[[2]string]bool{}
+	for _, p := range cb.PairRules {
+		for _, c := range p.Codes {
+			if !slices.Contains(codes, c) {
+				t.Errorf("pair rule %v names %q, not a strategy", p.Codes, c)
+			}
+		}
+		if p.Codes[0] == p.Codes[1] || p.Rule == "" {
+			t.Errorf("pair rule %v: two different codes and a rule are required", p.Codes)
+		}
+		key := p.Codes
+		if key[0] > key[1] {
+			key[0], key[1] = key[1], key[0]
+		}
+		if seen[key] {
+			t.Errorf("pair %v settled twice", p.Codes)
+		}
+		seen[key] = true
+	}
+	// The overlaps the 1.x audit found must each be settled.
+	for _, pair := range [][2]string{{"denial", "evidence_rejection"}, {"alternative_narrative", "identity_dispute"}, {"counter_accusation", "smear_framing"}} {
+		if !seen[pair] {
+			t.Errorf("no rule settles %v", pair)
+		}
 	}
 }

@@ -103,6 +103,15 @@ var lexicon = map[string][]Cue{
 	"formal_protest": {
 		{Pattern: `protest|summon\w*|solemn representations?|demarche`, Negatable: true},
 	},
+	"ridicule": {
+		{Pattern: `circus|farce|cock-and-bull|laughing ?stock|fairy[- ]tales?|comedy`},
+		{Pattern: `sincere thanks`, From: "rus-skripal-2018"},
+	},
+	"retraction_demand": {
+		{Pattern: `withdraw (?:the |its |their )?['"]?(?:charges|indictment|accusations?)`},
+		{Pattern: `correct (?:its|their|the) mistakes?`},
+		{Pattern: `(?:demand|demands|demanded|owes?) an? apology|must apologi[sz]e`},
+	},
 }
 
 func init() {

@@ -18,6 +18,7 @@ type Case struct {
 	Summary      string   `rj:"summary"`
 	IncidentType string   `rj:"incident_type"`
 	StartDate    Date     `rj:"start_date"`
+	StartNote    string   `rj:"start_date_note"`
 	Location     string   `rj:"location"`
 	Sources      []string `rj:"sources"`
 	Notes        string   `rj:"notes"`
@@ -28,13 +29,14 @@ type Case struct {
 // Quote is a short verbatim passage of an accusation or a response, tied to
 // the one source that prints it in exactly these words.
 type Quote struct {
-	QuoteID  string `rj:"quote_id,derived"`
-	UnitID   string `rj:"unit_id,derived"`
-	CaseID   string `rj:"case_id,derived"`
-	Text     string `rj:"text"`
-	SourceID string `rj:"source_id"`
-	Language string `rj:"language"`
-	Notes    string `rj:"notes"`
+	QuoteID  string   `rj:"quote_id,derived"`
+	UnitID   string   `rj:"unit_id,derived"`
+	CaseID   string   `rj:"case_id,derived"`
+	Text     string   `rj:"text"`
+	SourceID string   `rj:"source_id"`
+	Codes    []string `rj:"codes"`
+	Language string   `rj:"language"`
+	Notes    string   `rj:"notes"`
 
 	Pos *Position `rj:"-" json:"-"`
 }
@@ -90,6 +92,8 @@ type Response struct {
 	Summary      string   `rj:"summary"`
 	Quotes       []Quote  `rj:"quotes"`
 	Sources      []string `rj:"sources"`
+	Searched     []string `rj:"searched"`
+	SearchedOn   Date     `rj:"searched_on"`
 	Verified     bool     `rj:"verified"`
 	Notes        string   `rj:"notes"`
 

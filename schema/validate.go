@@ -34,6 +34,12 @@ var (
 	ErrDuplicateID      = errors.New("duplicate id")
 	ErrBeforeAccusation = errors.New("dated before the accusation it answers")
 	ErrNoStrategy       = errors.New("observed response has no strategy")
+	// ErrUnevidenced is a strategy of a response that none of its quotes
+	// names in its codes: every code must rest on the statement's words.
+	ErrUnevidenced = errors.New("strategy not evidenced by any quote")
+	// ErrUnanswered is an accusation with no response record at all:
+	// silence is data, recorded as no_response_found with the searches run.
+	ErrUnanswered = errors.New("accusation has no response record")
 	ErrInconsistent     = errors.New("inconsistent with another field")
 )
 
@@ -201,6 +207,8 @@ func Validate(cb *Codebook, r *Records) ErrorList {
 		func(v *validator) { v.checkSourceCases(r, ids) },
 		func(v *validator) { v.checkResponses(r) },
 		func(v *validator) { v.checkAccusations(r) },
+		func(v *validator) { v.checkEvidence(r) },
+		func(v *validator) { v.checkAnswered(r) },
 	}
 	crossed := make([]*validator, len(cross))
 	parallel.For(len(cross), func(i int) {
@@ -597,9 +605,7 @@ func (v *validator) checkResponses(r *Records) {
 			rep("organ", "", allowedFor(v.cb.MustVariable(TableResponses, "organ")), ErrMissing, "required unless observed is no_response_found")
 		}
 		v.checkObserved(s.ResponseID, s.Pos, s.Observed, s.Strategies)
-		if s.Observed == "no_response_found" && len(s.Quotes) > 0 {
-			rep("quotes", "", "no quotes", ErrInconsistent, "observed is no_response_found")
-		}
+		v.checkSilence(&s, rep)
 		if s.RespondsTo == "" {
 			if !s.Anticipatory {
 				rep("responds_to", "", "the id of the accusation answered (empty only when anticipatory is true)", ErrMissing, "")
@@ -619,6 +625,104 @@ func (v *validator) checkResponses(r *Records) {
 			rep("date", s.Date.String(), "on or after "+a.Date.String()+" (or set anticipatory: true)", ErrBeforeAccusation, "accusation "+a.AccusationID+" is dated "+a.Date.String())
 		case s.Anticipatory && (a.Date.Before(s.Date) || (s.Date == a.Date && s.Date.Precision == PrecisionDay)):
 			rep("anticipatory", "true", "false unless the response is dated before accusation "+a.AccusationID+" ("+a.Date.String()+")", ErrInconsistent, "")
+		}
+	}
+}
+
+// checkSilence applies the rules of a record of silence: it says what was
+// searched and when, its link is not_applicable (and only its), and it is
+// verified only when a quoted source states the silence.
+func (v *validator) checkSilence(s *Response, rep func(field, value, allowed string, kind error, detail string)) {
+	silent := s.Observed == "no_response_found"
+	switch {
+	case silent && s.Link != "" && s.Link != "not_applicable":
+		rep("link", s.Link, "not_applicable", ErrInconsistent, "observed is no_response_found: there is no response to tie")
+	case !silent && s.Link == "not_applicable" && s.Observed != "":
+		rep("link", s.Link, "stated or inferred", ErrInconsistent, "not_applicable is for records of silence (observed is "+s.Observed+")")
+	}
+	if !silent {
+		return
+	}
+	if len(s.Searched) == 0 {
+		rep("searched", "", "the searches run: where, the query, what it found", ErrMissing, "required when observed is no_response_found")
+	}
+	if s.SearchedOn.IsZero() {
+		rep("searched_on", "", "the date of the search (YYYY-MM-DD)", ErrMissing, "required when observed is no_response_found")
+	}
+	if s.Verified && len(s.Quotes) == 0 {
+		rep("verified", "true", "false, unless a quote shows a source stating the silence", ErrInconsistent, "a search that found nothing is not a verified fact")
+	}
+}
+
+// checkEvidence requires every strategy of a response to be named in the
+// codes of one of its quotes, and every quote's codes to be among its
+// response's strategies; an accusation's quotes carry no codes.
+func (v *validator) checkEvidence(r *Records) {
+	for _, a := range r.Accusations {
+		for i, q := range a.Quotes {
+			if len(q.Codes) > 0 {
+				v.report(TableAccusations, a.AccusationID, quotePos(q, a.Pos), fmt.Sprintf("quotes[%d].codes", i), strings.Join(q.Codes, ", "),
+					"no codes (strategies are coded on responses)", ErrInconsistent, "")
+			}
+		}
+	}
+	for _, s := range r.Responses {
+		evidenced := map[string]bool{}
+		for i, q := range s.Quotes {
+			for j, code := range q.Codes {
+				evidenced[code] = true
+				if !slices.Contains(s.Strategies, code) {
+					allowed := "one of the response's strategies: " + strings.Join(s.Strategies, ", ")
+					if len(s.Strategies) == 0 {
+						allowed = "no codes (the response has no strategies)"
+					}
+					v.report(TableResponses, s.ResponseID, quotePos(q, s.Pos), fmt.Sprintf("quotes[%d].codes[%d]", i, j), code, allowed, ErrInconsistent,
+						"add it to strategies if the quote evidences it, or remove it from the quote")
+				}
+			}
+		}
+		if s.Observed != "responded" {
+			continue
+		}
+		for i, code := range s.Strategies {
+			if evidenced[code] {
+				continue
+			}
+			var ids []string
+			for _, q := range s.Quotes {
+				ids = append(ids, q.QuoteID)
+			}
+			detail := "no quote names it in its codes; quotes: " + strings.Join(ids, ", ")
+			if len(ids) == 0 {
+				detail = "the response has no quotes"
+			}
+			v.report(TableResponses, s.ResponseID, s.Pos, fmt.Sprintf("strategies[%d]", i), code,
+				"a strategy that one of the response's quotes evidences (codes: ["+code+"] on that quote), or drop the code", ErrUnevidenced, detail)
+		}
+	}
+}
+
+// quotePos is where a quote stands, or its unit's position when the quote
+// has none.
+func quotePos(q Quote, unit *Position) *Position {
+	if q.Pos != nil {
+		return q.Pos
+	}
+	return unit
+}
+
+// checkAnswered requires at least one response record for every
+// accusation: a response, a declined comment or a record of silence.
+func (v *validator) checkAnswered(r *Records) {
+	answered := map[string]bool{}
+	for _, s := range r.Responses {
+		answered[s.RespondsTo] = true
+	}
+	for _, a := range r.Accusations {
+		if a.AccusationID != "" && !answered[a.AccusationID] {
+			v.report(TableAccusations, a.AccusationID, a.Pos, "accusation_id", a.AccusationID,
+				"an accusation with at least one response record (observed: responded, declined_comment or no_response_found)", ErrUnanswered,
+				"add a response whose responds_to is "+a.AccusationID+"; if none was found, a no_response_found record listing what was searched")
 		}
 	}
 }
