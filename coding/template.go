@@ -497,6 +497,9 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 	)
 	if opts.Table == schema.TableResponses {
 		lines = append(lines, []string{"", "Where observed is no_response_found or declined_comment, leave the strategies columns empty: a silence uses no strategy, so each counts as no."})
+		for _, rule := range cb.CodingRules {
+			lines = append(lines, []string{"", rule})
+		}
 	}
 	lines = append(lines,
 		[]string{"", hint},
@@ -529,9 +532,19 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 			if len(v.Examples) > 0 {
 				text += " Examples: " + strings.Join(v.Examples, "; ") + "."
 			}
+			if v.Rule != "" {
+				text += " Rule: " + v.Rule
+			}
 			lines = append(lines, []string{"  " + v.Code, text})
 		}
 		lines = append(lines, []string{"", ""})
+	}
+	if opts.Table == schema.TableResponses && len(cb.PairRules) > 0 {
+		bold[len(lines)] = true
+		lines = append(lines, []string{"When two strategies overlap", "Which code applies, or whether both do."})
+		for _, p := range cb.PairRules {
+			lines = append(lines, []string{"  " + p.Codes[0] + " / " + p.Codes[1], p.Rule})
+		}
 	}
 	const widthB = 100
 	for i, l := range lines {

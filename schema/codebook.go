@@ -476,10 +476,10 @@ var strategies = []Value{
 			{Unit: "rus-skripal-2018-r15", Text: "They are civilians, of course", Why: "who they are, no account of events: identity_dispute"},
 		}},
 	{Code: "counter_accusation", Definition: "Accuses the accuser (or a third state) of a specific wrongdoing of its own: acts of the same kind, staging the incident, or another named offence.",
-		Examples: []string{"chief culprit responsible for posing security threats in cyberspace", "China is a victim of severe U.S. cyber theft"}, Benoit: "attack_accuser", FourD: "distract", CAMEO: "112",
+		Examples: []string{"chief culprit responsible for posing security threats in cyberspace", "is a victim of severe U.S. cyber theft"}, Benoit: "attack_accuser", FourD: "distract", CAMEO: "112",
 		Rule: "Code when the response charges the accuser with acts (cyber attacks, surveillance, wars, weapons kept). A claim to be the victim of the accuser's acts is a counter_accusation. Calling the accusation itself a fabrication, slander or campaign is smear_framing, not counter_accusation; insults that name no act are not coded.",
 		Positive: []Example{
-			{Unit: "chn-pla61398-2014-r1", Text: "China is a victim of severe U.S. cyber theft, wiretapping and surveillance activities.", Why: "charges the accuser with acts of the same kind"},
+			{Unit: "chn-pla61398-2014-r1", Text: "is a victim of severe U.S. cyber theft, wiretapping and surveillance activities.", Why: "charges the accuser with acts of the same kind (China, the speaker says, is their victim)"},
 			{Unit: "irn-banks-dam-2016-r1", Text: "Unlike the United States, which has, per reports in the media, given itself the license to engage in illegal cyber warfare against Iran", Why: "charges the accuser with illegal cyber warfare"},
 		},
 		Negative: []Example{
@@ -571,6 +571,9 @@ var strategies = []Value{
 	{Code: "retraction_demand", Definition: "Demands that the accuser withdraw the accusation or the charges, correct its 'mistake', or apologise.",
 		Examples: []string{"withdraw the charges", "correct its mistakes"}, Benoit: "attack_accuser", FourD: "dismiss", CAMEO: "100",
 		Rule: "Code an explicit demand to withdraw, correct or apologise for the accusation. A call to change course in general ('move from accusations to cooperation') is not coded.",
+		Positive: []Example{
+			{Unit: "chn-pla61398-2014-r1", Text: "immediately correct its mistake and withdraw the 'indictment'", Why: "demands the charges be withdrawn"},
+		},
 		Negative: []Example{
 			{Unit: "rus-skripal-2018-r10", Text: "We urge the British side once again to move from public accusations and information manipulation to practical cooperation through law enforcement agencies.", Why: "asks for a change of course, not a withdrawal: not coded"},
 		}},

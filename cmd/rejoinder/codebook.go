@@ -91,7 +91,39 @@ func writeCodebookMarkdown(w io.Writer, cb *schema.Codebook) error {
 			}
 		}
 	}
+	writeCodingRules(w, cb)
 	return nil
+}
+
+// writeCodingRules writes the strategies' decision rules, the pair rules
+// and each code's examples from the dataset: what a coder reads before
+// coding.
+func writeCodingRules(w io.Writer, cb *schema.Codebook) {
+	if len(cb.CodingRules) == 0 && len(cb.PairRules) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n## Coding the strategies\n\n")
+	for _, r := range cb.CodingRules {
+		fmt.Fprintf(w, "- %s\n", r)
+	}
+	fmt.Fprintf(w, "\n### When two strategies overlap\n\n| codes | rule |\n|---|---|\n")
+	for _, p := range cb.PairRules {
+		fmt.Fprintf(w, "| `%s` / `%s` | %s |\n", p.Codes[0], p.Codes[1], strings.ReplaceAll(p.Rule, "|", "\\|"))
+	}
+	fmt.Fprintf(w, "\n### Each strategy: rule and examples\n\nExamples are passages of the dataset's responses (the response id in brackets).\n")
+	for _, v := range cb.Strategies() {
+		fmt.Fprintf(w, "\n#### `%s`\n\n%s\n\n**Rule.** %s\n", v.Code, v.Definition, v.Rule)
+		if len(v.Positive) == 0 {
+			fmt.Fprintf(w, "\n**Fits:** no passage of the dataset is coded %s yet.\n", v.Code)
+		}
+		for _, ex := range v.Positive {
+			fmt.Fprintf(w, "\n- **Fits** (%s): \"%s\" — %s.", ex.Unit, ex.Text, ex.Why)
+		}
+		for _, ex := range v.Negative {
+			fmt.Fprintf(w, "\n- **Does not fit** (%s): \"%s\" — %s.", ex.Unit, ex.Text, ex.Why)
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 func dash(s string) string {
