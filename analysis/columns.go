@@ -72,7 +72,8 @@ func (d *DateColumn) Known(i int) bool { return d.Precision[i] != schema.Precisi
 
 type quoteRow struct {
 	id, unit, caseID, sourceID, text string
-	response                         int32 // row of the response; -1 for an accusation's quote
+	response                         int32  // row of the response; -1 for an accusation's quote
+	codes                            string // the strategies the quote evidences, joined by "; "
 }
 
 // Dict is a dictionary-coded string column: row i holds Values[Codes[i]].
@@ -177,12 +178,12 @@ func (c *Columns) quoteRows() ([]quoteRow, error) {
 		}
 		for _, a := range c.ds.Accusations {
 			for _, q := range a.Quotes {
-				c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, -1})
+				c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, -1, strings.Join(q.Codes, "; ")})
 			}
 		}
 		for _, r := range c.ds.Responses {
 			for _, q := range r.Quotes {
-				c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, rowOf[r.ResponseID]})
+				c.quotes = append(c.quotes, quoteRow{q.QuoteID, q.UnitID, q.CaseID, q.SourceID, q.Text, rowOf[r.ResponseID], strings.Join(q.Codes, "; ")})
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/go-gota/gota/dataframe"
@@ -18,13 +19,17 @@ type KWICOptions struct {
 	Window      int    // words of context on each side (0: the match alone)
 	Filter      Filter // selects the responses whose quotes are searched
 	Accusations bool   // also search the accusations' key quotes (not filtered)
+	// Codes keeps only the quotes that evidence at least one of these
+	// strategies (their codes); empty keeps every quote.
+	Codes []string
 }
 
 // KWIC finds every match of a pattern in the quotes and shows it with the
 // words around it, the classic concordance view for reading how a phrase
 // ("non-existent", "provocation", "Russophobic") is used across cases.
 // One row per match, in quote order. Columns: quote_id, unit_id, case_id,
-// source_id, left, match, right.
+// source_id, left, match, right, and codes: the strategies the quote
+// evidences, so that a reader sees which words back which code.
 func KWIC(ds *dataset.Dataset, opts KWICOptions) (dataframe.DataFrame, error) {
 	return ColumnsOf(ds).KWIC(opts)
 }
@@ -54,9 +59,12 @@ func (c *Columns) KWIC(opts KWICOptions) (dataframe.DataFrame, error) {
 	for _, i := range rows {
 		selected[i] = true
 	}
-	var qid, unit, cas, src, left, match, right []string
+	var qid, unit, cas, src, left, match, right, codes []string
 	for _, q := range quotes {
 		if (q.response < 0 && !opts.Accusations) || (q.response >= 0 && !selected[q.response]) {
+			continue
+		}
+		if len(opts.Codes) > 0 && !evidencesAny(q.codes, opts.Codes) {
 			continue
 		}
 		for _, loc := range re.FindAllStringIndex(q.text, -1) {
@@ -67,6 +75,7 @@ func (c *Columns) KWIC(opts KWICOptions) (dataframe.DataFrame, error) {
 			left = append(left, lastWords(q.text[:loc[0]], window))
 			match = append(match, q.text[loc[0]:loc[1]])
 			right = append(right, firstWords(q.text[loc[1]:], window))
+			codes = append(codes, q.codes)
 		}
 	}
 	if len(qid) == 0 {
@@ -80,7 +89,19 @@ func (c *Columns) KWIC(opts KWICOptions) (dataframe.DataFrame, error) {
 		series.New(left, series.String, "left"),
 		series.New(match, series.String, "match"),
 		series.New(right, series.String, "right"),
+		series.New(codes, series.String, "codes"),
 	)
+}
+
+// evidencesAny reports whether a quote's codes (joined by "; ") include
+// any of want.
+func evidencesAny(codes string, want []string) bool {
+	for _, c := range strings.Split(codes, "; ") {
+		if slices.Contains(want, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastWords returns the last n words of s, keeping a word the match cuts

@@ -199,15 +199,25 @@ func dateAt(d *array.Date32, prec *array.String, i int) schema.Date {
 func readQuotes(dir string, rowOf map[string]int32) ([]quoteRow, error) {
 	var out []quoteRow
 	path := filepath.Join(dir, dataset.ParquetFile(schema.TableQuotes))
-	err := dataset.ScanColumns(path, schema.TableQuotes, []string{"quote_id", "unit_id", "case_id", "source_id", "text"},
+	err := dataset.ScanColumns(path, schema.TableQuotes, []string{"quote_id", "unit_id", "case_id", "source_id", "text", "codes"},
 		func(cols []arrow.Array, _ int, n int) error {
 			id, unit, cas, src, text := cols[0].(*array.String), cols[1].(*array.String), cols[2].(*array.String), cols[3].(*array.String), cols[4].(*array.String)
+			codes := cols[5].(*array.List)
+			codeValues := codes.ListValues().(*array.String)
 			for i := 0; i < n; i++ {
 				row, ok := rowOf[unit.Value(i)]
 				if !ok {
 					row = -1 // an accusation's quote
 				}
-				out = append(out, quoteRow{id.Value(i), unit.Value(i), str(cas, i), str(src, i), text.Value(i), row})
+				start, end := codes.ValueOffsets(i)
+				var joined strings.Builder
+				for j := start; j < end; j++ {
+					if j > start {
+						joined.WriteString("; ")
+					}
+					joined.WriteString(codeValues.Value(int(j)))
+				}
+				out = append(out, quoteRow{strings.Clone(id.Value(i)), strings.Clone(unit.Value(i)), str(cas, i), str(src, i), strings.Clone(text.Value(i)), row, joined.String()})
 			}
 			return nil
 		})

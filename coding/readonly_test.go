@@ -34,3 +34,26 @@ func TestTemplateReadOnlyOpenpyxl(t *testing.T) {
 		t.Errorf("Coding: read_only sees %d rows, want a header and %d responses", s.ReadOnlyRows, len(ds.Responses))
 	}
 }
+
+// The disagreements workbook, read the same way, shows every disagreement
+// (it said <dimension ref="A1"> until 2.0.0, so read_only saw one cell).
+func TestDisagreementsReadOnlyOpenpyxl(t *testing.T) {
+	diffs := []Disagreement{
+		{UnitID: "u1", Variable: "organ", Values: map[string]string{"ana": "embassy", "ben": "foreign_ministry"}, How: "unresolved"},
+		{UnitID: "u2", Variable: "strategies:denial", Values: map[string]string{"ana": "yes", "ben": "no"}, Gold: "yes", How: "adjudicator"},
+	}
+	path := filepath.Join(t.TempDir(), "disagreements.xlsx")
+	if err := SaveDisagreements(path, diffs); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]struct {
+		ReadOnlyRows    int `json:"read_only_rows"`
+		ReadOnlyColumns int `json:"read_only_columns"`
+		Rows, Columns   int
+	}
+	interoptest.Python(t, "read_only_workbook.py", []string{"openpyxl"}, &got, path)
+	s := got["Disagreements"]
+	if s.ReadOnlyRows != len(diffs)+1 || s.ReadOnlyColumns != 6 || s.ReadOnlyRows != s.Rows {
+		t.Errorf("Disagreements: read_only sees %d×%d (a full load %d×%d); want %d rows × 6 columns", s.ReadOnlyRows, s.ReadOnlyColumns, s.Rows, s.Columns, len(diffs)+1)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/xlsxzip"
 )
 
 // GoldCoder is the coder name of reconciled codings.
@@ -159,6 +160,6 @@ func SaveDisagreements(path string, diffs []Disagreement) error {
 				return err
 			}
 		}
-		return f.Write(w)
+		return xlsxzip.Save(f, w, nil) // real sheet dimensions, for read-only readers
 	})
 }

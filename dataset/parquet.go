@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -527,10 +528,22 @@ func ReadParquetTables(dir string, tables ...string) (*Dataset, error) {
 	if err := ds.attachQuotes(); err != nil {
 		return nil, err
 	}
-	if err := ds.Validate().Err(); err != nil {
+	if err := dropUnread(ds.Validate(), tables).Err(); err != nil {
 		return nil, err
 	}
 	return ds, nil
+}
+
+// dropUnread removes the problems that only a table not read could settle:
+// an accusation looks unanswered without the responses, a strategy
+// unevidenced without the quotes. ValidateStreamed checks those rules when
+// it streams the large tables.
+func dropUnread(problems schema.ErrorList, tables []string) schema.ErrorList {
+	read := func(t string) bool { return slices.Contains(tables, t) }
+	return slices.DeleteFunc(problems, func(p *schema.FieldError) bool {
+		return (errors.Is(p, schema.ErrUnanswered) && !read(schema.TableResponses)) ||
+			(errors.Is(p, schema.ErrUnevidenced) && !(read(schema.TableResponses) && read(schema.TableQuotes)))
+	})
 }
 
 // MetadataFromParquet rebuilds a dataset's Metadata from the key-value

@@ -32,16 +32,25 @@ func ValidateStreamed(dir string, small *Dataset) error {
 	cb := small.codebook()
 	var problems schema.ErrorList
 	type unit struct {
-		sources []string
-		silent  bool // observed is no_response_found: no quotes allowed
+		sources    []string
+		strategies []string
+		responded  bool            // observed is responded: every strategy needs a quote
+		pos        schema.Position // where the response stands, for ErrUnevidenced
 	}
 	responses := map[string]unit{}
+	answered := map[string]bool{}
+	evidenced := map[string][]string{} // response id → the codes its quotes name
 	in := interner{}
 	base := schema.Records{Cases: small.Cases, Accusations: small.Accusations, Sources: small.Sources}
 	err := scanBatches(dir, schema.TableResponses, func(batch *Dataset) {
 		recs := base
 		recs.Responses = batch.Responses
-		problems = append(problems, onlyTable(schema.Validate(cb, &recs), schema.TableResponses)...)
+		// The quotes come later: evidence is checked once they are read.
+		for _, p := range onlyTable(schema.Validate(cb, &recs), schema.TableResponses) {
+			if !errors.Is(p, schema.ErrUnevidenced) {
+				problems = append(problems, p)
+			}
+		}
 		for _, r := range batch.Responses {
 			if _, dup := responses[r.ResponseID]; dup && r.ResponseID != "" {
 				problems = append(problems, &schema.FieldError{File: r.Pos.File, Line: r.Pos.Line, Table: schema.TableResponses,
@@ -51,7 +60,16 @@ func ValidateStreamed(dir string, small *Dataset) error {
 			for i, s := range r.Sources {
 				srcs[i] = in.get(s)
 			}
-			responses[in.get(r.ResponseID)] = unit{srcs, r.Observed == "no_response_found"}
+			strats := make([]string, len(r.Strategies))
+			for i, c := range r.Strategies {
+				strats[i] = in.get(c)
+			}
+			u := unit{sources: srcs, strategies: strats, responded: r.Observed == "responded"}
+			if r.Pos != nil {
+				u.pos = *r.Pos
+			}
+			responses[in.get(r.ResponseID)] = u
+			answered[in.get(r.RespondsTo)] = true
 		}
 	})
 	if err != nil {
@@ -95,13 +113,14 @@ func ValidateStreamed(dir string, small *Dataset) error {
 			if !seen {
 				k = len(recs.Responses)
 				units[q.UnitID] = k
-				recs.Responses = append(recs.Responses, schema.Response{ResponseID: q.UnitID, Sources: u.sources, Pos: q.Pos})
-				if u.silent {
-					problems = append(problems, &schema.FieldError{File: q.Pos.File, Line: q.Pos.Line, Table: schema.TableResponses, ID: q.UnitID,
-						Field: "quotes", Allowed: "no quotes", Err: schema.ErrInconsistent, Detail: "observed is no_response_found"})
-				}
+				recs.Responses = append(recs.Responses, schema.Response{ResponseID: q.UnitID, Sources: u.sources, Strategies: u.strategies, Pos: q.Pos})
 			}
 			recs.Responses[k].Quotes = append(recs.Responses[k].Quotes, q)
+			for _, c := range q.Codes {
+				if !slices.Contains(evidenced[q.UnitID], c) {
+					evidenced[in.get(q.UnitID)] = append(evidenced[q.UnitID], in.get(c))
+				}
+			}
 		}
 		for _, p := range schema.Validate(cb, &recs) {
 			if p.Table == schema.TableQuotes || strings.HasPrefix(p.Field, "quotes[") {
@@ -111,6 +130,30 @@ func ValidateStreamed(dir string, small *Dataset) error {
 	})
 	if err != nil {
 		return err
+	}
+	// The rules that tie the tables together, now that all are read: each
+	// strategy evidenced by a quote, each accusation answered.
+	for id, u := range responses {
+		if !u.responded {
+			continue
+		}
+		for i, code := range u.strategies {
+			if !slices.Contains(evidenced[id], code) {
+				problems = append(problems, &schema.FieldError{File: u.pos.File, Line: u.pos.Line, Table: schema.TableResponses, ID: id,
+					Field: fmt.Sprintf("strategies[%d]", i), Value: code, Allowed: "a strategy that one of the response's quotes evidences (its codes)",
+					Err: schema.ErrUnevidenced, Detail: "no quote of this response names it in its codes"})
+			}
+		}
+	}
+	for _, a := range small.Accusations {
+		if !answered[a.AccusationID] {
+			pos := schema.Position{}
+			if a.Pos != nil {
+				pos = *a.Pos
+			}
+			problems = append(problems, &schema.FieldError{File: pos.File, Line: pos.Line, Table: schema.TableAccusations, ID: a.AccusationID,
+				Field: "accusation_id", Value: a.AccusationID, Allowed: "an accusation with at least one response record", Err: schema.ErrUnanswered})
+		}
 	}
 	problems.Sort()
 	return problems.Err()

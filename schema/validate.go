@@ -666,12 +666,17 @@ func (v *validator) checkEvidence(r *Records) {
 			}
 		}
 	}
+	known := v.cb.MustVariable(TableResponses, "strategies").Codes()
+	isKnown := func(code string) bool { return slices.Contains(known, code) }
 	for _, s := range r.Responses {
+		if !all(s.Strategies, isKnown) {
+			continue // the unknown code is reported; comparing with it would only echo it
+		}
 		evidenced := map[string]bool{}
 		for i, q := range s.Quotes {
 			for j, code := range q.Codes {
 				evidenced[code] = true
-				if !slices.Contains(s.Strategies, code) {
+				if isKnown(code) && !slices.Contains(s.Strategies, code) {
 					allowed := "one of the response's strategies: " + strings.Join(s.Strategies, ", ")
 					if len(s.Strategies) == 0 {
 						allowed = "no codes (the response has no strategies)"
@@ -700,6 +705,16 @@ func (v *validator) checkEvidence(r *Records) {
 				"a strategy that one of the response's quotes evidences (codes: ["+code+"] on that quote), or drop the code", ErrUnevidenced, detail)
 		}
 	}
+}
+
+// all reports whether every item satisfies ok.
+func all(items []string, ok func(string) bool) bool {
+	for _, it := range items {
+		if !ok(it) {
+			return false
+		}
+	}
+	return true
 }
 
 // quotePos is where a quote stands, or its unit's position when the quote

@@ -18,7 +18,29 @@ func validRecords() *Records {
 		Responses: []Response{{ResponseID: "tst-x-2020-r1", CaseID: "tst-x-2020", RespondsTo: "tst-x-2020-a1", Link: "stated",
 			Responder: "PRK", Date: DayDate(2020, 5, 3), Organ: "foreign_ministry", Observed: "responded",
 			Strategies: []string{"denial"}, Summary: "Denies.", Sources: []string{"tst-x-2020-s1"}, Verified: true,
-			Quotes: []Quote{{QuoteID: "tst-x-2020-r1-q1", UnitID: "tst-x-2020-r1", CaseID: "tst-x-2020", Text: "no", SourceID: "tst-x-2020-s1"}}}},
+			Quotes: []Quote{{QuoteID: "tst-x-2020-r1-q1", UnitID: "tst-x-2020-r1", CaseID: "tst-x-2020", Text: "no", SourceID: "tst-x-2020-s1", Codes: []string{"denial"}}}}},
+	}
+}
+
+// silence turns the valid records' response into a valid record of
+// silence.
+func silence(r *Records) {
+	s := &r.Responses[0]
+	s.Observed, s.Strategies, s.Quotes, s.Organ, s.Link, s.Verified = "no_response_found", nil, nil, "", "not_applicable", false
+	s.Searched, s.SearchedOn = []string{"search tool, pages: x reply"}, DayDate(2026, 12, 1)
+}
+
+func TestValidSilence(t *testing.T) {
+	r := validRecords()
+	silence(r)
+	if problems := Validate(Default(), r); len(problems) != 0 {
+		t.Fatalf("a valid record of silence is refused:\n%v", problems)
+	}
+	// A source that states the silence, quoted, makes it verifiable.
+	r.Responses[0].Verified = true
+	r.Responses[0].Quotes = []Quote{{QuoteID: "tst-x-2020-r1-q1", UnitID: "tst-x-2020-r1", CaseID: "tst-x-2020", Text: "had not responded to requests for comment", SourceID: "tst-x-2020-s1"}}
+	if problems := Validate(Default(), r); len(problems) != 0 {
+		t.Fatalf("a verified silence with a quote is refused:\n%v", problems)
 	}
 }
 
@@ -53,6 +75,19 @@ func TestValidateFindsProblems(t *testing.T) {
 		{"anticipatory after", func(r *Records) { r.Responses[0].Anticipatory = true }, ErrInconsistent, "anticipatory"},
 		{"no strategy", func(r *Records) { r.Responses[0].Strategies = nil }, ErrNoStrategy, "strategies"},
 		{"silence with strategy", func(r *Records) { r.Responses[0].Observed = "no_response_found"; r.Responses[0].Quotes = nil }, ErrInconsistent, "strategies[0]"},
+		{"strategy no quote evidences", func(r *Records) { r.Responses[0].Strategies = []string{"denial", "smear_framing"} }, ErrUnevidenced, "strategies[1]"},
+		{"strategy of a response without quotes", func(r *Records) { r.Responses[0].Quotes = nil }, ErrUnevidenced, "strategies[0]"},
+		{"quote code not among strategies", func(r *Records) { r.Responses[0].Quotes[0].Codes = []string{"denial", "ridicule"} }, ErrInconsistent, "quotes[0].codes[1]"},
+		{"unknown quote code", func(r *Records) { r.Responses[0].Quotes[0].Codes = []string{"denail"} }, ErrUnknownCode, "codes[0]"},
+		{"codes on an accusation's quote", func(r *Records) {
+			r.Accusations[0].Quotes = []Quote{{QuoteID: "tst-x-2020-a1-q1", UnitID: "tst-x-2020-a1", CaseID: "tst-x-2020", Text: "you did it", SourceID: "tst-x-2020-s1", Codes: []string{"denial"}}}
+		}, ErrInconsistent, "quotes[0].codes"},
+		{"accusation without a response record", func(r *Records) { r.Responses[0].RespondsTo = ""; r.Responses[0].Anticipatory = true }, ErrUnanswered, "accusation_id"},
+		{"silence without searches", func(r *Records) { silence(r); r.Responses[0].Searched = nil }, ErrMissing, "searched"},
+		{"silence without a search date", func(r *Records) { silence(r); r.Responses[0].SearchedOn = Date{} }, ErrMissing, "searched_on"},
+		{"silence with a stated link", func(r *Records) { silence(r); r.Responses[0].Link = "stated" }, ErrInconsistent, "link"},
+		{"silence verified without a quote", func(r *Records) { silence(r); r.Responses[0].Verified = true }, ErrInconsistent, "verified"},
+		{"not_applicable link on a response", func(r *Records) { r.Responses[0].Link = "not_applicable" }, ErrInconsistent, "link"},
 		{"bad id", func(r *Records) { r.Cases[0].CaseID = "Bad Id" }, ErrBadValue, "case_id"},
 		{"bad url", func(r *Records) { r.Sources[0].URL = "javascript:alert(1)" }, ErrBadValue, "url"},
 		{"bad cameo", func(r *Records) { r.Accusations[0].CAMEOCode = "11a" }, ErrBadValue, "cameo_code"},

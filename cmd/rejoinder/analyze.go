@@ -251,22 +251,32 @@ only between dates exact to the day.`,
 func newKWICCmd() *cobra.Command {
 	var window int
 	var caseSensitive, accusations bool
+	var codes []string
 	return analysisCmd("kwic PATTERN",
 		"Keyword in context: every match of a pattern in the quotes",
 		`kwic searches the quotes for a regular expression (Go RE2 syntax) and prints
-each match with the words around it and the ids of its quote, record, case
-and source. Matching ignores case unless --case-sensitive.`,
+each match with the words around it, the ids of its quote, record, case
+and source, and the strategies the quote evidences (codes). Matching ignores
+case unless --case-sensitive; --code keeps the quotes that evidence a strategy.`,
 		`  rejoinder kwic 'non-?existent|nonentity'
   rejoinder kwic provocation --window 8 --responder RUS
+  rejoinder kwic . --code identity_dispute --window 12
   rejoinder kwic 'show us the evidence' --format csv`,
 		cobra.ExactArgs(1),
 		func(cmd *cobra.Command) {
 			cmd.Flags().IntVar(&window, "window", 5, "words of context on each side")
 			cmd.Flags().BoolVar(&caseSensitive, "case-sensitive", false, "match case exactly")
 			cmd.Flags().BoolVar(&accusations, "accusations", false, "also search the accusations' key quotes")
-			// A pattern that is not a regular expression is a mistake on
-			// the command line: said before any data is read.
-			cmd.PreRunE = func(_ *cobra.Command, a []string) error { return checkPattern(a[0]) }
+			cmd.Flags().StringSliceVar(&codes, "code", nil, "only quotes that evidence these strategies (comma-separated codes)")
+			// A pattern that is not a regular expression, or a code the
+			// codebook lacks, is a mistake on the command line: said
+			// before any data is read.
+			cmd.PreRunE = func(_ *cobra.Command, a []string) error {
+				if err := checkStrategyCodes("--code", codes); err != nil {
+					return err
+				}
+				return checkPattern(a[0])
+			}
 		},
 		func(c *analysis.Columns, f analysis.Filter, a []string) (dataframe.DataFrame, error) {
 			pattern := a[0]
@@ -276,8 +286,24 @@ and source. Matching ignores case unless --case-sensitive.`,
 			if window < 0 {
 				return dataframe.DataFrame{}, usageError{fmt.Errorf("--window must not be negative")}
 			}
-			return c.KWIC(analysis.KWICOptions{Pattern: pattern, Window: window, Filter: f, Accusations: accusations})
+			return c.KWIC(analysis.KWICOptions{Pattern: pattern, Window: window, Filter: f, Accusations: accusations, Codes: codes})
 		})
+}
+
+// checkStrategyCodes makes a flag's unknown strategy code a usage error
+// naming the nearest codes and every allowed one.
+func checkStrategyCodes(flag string, codes []string) error {
+	allowed := schema.Default().MustVariable(schema.TableResponses, "strategies").Codes()
+	for _, c := range codes {
+		if !slices.Contains(allowed, c) {
+			hint := schema.DidYouMean(c, allowed)
+			if hint != "" {
+				hint = ": " + hint
+			}
+			return usageError{fmt.Errorf("%s: unknown strategy %q%s (allowed: %s)", flag, c, hint, strings.Join(allowed, ", "))}
+		}
+	}
+	return nil
 }
 
 // checkPattern makes an invalid kwic PATTERN a usage error naming the

@@ -5,22 +5,28 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-gota/gota/dataframe"
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 )
 
 func newCompareCmd() *cobra.Command {
 	var dataDir, format string
+	var evidence bool
 	cmd := &cobra.Command{
 		Use:   "compare CASE_A CASE_B",
 		Short: "Put two cases side by side",
 		Long: `compare prints two cases side by side: accuser, instrument, evidence cited,
 accusation date, first-response lag in days, number of responses, the organs
-that spoke, the strategies each used, and the strategies they share.`,
+that spoke, the strategies each used, and the strategies they share.
+--evidence prints instead, for each response of the two cases, every strategy
+with the quotes that evidence it.`,
 		Example: `  rejoinder compare prk-park-2018 rus-skripal-2018
-  rejoinder compare prk-park-2018 rus-skripal-2018 --format json`,
+  rejoinder compare prk-park-2018 rus-skripal-2018 --format json
+  rejoinder compare prk-park-2018 rus-skripal-2018 --evidence --format csv`,
 		Args: args(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if err := checkFormat(format); err != nil {
@@ -30,7 +36,11 @@ that spoke, the strategies each used, and the strategies they share.`,
 			if err != nil {
 				return err
 			}
-			df, err := analysis.CompareCases(ds, a[0], a[1])
+			compare := analysis.CompareCases
+			if evidence {
+				compare = func(ds *dataset.Dataset, x, y string) (dataframe.DataFrame, error) { return analysis.Evidence(ds, x, y) }
+			}
+			df, err := compare(ds, a[0], a[1])
 			if err != nil {
 				return err
 			}
@@ -38,6 +48,7 @@ that spoke, the strategies each used, and the strategies they share.`,
 		},
 	}
 	addResultFlags(cmd, &dataDir, &format)
+	cmd.Flags().BoolVar(&evidence, "evidence", false, "list each strategy of each response with the quotes that evidence it")
 	return cmd
 }
 
