@@ -302,8 +302,10 @@ func responsesTable() Table {
 			{Name: "anticipatory", Type: TypeBool, Level: Nominal, Definition: "True when the response came before the accusation it anticipates; such responses get no lag."},
 			{Name: "link", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "How the response is tied to the accusation.",
 				Values: []Value{
-					{Code: "stated", Definition: "The response names the accusation, the case or the accused persons."},
-					{Code: "inferred", Definition: "The tie is the coder's inference from timing and content; see notes."},
+					{Code: "stated", Definition: "The response names the accusation, the case or the accused persons.",
+						Rule: "Judge from the quotes and the channel together. stated when either shows the response is about this accusation, its incident or the persons it names: a quote that mentions the attack, the poisoning, the charges or the accused (even without naming the accuser), or a channel that is an answer to a question about them. A response made before the accusation (anticipatory) is still stated when its words are about the incident."},
+					{Code: "inferred", Definition: "The tie is the coder's inference from timing and content; see notes.",
+						Rule: "Only when nothing in the quotes or the channel refers to this incident, its charges or the persons named, so that the tie rests on timing and topic alone (a general statement on sanctions or on 'cyber' accusations)."},
 					{Code: "not_applicable", Definition: "A record of silence (observed = no_response_found): no response, so no tie to judge."},
 				}},
 			{Name: "responder", Type: TypeCountry, Level: Nominal, Required: true, Definition: "The responding state, normally the accused, ISO 3166-1 alpha-3."},
@@ -467,7 +469,7 @@ var strategies = []Value{
 		}},
 	{Code: "alternative_narrative", Definition: "Offers another account of the events: what happened, why the named persons were there, or that someone other than the accuser and the accused could be responsible.",
 		Examples: []string{"a sightseeing trip to Salisbury Cathedral", "a routine trip"}, Benoit: "shift_blame", FourD: "distort", CAMEO: "010",
-		Rule: "Code a positive alternative story of the incident or of the persons' actions. Saying the persons are civilians is identity_dispute; saying the accuser itself did it is counter_accusation; saying only that the accusation is false is evidence_rejection.",
+		Rule: "Code a positive alternative story of the incident or of the persons' actions, including a claim that unnamed others (sympathizers, hackers, specialists elsewhere) did it or could have. Saying the persons are civilians is identity_dispute; saying the accuser itself did it is counter_accusation; saying only that the accusation is false is evidence_rejection.",
 		Positive: []Example{
 			{Unit: "rus-skripal-2018-r16", Text: "Our friends had been suggesting for a long time that we visit this wonderful town.", Why: "another reason for the trip"},
 			{Unit: "rus-opcw-2018-r4", Text: "This was a routine trip. They did not hide when they arrived at the airport, checked in at a hotel and visited our Embassy.", Why: "another account of the persons' visit"},

@@ -87,7 +87,11 @@ func writeCodebookMarkdown(w io.Writer, cb *schema.Codebook) error {
 			}
 			fmt.Fprintf(w, "\n### %s.%s\n\n| code | definition | examples | Benoit | 4D | CAMEO |\n|---|---|---|---|---|---|\n", t.Name, v.Name)
 			for _, val := range v.Values {
-				fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", val.Code, esc(val.Definition), esc(strings.Join(val.Examples, "; ")), val.Benoit, val.FourD, val.CAMEO)
+				def := val.Definition
+				if val.Rule != "" && !(t.Name == schema.TableResponses && v.Name == "strategies") {
+					def += " **Rule.** " + val.Rule // the strategies' rules have a section of their own
+				}
+				fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", val.Code, esc(def), esc(strings.Join(val.Examples, "; ")), val.Benoit, val.FourD, val.CAMEO)
 			}
 		}
 	}
