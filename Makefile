@@ -91,6 +91,7 @@ fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzInputLimitMax -fuzztime $(FUZZTIME)
 	$(GO) test ./coding -run '^$$' -fuzz FuzzCheckPackage -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./coding -run '^$$' -fuzz FuzzSharedStrings -fuzztime $(SLOWFUZZTIME)
+	$(GO) test ./coding -run '^$$' -fuzz FuzzCodingsCSV -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/textfile -run '^$$' -fuzz FuzzUTF16 -fuzztime $(FUZZTIME)
 	$(GO) test ./events -run '^$$' -fuzz FuzzIngest -fuzztime $(SLOWFUZZTIME)
 
