@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/rejoinder/rejoinder/dataset"
 )
 
 // CodingsHeader is the header of a codings CSV file: one coding a row, in
@@ -46,6 +48,23 @@ func (e *CSVError) Error() string {
 }
 
 func (e *CSVError) Unwrap() error { return e.Err }
+
+// PublishedFile is the name of the published codings in
+// dataset.CodingsFS.
+const PublishedFile = "codings.csv"
+
+// Published returns the codings published with the embedded dataset:
+// every independent coder's values in every round, and the gold coding
+// (coder "gold") that the records hold. DATASET.md reports their
+// agreement, and build ships them in the data package.
+func Published() ([]Coding, error) {
+	f, err := dataset.CodingsFS().Open(PublishedFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadCodingsCSV(f, "dataset/codings/"+PublishedFile)
+}
 
 // WriteCodingsCSV writes codings as CSV with CodingsHeader, sorted by
 // unit, variable, coder and round, so that the same codings give the same

@@ -64,6 +64,18 @@ func WriteCodings(path string, codings []Coding) error {
 	})
 }
 
+// Rounds returns the coding rounds the codings hold, in order.
+func Rounds(codings []Coding) []int {
+	var rounds []int
+	for _, c := range codings {
+		if !slices.Contains(rounds, c.Round) {
+			rounds = append(rounds, c.Round)
+		}
+	}
+	slices.Sort(rounds)
+	return rounds
+}
+
 // ReadCodings reads a codings Parquet file; a missing file has none.
 func ReadCodings(path string) ([]Coding, error) {
 	if _, err := os.Stat(path); os.IsNotExist(err) {

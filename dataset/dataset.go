@@ -21,6 +21,22 @@ import (
 //go:embed records/*.yaml
 var embedded embed.FS
 
+//go:embed codings
+var embeddedCodings embed.FS
+
+// CodingsFS holds the published codings of the embedded dataset: the
+// independent coders' values, round by round, and the adjudicated gold
+// (codings.csv, read by package coding), and the record of each
+// adjudication (adjudications.csv). They are data beside the records, not
+// records: the validator does not read them.
+func CodingsFS() fs.FS {
+	sub, err := fs.Sub(embeddedCodings, "codings")
+	if err != nil {
+		panic(err) // a fixed, embedded path: cannot fail
+	}
+	return sub
+}
+
 // MetadataFile is the name of the file, beside the case files, that holds
 // the dataset's title, version, licence and citation.
 const MetadataFile = "dataset.yaml"

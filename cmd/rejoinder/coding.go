@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -223,6 +225,9 @@ unit and variable where the coders differ, their values side by side.`,
 			if len(codings) == 0 {
 				return fmt.Errorf("%s: no codings", a[0])
 			}
+			if rounds := coding.Rounds(codings); !slices.Contains(rounds, round) {
+				return fmt.Errorf("%s: no codings of round %d (rounds in the file: %s); choose one with --round", a[0], round, joinInts(rounds))
+			}
 			var adj []coding.Coding
 			if adjudicator != "" {
 				lim, err := lf.limits()
@@ -268,4 +273,13 @@ unit and variable where the coders differ, their values side by side.`,
 	lf.add(cmd)
 	fl.IntVar(&round, "round", 1, "the coding round")
 	return cmd
+}
+
+// joinInts lists numbers for a message: "1, 2".
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
 }
