@@ -110,6 +110,7 @@ func contexts(table string, suggestions bool) []context {
 			{"case_id", 18, func(ds *dataset.Dataset, i int) any { return ds.Accusations[i].CaseID }},
 			{"date", 11, func(ds *dataset.Dataset, i int) any { return ds.Accusations[i].Date.String() }},
 			{"accuser", 8, func(ds *dataset.Dataset, i int) any { return ds.Accusations[i].Accuser }},
+			{"co_accusers", 10, func(ds *dataset.Dataset, i int) any { return strings.Join(ds.Accusations[i].CoAccusers, ", ") }},
 			{"accused_state", 8, func(ds *dataset.Dataset, i int) any { return ds.Accusations[i].AccusedState }},
 			{"issuer", 30, func(ds *dataset.Dataset, i int) any { return ds.Accusations[i].Issuer }},
 			{"instrument_detail", 40, func(ds *dataset.Dataset, i int) any { return ds.Accusations[i].InstrumentDetail }},

@@ -300,7 +300,7 @@ func responsesTable() Table {
 			{Name: "case_id", Type: TypeRef, Ref: TableCases, Required: true, Definition: "The case (filled in from the record file)."},
 			{Name: "responds_to", Type: TypeRef, Ref: TableAccusations, Definition: "The accusation answered; empty only for an anticipatory response that answers no recorded accusation."},
 			{Name: "anticipatory", Type: TypeBool, Level: Nominal, Definition: "True when the response came before the accusation it anticipates; such responses get no lag."},
-			{Name: "link", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "How the response is tied to the accusation.",
+			{Name: "link", Type: TypeEnum, Level: Nominal, Required: true, Definition: "How the response is tied to the accusation, settled by the researcher from the full source (not coded from the quotes: two rounds of double coding from quotes alone fell short of alpha 0.80, see DATASET.md).",
 				Values: []Value{
 					{Code: "stated", Definition: "The response names the accusation, the case or the accused persons.",
 						Rule: "Judge from the quotes and the channel together. stated when either shows the response is about this accusation, its incident or the persons it names: a quote that mentions the attack, the poisoning, the charges or the accused (even without naming the accuser), or a channel that is an answer to a question about them. A response made before the accusation (anticipatory) is still stated when its words are about the incident."},
