@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
 	"github.com/rejoinder/rejoinder/schema"
@@ -160,6 +161,23 @@ type excelDescriptor struct {
 // keys, and each variable's definition as the field description. Files are
 // written atomically and deterministically. It returns the paths written.
 func WriteDataPackage(dir string, ds *dataset.Dataset) ([]string, error) {
+	return WriteDataPackageWith(dir, ds, PackageOptions{})
+}
+
+// PackageOptions adds to a data package what is not a table of the
+// dataset.
+type PackageOptions struct {
+	// Codings, when there are any, are written as codings.csv (long
+	// format: unit, variable, coder, round, value) and described as a
+	// resource, so that anyone can recompute the coders' agreement.
+	Codings []coding.Coding
+}
+
+// CodingsFile is the codings' CSV file in a data package.
+const CodingsFile = "codings.csv"
+
+// WriteDataPackageWith is WriteDataPackage with the additions opts names.
+func WriteDataPackageWith(dir string, ds *dataset.Dataset, opts PackageOptions) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -176,7 +194,18 @@ func WriteDataPackage(dir string, ds *dataset.Dataset) ([]string, error) {
 	if err := os.Remove(filepath.Join(dir, dataset.ExcelCSVFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return paths, err
 	}
-	desc, err := json.MarshalIndent(DataPackage(ds), "", "  ")
+	pkg := DataPackage(ds)
+	if len(opts.Codings) > 0 {
+		p := filepath.Join(dir, CodingsFile)
+		if err := atomicfile.Write(p, func(w io.Writer) error { return coding.WriteCodingsCSV(w, opts.Codings) }); err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+		pkg.Resources = append(pkg.Resources, codingsResource(ds.Codebook))
+	} else if err := os.Remove(filepath.Join(dir, CodingsFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return paths, err // a package without codings must not keep an old file
+	}
+	desc, err := json.MarshalIndent(pkg, "", "  ")
 	if err != nil {
 		return paths, err
 	}
@@ -309,6 +338,32 @@ func DataPackage(ds *dataset.Dataset) Package {
 		pkg.Resources = append(pkg.Resources, res)
 	}
 	return pkg
+}
+
+// codingsResource describes codings.csv: one coder's value of one coded
+// variable of one unit in one round (coder "gold" holds the adjudicated
+// coding the records carry).
+func codingsResource(cb *schema.Codebook) Resource {
+	field := func(name, typ, desc string) SchemaField {
+		return SchemaField{Name: name, Type: typ, Description: desc, Constraints: &Constraints{Required: name != "value"}}
+	}
+	return Resource{
+		Profile: "tabular-data-resource", Name: "codings", Path: CodingsFile, Title: "codings",
+		Description: "One row is one coder's value of one coded variable of one accusation or response in one coding round, " +
+			"from rejoinder's coding templates (codebook " + cb.Version + "). Multi-label variables are one yes/no row per code " +
+			"(strategies:denial). Coder gold holds the adjudicated values the records carry.",
+		Format: "csv", MediaType: "text/csv", Encoding: "utf-8",
+		Schema: TableSchema{
+			Fields: []SchemaField{
+				field("unit_id", "string", "The accusation or response coded."),
+				field("variable", "string", "The coded variable, or variable:code for one code of a multi-label variable."),
+				field("coder", "string", "Who coded (gold: the adjudicated coding)."),
+				field("round", "integer", "The coding round."),
+				field("value", "string", "The code given; yes or no for one code of a multi-label variable; empty when not coded."),
+			},
+			PrimaryKey: []string{"unit_id", "variable", "coder", "round"}, MissingValues: []string{""},
+		},
+	}
 }
 
 // schemaField maps one column to a Table Schema field.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -15,8 +16,9 @@ import (
 // paragraph per case saying what was alleged, by whom, and how the accused
 // answered, with the case's counts. Everything in it is generated from the
 // records, so it cannot drift from the data; a test compares the committed
-// file with this output.
-func WriteDatasetDoc(w io.Writer, ds *dataset.Dataset) error {
+// file with this output. codings, when given, add the section on coding and
+// reliability (coding.Published for the embedded dataset).
+func WriteDatasetDoc(w io.Writer, ds *dataset.Dataset, codings []coding.Coding) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# The rejoinder dataset, version %s\n\n", ds.Meta.Version)
 	b.WriteString("Generated from the records by `make docs` (a test fails when this file and the data disagree).\n\n")
@@ -43,6 +45,9 @@ func WriteDatasetDoc(w io.Writer, ds *dataset.Dataset) error {
 	b.WriteString("\nResponses counts every response record, including records of silence (`no_response_found`) and\n" +
 		"responses made before the accusation they anticipate; the lag is from the accusation answered to the\n" +
 		"earliest response dated to the day.\n")
+	if err := writeReliability(&b, ds, codings); err != nil {
+		return err
+	}
 	for i, c := range ds.Cases {
 		b.WriteString("\n## " + c.Title + "\n\n")
 		b.WriteString(caseParagraph(ds, &c, summaries[i]))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 )
 
@@ -13,8 +14,12 @@ import (
 // disagree (`make docs` rewrites it).
 func TestDatasetDocUpToDate(t *testing.T) {
 	ds := dataset.MustDefault()
+	codings, err := coding.Published()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := WriteDatasetDoc(&buf, ds); err != nil {
+	if err := WriteDatasetDoc(&buf, ds, codings); err != nil {
 		t.Fatal(err)
 	}
 	if *update {

@@ -39,8 +39,8 @@ var (
 	ErrUnevidenced = errors.New("strategy not evidenced by any quote")
 	// ErrUnanswered is an accusation with no response record at all:
 	// silence is data, recorded as no_response_found with the searches run.
-	ErrUnanswered = errors.New("accusation has no response record")
-	ErrInconsistent     = errors.New("inconsistent with another field")
+	ErrUnanswered   = errors.New("accusation has no response record")
+	ErrInconsistent = errors.New("inconsistent with another field")
 )
 
 // FieldError is one problem with one field of one record, with where it

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/internal/outdir"
@@ -96,13 +97,17 @@ func writeBuild(cmd *cobra.Command, ds *dataset.Dataset, dir string, keys []stri
 	if err != nil {
 		return paths, err
 	}
-	csvPaths, err := exports.WriteDataPackage(dir, ds)
+	codings, err := publishedCodings(ds)
+	if err != nil {
+		return paths, err
+	}
+	csvPaths, err := exports.WriteDataPackageWith(dir, ds, exports.PackageOptions{Codings: codings})
 	paths = append(paths, csvPaths...)
 	if err != nil {
 		return paths, err
 	}
 	wbPath := filepath.Join(dir, WorkbookFile)
-	opts := exports.WorkbookOptions{Warnings: cmd.ErrOrStderr()} // cells cut to Excel's limit
+	opts := exports.WorkbookOptions{Warnings: cmd.ErrOrStderr(), Codings: codings, CodingRound: lastRound(codings)} // cells cut to Excel's limit
 	if stderrIsTerminal() {
 		opts.Progress = cmd.ErrOrStderr()
 	}
@@ -110,4 +115,24 @@ func writeBuild(cmd *cobra.Command, ds *dataset.Dataset, dir string, keys []stri
 		return paths, err
 	}
 	return append(paths, wbPath), nil
+}
+
+// publishedCodings returns the codings published with the embedded
+// dataset when ds is it (the same records, by content hash), and none for
+// other data, whose codings are their owner's to add.
+func publishedCodings(ds *dataset.Dataset) ([]coding.Coding, error) {
+	embedded, err := dataset.Default()
+	if err != nil || embedded.ContentHash() != ds.ContentHash() {
+		return nil, nil
+	}
+	return coding.Published()
+}
+
+// lastRound is the latest coding round of codings (1 when there are none).
+func lastRound(codings []coding.Coding) int {
+	rounds := coding.Rounds(codings)
+	if len(rounds) == 0 {
+		return 1
+	}
+	return rounds[len(rounds)-1]
 }

@@ -38,7 +38,9 @@ with the quotes that evidence it.`,
 			}
 			compare := analysis.CompareCases
 			if evidence {
-				compare = func(ds *dataset.Dataset, x, y string) (dataframe.DataFrame, error) { return analysis.Evidence(ds, x, y) }
+				compare = func(ds *dataset.Dataset, x, y string) (dataframe.DataFrame, error) {
+					return analysis.Evidence(ds, x, y)
+				}
 			}
 			df, err := compare(ds, a[0], a[1])
 			if err != nil {
