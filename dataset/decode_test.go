@@ -197,7 +197,7 @@ func TestTabInTextIsReported(t *testing.T) {
 		}
 		writeFile(t, filepath.Join(dir, "tst-alpha-2020.yaml"), strings.Replace(string(b), `"-starts with a minus"`, text, 1))
 		_, err = Load(dir)
-		want := dir + `/tst-alpha-2020.yaml:48:11: quotes tst-alpha-2020-r1-q2: text: invalid value "-starts with\ta minus": a tab at character 13; text may not hold tabs (write a space) (allowed: non-empty text)`
+		want := dir + `/tst-alpha-2020.yaml:49:11: quotes tst-alpha-2020-r1-q2: text: invalid value "-starts with\ta minus": a tab at character 13; text may not hold tabs (write a space) (allowed: non-empty text)`
 		if err == nil || err.Error() != want {
 			t.Errorf("%q: got\n%v\nwant\n%s", text, err, want)
 		}

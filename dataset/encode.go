@@ -49,15 +49,13 @@ func (ds *Dataset) WriteYAML(dir string) error {
 		}
 		f.Responses = append(f.Responses, r)
 	}
-	// A source goes to the file of the first case that cites it.
-	placed := map[string]bool{}
+	// A source goes to the file of the first case that cites it, in the
+	// dataset's order of sources (so that a round trip keeps the order).
+	home := map[string]*recordFile{}
 	place := func(f *recordFile, ids []string) {
 		for _, id := range ids {
-			if !placed[id] {
-				placed[id] = true
-				if s := ds.Source(id); s != nil {
-					f.Sources = append(f.Sources, *s)
-				}
+			if home[id] == nil {
+				home[id] = f
 			}
 		}
 	}
@@ -69,6 +67,12 @@ func (ds *Dataset) WriteYAML(dir string) error {
 		}
 		for _, r := range f.Responses {
 			place(f, r.Sources)
+		}
+	}
+	for _, s := range ds.Sources {
+		if f := home[s.SourceID]; f != nil {
+			f.Sources = append(f.Sources, s)
+			home[s.SourceID] = nil // each source once
 		}
 	}
 	for _, c := range ds.Cases {

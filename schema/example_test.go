@@ -42,10 +42,11 @@ func ExampleValidate() {
 	r.Strategies = append([]string{"denail"}, r.Strategies[1:]...)
 	problems := schema.Validate(ds.Codebook, &recs)
 	fmt.Println(len(problems), "problem; unknown code:", errors.Is(problems[0], schema.ErrUnknownCode))
-	fmt.Println(problems[0])
+	p := problems[0] // its File, Line and Column say where; printed whole, it reads file:line:col: ...
+	fmt.Println(p.ID, p.Field, p.Value, p.Detail)
 	// Output:
 	// 1 problem; unknown code: true
-	// records/chn-pla61398-2014.yaml:133:5: responses chn-pla61398-2014-r1: strategies[0]: unknown code "denail": did you mean "denial"? (allowed: denial, non_denial, evidence_rejection, smear_framing, identity_dispute, alternative_narrative, counter_accusation, threat_warning, diplomatic_linkage, evidence_demand, joint_investigation_offer, procedural_objection, reciprocal_measure, justification, acknowledgement, formal_protest)
+	// chn-pla61398-2014-r1 strategies[0] denail did you mean "denial"?
 }
 
 // The codebook is data: tables, variables, their codes and definitions.
@@ -56,6 +57,6 @@ func ExampleCodebook_MustVariable() {
 	denial, _ := v.Value("denial")
 	fmt.Println(denial.Benoit, denial.FourD, denial.CAMEO)
 	// Output:
-	// enum true nominal 16
+	// enum true nominal 18
 	// denial dismiss 016
 }

@@ -20,7 +20,7 @@ func ExampleGenerate() {
 	again, _ := synth.Generate(synth.Options{Cases: 3, Responses: 10, Seed: 1})
 	fmt.Println("same seed, same data:", again.ContentHash() == ds.ContentHash())
 	// Output:
-	// rejoinder-synthetic 3 cases, 6 accusations, 10 responses
+	// rejoinder-synthetic 3 cases, 4 accusations, 10 responses
 	// syn-000001 Synthetic case 1
 	// problems: 0
 	// same seed, same data: true

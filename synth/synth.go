@@ -3,6 +3,7 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -92,8 +93,8 @@ func (s sampler) sentence(minWords, maxWords int) string {
 // cases unevenly (some cases draw many answers), each answering one of its
 // case's one to three accusations.
 func Generate(opts Options) (*dataset.Dataset, error) {
-	if opts.Cases < 1 || opts.Responses < 0 {
-		return nil, fmt.Errorf("synth: need at least one case and no negative count (cases %d, responses %d)", opts.Cases, opts.Responses)
+	if opts.Cases < 1 || opts.Responses < opts.Cases {
+		return nil, fmt.Errorf("synth: need at least one case and a response per case, since every accusation has a response record (cases %d, responses %d)", opts.Cases, opts.Responses)
 	}
 	s := sampler{rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))}
 	ds := &dataset.Dataset{
@@ -121,6 +122,7 @@ func Generate(opts Options) (*dataset.Dataset, error) {
 			StartDate: dayOf(start.AddDate(0, 0, -s.r.IntN(60))), Sources: srcIDs[:1]})
 		accuser, target := s.pick(accusers), s.pick(accused)
 		nAcc := 1 + min(s.r.IntN(10)/6, 2) // 1 (60%), 2 (30%), 3 (10%)
+		nAcc = min(nAcc, perCase[ci])      // each accusation gets a response record
 		var accs []*schema.Accusation
 		for k := 1; k <= nAcc; k++ {
 			id := fmt.Sprintf("%s-a%d", caseID, k)
@@ -135,13 +137,18 @@ func Generate(opts Options) (*dataset.Dataset, error) {
 			accs = append(accs, &ds.Accusations[len(ds.Accusations)-nAcc+k])
 		}
 		for ri := 1; ri <= perCase[ci]; ri++ {
-			ds.Responses = append(ds.Responses, response(s, caseID, ri, target, accs, srcIDs))
+			answers := accs[s.r.IntN(len(accs))]
+			if ri <= len(accs) {
+				answers = accs[ri-1] // the first responses answer each accusation once
+			}
+			ds.Responses = append(ds.Responses, response(s, caseID, ri, target, answers, srcIDs))
 		}
 	}
 	return ds, nil
 }
 
-// spread divides total into n uneven parts that add up to total.
+// spread divides total into n uneven parts, each at least 1, that add up
+// to total (total ≥ n).
 func spread(s sampler, total, n int) []int {
 	weights := make([]float64, n)
 	sum := 0.0
@@ -152,7 +159,7 @@ func spread(s sampler, total, n int) []int {
 	parts := make([]int, n)
 	given := 0
 	for i, w := range weights {
-		parts[i] = int(float64(total) * w / sum)
+		parts[i] = 1 + int(float64(total-n)*w/sum)
 		given += parts[i]
 	}
 	for i := 0; given < total; i = (i + 1) % n {
@@ -164,8 +171,7 @@ func spread(s sampler, total, n int) []int {
 
 func dayOf(t time.Time) schema.Date { return schema.DayDate(t.Year(), t.Month(), t.Day()) }
 
-func response(s sampler, caseID string, n int, responder string, accs []*schema.Accusation, sources []string) schema.Response {
-	a := accs[s.r.IntN(len(accs))]
+func response(s sampler, caseID string, n int, responder string, a *schema.Accusation, sources []string) schema.Response {
 	id := fmt.Sprintf("%s-r%d", caseID, n)
 	src := sources[s.r.IntN(len(sources))]
 	r := schema.Response{ResponseID: id, CaseID: caseID, RespondsTo: a.AccusationID, Link: "stated", Responder: responder,
@@ -193,15 +199,40 @@ func response(s sampler, caseID string, n int, responder string, accs []*schema.
 	case y < 3:
 		r.Observed, r.Organ, r.ChannelType, r.Language, r.CAMEOCode = "no_response_found", "", "", "", ""
 		r.Summary = "Synthetic: no response found."
+		r.Link, r.Verified = "not_applicable", false
+		r.Searched = []string{"Synthetic search: " + s.sentence(3, 8)}
+		r.SearchedOn = dayOf(accDay.AddDate(0, 1, 0))
 		return r
 	case y < 5:
 		r.Observed, r.Strategies, r.CAMEOCode = "declined_comment", []string{"non_denial"}, "011"
 	default:
 		r.Strategies = s.pickN(strategyMix, 1+s.r.IntN(4))
 	}
-	for q, n := 0, s.r.IntN(4); q < n; q++ {
+	nQuotes := s.r.IntN(4)
+	if r.Observed == "responded" {
+		nQuotes = max(nQuotes, 1) // every strategy rests on a quote
+	}
+	for q := 0; q < nQuotes; q++ {
 		r.Quotes = append(r.Quotes, schema.Quote{QuoteID: fmt.Sprintf("%s-q%d", id, q+1), UnitID: id, CaseID: caseID,
 			Text: s.sentence(6, 40), SourceID: src})
 	}
+	if r.Observed == "responded" {
+		for _, code := range r.Strategies { // each strategy named by one quote, in codebook order within it
+			q := &r.Quotes[s.r.IntN(len(r.Quotes))]
+			q.Codes = append(q.Codes, code)
+		}
+		for i := range r.Quotes {
+			slices.SortFunc(r.Quotes[i].Codes, func(a, b string) int { return strategyOrder[a] - strategyOrder[b] })
+		}
+	}
 	return r
 }
+
+// strategyOrder is each strategy's place in the codebook.
+var strategyOrder = func() map[string]int {
+	m := map[string]int{}
+	for i, v := range schema.Default().Strategies() {
+		m[v.Code] = i
+	}
+	return m
+}()
