@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 func minimal(t *testing.T) *dataset.Dataset {
@@ -23,7 +24,8 @@ func TestResponsesFrame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if df.Nrow() != 5 || df.Ncol() != 15+16 {
+	nStrategies := len(schema.Default().Strategies())
+	if df.Nrow() != 5 || df.Ncol() != 15+nStrategies { // 15 response columns, one per strategy
 		t.Fatalf("shape %dx%d", df.Nrow(), df.Ncol())
 	}
 	lags := df.Col("lag_days").Float()
@@ -40,7 +42,7 @@ func TestResponsesFrame(t *testing.T) {
 	if got := df.Col("accuser").Records(); !slices.Equal(got, []string{"USA", "USA", "GBR", "GBR", "GBR"}) {
 		t.Errorf("accuser = %v", got)
 	}
-	if got := df.Col("n_quotes").Records(); !slices.Equal(got, []string{"3", "0", "0", "0", "0"}) {
+	if got := df.Col("n_quotes").Records(); !slices.Equal(got, []string{"3", "1", "1", "1", "0"}) {
 		t.Errorf("n_quotes = %v", got)
 	}
 }
@@ -51,8 +53,8 @@ func TestStrategyProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if df.Nrow() != 2*16 {
-		t.Fatalf("rows = %d, want 2 responders x 16 strategies", df.Nrow())
+	if n := len(ds.Codebook.Strategies()); df.Nrow() != 2*n {
+		t.Fatalf("rows = %d, want 2 responders x %d strategies", df.Nrow(), n)
 	}
 	// PRK: r1 (denial, identity_dispute), r2 (denial, threat_warning).
 	// RUS: r1 (identity_dispute, counter_accusation), r2 (evidence_rejection); r3 is silence and does not count.

@@ -41,17 +41,23 @@ func fixture(t testing.TB) *dataset.Dataset {
 		r.Responses = append(r.Responses, schema.Response{ResponseID: c + "-r" + n, CaseID: c, RespondsTo: c + "-a1", Link: "stated",
 			Responder: responder, Date: d, Organ: "foreign_ministry", Observed: "responded", Strategies: strategies,
 			Summary: "Synthetic.", Sources: src(c), Verified: verified})
-		return &r.Responses[len(r.Responses)-1]
+		last := &r.Responses[len(r.Responses)-1]
+		if len(strategies) > 0 { // every strategy rests on a quote
+			last.Quotes = []schema.Quote{{QuoteID: last.ResponseID + "-q1", UnitID: last.ResponseID, CaseID: c, SourceID: c + "-s1",
+				Text: "Synthetic words.", Codes: strategies}}
+		}
+		return last
 	}
 	first := resp("tst-c1-2020", "1", "PRK", day(2020, 1, 2), true, "denial", "identity_dispute")
 	first.Quotes = []schema.Quote{{QuoteID: "tst-c1-2020-r1-q1", UnitID: "tst-c1-2020-r1", CaseID: "tst-c1-2020", SourceID: "tst-c1-2020-s1",
-		Text: "The man is a non-existent person, we say, and NON-EXISTENT he stays"}}
+		Text: "The man is a non-existent person, we say, and NON-EXISTENT he stays", Codes: []string{"denial", "identity_dispute"}}}
 	resp("tst-c1-2020", "2", "PRK", day(2020, 1, 10), true, "denial", "threat_warning")
 	resp("tst-c2-2020", "1", "RUS", day(2020, 1, 20), true, "identity_dispute", "counter_accusation", "threat_warning")
 	resp("tst-c2-2020", "2", "RUS", day(2020, 3, 1), false, "evidence_demand")
 	resp("tst-c3-2021", "1", "CHN", schema.Date{Year: 2021, Month: 6, Precision: schema.PrecisionMonth}, true, "denial")
 	silent := resp("tst-c4-2022", "1", "PRK", schema.Date{}, true)
-	silent.Observed, silent.Organ = "no_response_found", ""
+	silent.Observed, silent.Organ, silent.Link, silent.Verified = "no_response_found", "", "not_applicable", false
+	silent.Searched, silent.SearchedOn = []string{"Example archive: a reply to the indictment; none"}, day(2022, 3, 1)
 	ds := &dataset.Dataset{Records: r, Codebook: schema.Default(), Meta: dataset.Metadata{Name: "fixture", Version: "0.0.1"}}
 	if problems := ds.Validate(); len(problems) > 0 {
 		t.Fatalf("fixture is invalid:\n%v", problems)

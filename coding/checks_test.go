@@ -96,7 +96,7 @@ func edit(t *testing.T, path string, change func(f *excelize.File)) {
 func TestImportChecksEachCell(t *testing.T) {
 	ds := minimal(t)
 	const unit = "tst-alpha-2020-r1"
-	complete := map[string]string{"link": "stated", "observed": "responded", "organ": "foreign_ministry", "strategies:denial": "yes"}
+	complete := map[string]string{"observed": "responded", "organ": "foreign_ministry", "strategies:denial": "yes"}
 	for _, tc := range []struct {
 		name   string
 		cells  map[string]string                // header → value, on unit's row
@@ -108,26 +108,26 @@ func TestImportChecksEachCell(t *testing.T) {
 	}{
 		{name: "complete row", cells: complete, stored: withNo(t, ds, complete), empty: 1},
 		{name: "codes in any case are stored as the codebook writes them",
-			cells:  map[string]string{"link": "Stated", "observed": "RESPONDED", "organ": "Foreign_Ministry", "strategies:denial": "Yes"},
+			cells:  map[string]string{"observed": "RESPONDED", "organ": "Foreign_Ministry", "strategies:denial": "Yes"},
 			stored: withNo(t, ds, complete), empty: 1},
-		{name: "a code that is not one in any case", cells: map[string]string{"link": "Stat", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
-			kind: ErrBadCode, column: "link"},
-		{name: "empty organ when observed is responded", cells: map[string]string{"link": "stated", "observed": "responded", "strategies:denial": "yes"},
+		{name: "a code that is not one in any case", cells: map[string]string{"observed": "Respond", "organ": "embassy", "strategies:denial": "yes"},
+			kind: ErrBadCode, column: "observed"},
+		{name: "empty organ when observed is responded", cells: map[string]string{"observed": "responded", "strategies:denial": "yes"},
 			kind: ErrMissingCode, column: "organ"},
-		{name: "empty link", cells: map[string]string{"observed": "responded", "organ": "embassy", "strategies:denial": "yes"},
-			kind: ErrMissingCode, column: "link"},
+		{name: "empty observed", cells: map[string]string{"organ": "embassy", "strategies:denial": "yes"},
+			kind: ErrMissingCode, column: "observed"},
 		// A silence uses no strategy: each is stored as no, so a coder who
 		// found a response with a strategy disagrees on that strategy too.
-		{name: "organ may be empty when no response was found", cells: map[string]string{"link": "inferred", "observed": "no_response_found"},
-			stored: withNo(t, ds, map[string]string{"link": "inferred", "observed": "no_response_found"}), empty: 2},
+		{name: "organ may be empty when no response was found", cells: map[string]string{"observed": "no_response_found"},
+			stored: withNo(t, ds, map[string]string{"observed": "no_response_found"}), empty: 2},
 		{name: "empty strategies cells are stored as no, other optional cells as not coded",
-			cells:  map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes", "strategies:smear_framing": "no"},
-			stored: withNo(t, ds, map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "yes"}), empty: 1},
-		{name: "no strategy when observed is responded", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:denial": "no"},
+			cells:  map[string]string{"observed": "responded", "organ": "embassy", "strategies:denial": "yes", "strategies:smear_framing": "no"},
+			stored: withNo(t, ds, map[string]string{"observed": "responded", "organ": "embassy", "strategies:denial": "yes"}), empty: 1},
+		{name: "no strategy when observed is responded", cells: map[string]string{"observed": "responded", "organ": "embassy", "strategies:denial": "no"},
 			kind: ErrMissingCode, column: "strategies"},
-		{name: "no strategy is right when observed is declined_comment", cells: map[string]string{"link": "stated", "observed": "declined_comment", "organ": "embassy", "strategies:denial": "no"},
-			stored: withNo(t, ds, map[string]string{"link": "stated", "observed": "declined_comment", "organ": "embassy"}), empty: 1},
-		{name: "a formula in a code cell", cells: map[string]string{"link": "stated", "observed": "responded", "organ": "embassy"},
+		{name: "no strategy is right when observed is declined_comment", cells: map[string]string{"observed": "declined_comment", "organ": "embassy", "strategies:denial": "no"},
+			stored: withNo(t, ds, map[string]string{"observed": "declined_comment", "organ": "embassy"}), empty: 1},
+		{name: "a formula in a code cell", cells: map[string]string{"observed": "responded", "organ": "embassy"},
 			change: func(t *testing.T, f *excelize.File) {
 				f.SetCellFormula(SheetCoding, cellOf(t, f, unit, "strategies:denial"), `LOWER("YES")`)
 			},
@@ -215,7 +215,7 @@ func TestImportOneCoderInTwoFiles(t *testing.T) {
 		}
 		edit(t, path, func(f *excelize.File) {
 			for _, u := range units {
-				for h, v := range map[string]string{"link": "stated", "observed": "responded", "organ": organ, "strategies:denial": "yes"} {
+				for h, v := range map[string]string{"observed": "responded", "organ": organ, "strategies:denial": "yes"} {
 					f.SetCellStr(SheetCoding, cellOf(t, f, u, h), v)
 				}
 			}
@@ -235,9 +235,9 @@ func TestImportOneCoderInTwoFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Per unit: link, observed, organ, strategies:denial, and no for
+	// Per unit: observed, organ, strategies:denial, and no for
 	// every other strategy.
-	perFile := len(units) * (4 + len(yesNoHeaders(t, ds)) - 1)
+	perFile := len(units) * (3 + len(yesNoHeaders(t, ds)) - 1)
 	if got.Replaced != perFile || len(got.Codings) != perFile {
 		t.Fatalf("replaced %d, kept %d", got.Replaced, len(got.Codings))
 	}
@@ -258,8 +258,8 @@ func TestAddToStore(t *testing.T) {
 	c := func(unit, variable, coder, value string) Coding {
 		return Coding{UnitID: unit, Variable: variable, Coder: coder, Round: 1, Value: value}
 	}
-	old := []Coding{c("u1", "organ", "bob", "embassy"), c("u1", "link", "bob", "stated"), c("u2", "organ", "bob", "embassy"), c("u1", "organ", "ann", "other")}
-	same := []Coding{c("u1", "organ", "bob", "embassy"), c("u1", "link", "bob", "stated")}
+	old := []Coding{c("u1", "organ", "bob", "embassy"), c("u1", "channel_type", "bob", "press_briefing"), c("u2", "organ", "bob", "embassy"), c("u1", "organ", "ann", "other")}
+	same := []Coding{c("u1", "organ", "bob", "embassy"), c("u1", "channel_type", "bob", "press_briefing")}
 	out, st, err := Add(old, same, false)
 	if err != nil || len(out) != 4 || st.Unchanged != 2 || st.Added != 0 {
 		t.Fatalf("the same codings again: %d codings, %+v, %v", len(out), st, err)
@@ -371,7 +371,7 @@ func TestImportFormulaAfterLibreOffice(t *testing.T) {
 	const unit = "tst-alpha-2020-r1"
 	var cell string
 	edit(t, tpl, func(f *excelize.File) {
-		for h, v := range map[string]string{"link": "stated", "observed": "responded", "organ": "embassy", "strategies:non_denial": "yes"} {
+		for h, v := range map[string]string{"observed": "responded", "organ": "embassy", "strategies:non_denial": "yes"} {
 			f.SetCellStr(SheetCoding, cellOf(t, f, unit, h), v)
 		}
 		cell = cellOf(t, f, unit, "strategies:denial")
@@ -467,14 +467,14 @@ func TestEmptyStrategyIsNo(t *testing.T) {
 	other := otherThan(yesNoHeaders(t, ds), "strategies:denial")
 	rows := map[string]map[[2]string]string{
 		"alice": {
-			{responded, "link"}: "stated", {responded, "observed"}: "responded", {responded, "organ"}: "foreign_ministry",
+			{responded, "observed"}: "responded", {responded, "organ"}: "foreign_ministry",
 			{responded, "strategies:denial"}: "yes", {responded, other}: "yes",
-			{silent, "link"}: "stated", {silent, "observed"}: "no_response_found",
+			{silent, "observed"}: "no_response_found",
 		},
 		"bob": { // other left empty on the responded unit; a response found on the silent one
-			{responded, "link"}: "stated", {responded, "observed"}: "responded", {responded, "organ"}: "foreign_ministry",
+			{responded, "observed"}: "responded", {responded, "organ"}: "foreign_ministry",
 			{responded, "strategies:denial"}: "yes",
-			{silent, "link"}:                 "stated", {silent, "observed"}: "responded", {silent, "organ"}: "embassy",
+			{silent, "observed"}: "responded", {silent, "organ"}: "embassy",
 			{silent, "strategies:denial"}: "yes",
 		},
 	}

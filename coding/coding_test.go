@@ -104,7 +104,7 @@ func TestTemplateLayout(t *testing.T) {
 		}
 	}
 	ins, _ := f.GetRows(SheetInstructions)
-	if !strings.Contains(strings.Join(flat(ins), "\n"), "Disputes the existence, identity or role of the named individuals.") {
+	if !strings.Contains(strings.Join(flat(ins), "\n"), "Disputes who the named persons are") {
 		t.Error("instructions lack the codebook's definitions")
 	}
 	// The import stores an empty yes/no cell of a coded row as no: the
@@ -163,11 +163,9 @@ func TestRoundTrip(t *testing.T) {
 		{"tst-alpha-2020-r1", "organ"}:             "ministry", // wrong
 		{"tst-alpha-2020-r1", "strategies:denial"}: "maybe",    // wrong
 		{"tst-alpha-2020-r1", "observed"}:          "responded",
-		{"tst-alpha-2020-r1", "link"}:              "stated",
 		{"tst-beta-2021-r2", "organ"}:              "foreign_ministry",
 		{"tst-beta-2021-r2", "strategies:denial"}:  "no",
 		{"tst-beta-2021-r2", "observed"}:           "declined_comment",
-		{"tst-beta-2021-r2", "link"}:               "stated",
 	})
 	_, err := Import(ds, alice)
 	var list ImportErrors
@@ -194,7 +192,7 @@ func TestRoundTrip(t *testing.T) {
 	// silence uses no strategy).
 	strategies := yesNoHeaders(t, ds)
 	other := otherThan(strategies, "strategies:denial")
-	n := 2 * (4 + len(strategies) - 1)
+	n := 2 * (3 + len(strategies) - 1)
 	for _, want := range []Coding{
 		{UnitID: "tst-alpha-2020-r1", Variable: "strategies:denial", Coder: "alice", Round: 1, Value: Yes},
 		{UnitID: "tst-alpha-2020-r1", Variable: other, Coder: "alice", Round: 1, Value: No},
@@ -273,11 +271,10 @@ func TestImportAfterLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	fill(t, tpl, map[[2]string]string{
-		{"tst-alpha-2020-r1", "link"}:              "stated",
 		{"tst-alpha-2020-r1", "observed"}:          "responded",
 		{"tst-alpha-2020-r1", "organ"}:             "foreign_ministry",
 		{"tst-alpha-2020-r1", "strategies:denial"}: "1",
-		{"tst-beta-2021-r1", "link"}:               "Stated",
+		{"tst-beta-2021-r1", "channel_type"}:       "Press_Briefing",
 		{"tst-beta-2021-r1", "observed"}:           "no_response_found",
 		{"tst-beta-2021-r1", "strategies:denial"}:  "0",
 	})
@@ -308,7 +305,7 @@ func TestImportAfterLibreOffice(t *testing.T) {
 	other := otherThan(strategies, "strategies:denial")
 	if got["tst-alpha-2020-r1 organ"] != "foreign_ministry" || got["tst-alpha-2020-r1 strategies:denial"] != "yes" || got["tst-beta-2021-r1 strategies:denial"] != "no" ||
 		got["tst-alpha-2020-r1 "+other] != "no" || got["tst-beta-2021-r1 "+other] != "no" ||
-		got["tst-beta-2021-r1 link"] != "stated" || len(codings) != 7+2*(len(strategies)-1) {
+		got["tst-beta-2021-r1 channel_type"] != "press_briefing" || len(codings) != 6+2*(len(strategies)-1) { // the six cells filled, and no for every other strategy
 		t.Errorf("after LibreOffice: %v", got)
 	}
 	if _, err := os.Stat(filepath.Join(out, "carol.xlsx")); err != nil {

@@ -78,7 +78,9 @@ func TestLeaveOneCaseOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev.MacroF1 < 0.6 || ev.Cases != 10 || ev.Units < 35 {
+	// The floor is set against the two-coder gold of dataset 2.0.0 (0.557
+	// when it was adopted; 0.6 against the one-coder codes of 1.0.0).
+	if ev.MacroF1 < 0.5 || ev.Cases != len(ds.Cases) || ev.Units < 35 {
 		t.Errorf("macro-F1 %.3f over %d cases, %d units", ev.MacroF1, ev.Cases, ev.Units)
 	}
 	// Held out, a case loses the cues taken from it: identity disputes are
