@@ -202,6 +202,7 @@ func newCodingReconcileCmd() *cobra.Command {
 	var dataDir, adjudicator, out, disagreements string
 	var lf limitFlags
 	var round int
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "reconcile CODINGS.parquet --out GOLD.parquet [--adjudicator FILE.xlsx] [--disagreements FILE.xlsx]",
 		Short: "Settle the coders' codings into a gold coding and list the disagreements",
@@ -209,7 +210,9 @@ func newCodingReconcileCmd() *cobra.Command {
 gave. A tie goes to the adjudicator's value (a coding workbook filled by the
 adjudicator, checked like any other) and otherwise stays unresolved: listed,
 but left out of the gold coding. --disagreements writes a workbook with every
-unit and variable where the coders differ, their values side by side.`,
+unit and variable where the coders differ, their values side by side. Two
+runs writing the same --out never interleave: the second waits for the first
+(--wait).`,
 		Example: "  rejoinder coding reconcile codings.parquet --adjudicator carol.xlsx --out gold.parquet --disagreements disagreements.xlsx",
 		Args:    args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -241,6 +244,11 @@ unit and variable where the coders differ, their values side by side.`,
 				adj = got.Codings
 			}
 			gold, diffs := coding.Reconcile(codings, round, adj)
+			lock, err := lockOutput(cmd, out, wait)
+			if err != nil {
+				return err
+			}
+			defer lock.Unlock()
 			if err := coding.WriteCodings(out, gold); err != nil {
 				return err
 			}
@@ -267,5 +275,6 @@ unit and variable where the coders differ, their values side by side.`,
 	fl.StringVar(&disagreements, "disagreements", "", "a workbook to write the disagreements to")
 	lf.add(cmd)
 	fl.IntVar(&round, "round", 1, "the coding round")
+	addWaitFlag(cmd, &wait)
 	return cmd
 }
