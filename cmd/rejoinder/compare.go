@@ -5,10 +5,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-gota/gota/dataframe"
 	"github.com/spf13/cobra"
 
 	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 func newCompareCmd() *cobra.Command {
@@ -26,11 +29,7 @@ that spoke, the strategies each used, and the strategies they share.`,
 			if err := checkFormat(format); err != nil {
 				return err
 			}
-			ds, err := loadData(dataDir)
-			if err != nil {
-				return err
-			}
-			df, err := analysis.CompareCases(ds, a[0], a[1])
+			df, err := compareCases(dataDir, a[0], a[1])
 			if err != nil {
 				return err
 			}
@@ -39,6 +38,30 @@ that spoke, the strategies each used, and the strategies they share.`,
 	}
 	addResultFlags(cmd, &dataDir, &format)
 	return cmd
+}
+
+// compareCases compares two cases of the data in dir. From a Parquet
+// directory it reads the small tables whole (validated) and, of the
+// responses, only the columns the comparison needs, with the checks of
+// analysis.ReadColumnsWhere, rather than loading and validating every
+// table (the quotes are most of a large directory).
+func compareCases(dir, a, b string) (dataframe.DataFrame, error) {
+	if !dataset.IsParquetDir(dir) {
+		ds, err := loadData(dir)
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		return analysis.CompareCases(ds, a, b)
+	}
+	small, err := dataset.ReadParquetTables(dir, schema.TableCases, schema.TableAccusations, schema.TableSources)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	c, err := analysis.ReadColumnsWhere(dir, analysis.Filter{Cases: []string{a, b}})
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return analysis.CompareCasesWith(small, c, a, b)
 }
 
 // addResultFlags adds the flags every result-printing command shares.
