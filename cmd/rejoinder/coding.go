@@ -88,7 +88,8 @@ unless --suggestions: suggestions both coders see inflate their agreement.`,
 // import will read (see README, Resource limits).
 type limitFlags struct {
 	fileMB, unzippedMB, partMB int64
-	parts, rows, cellChars     int
+	parts, rows, columns       int
+	cellChars                  int
 	sharedStrings              int
 }
 
@@ -100,19 +101,20 @@ func (lf *limitFlags) add(cmd *cobra.Command) {
 	fl.Int64Var(&lf.partMB, "max-part-mb", d.PartBytes>>20, "refuse a workbook with any one part (sheet, shared strings) larger than this uncompressed (MB)")
 	fl.IntVar(&lf.parts, "max-parts", d.Parts, "refuse a workbook of more parts than this")
 	fl.IntVar(&lf.rows, "max-rows", d.Rows, "refuse a sheet of more rows than this")
+	fl.IntVar(&lf.columns, "max-columns", d.Columns, "refuse a sheet row whose last cell is in a column further right than this")
 	fl.IntVar(&lf.cellChars, "max-cell-chars", d.CellChars, "refuse a cell of more characters than this")
 	fl.IntVar(&lf.sharedStrings, "max-shared-strings", d.SharedStrings, "refuse a workbook of more shared strings (distinct cell texts) than this")
 }
 
 func (lf *limitFlags) limits() (coding.Limits, error) {
 	for name, v := range map[string]int64{"max-file-mb": lf.fileMB, "max-unzipped-mb": lf.unzippedMB, "max-part-mb": lf.partMB,
-		"max-parts": int64(lf.parts), "max-rows": int64(lf.rows), "max-cell-chars": int64(lf.cellChars), "max-shared-strings": int64(lf.sharedStrings)} {
+		"max-parts": int64(lf.parts), "max-rows": int64(lf.rows), "max-columns": int64(lf.columns), "max-cell-chars": int64(lf.cellChars), "max-shared-strings": int64(lf.sharedStrings)} {
 		if v <= 0 {
 			return coding.Limits{}, usageError{fmt.Errorf("--%s must be positive, not %d", name, v)}
 		}
 	}
 	return coding.Limits{FileBytes: lf.fileMB << 20, UnzippedBytes: lf.unzippedMB << 20, PartBytes: lf.partMB << 20,
-		Parts: lf.parts, Rows: lf.rows, CellChars: lf.cellChars, SharedStrings: lf.sharedStrings}, nil
+		Parts: lf.parts, Rows: lf.rows, Columns: lf.columns, CellChars: lf.cellChars, SharedStrings: lf.sharedStrings}, nil
 }
 
 func newCodingImportCmd() *cobra.Command {
