@@ -41,8 +41,12 @@ type Columns struct {
 	cb *schema.Codebook
 	// The quotes are gathered from the dataset only when KWIC first needs
 	// them; profiles and similarity never pay for them.
-	ds         *dataset.Dataset
-	dir        string // Parquet directory, for ReadColumns
+	ds  *dataset.Dataset
+	dir string // Parquet directory, for ReadColumns
+	// ids of the cases and accusations read from dir, against which
+	// the quotes' references are checked.
+	ids        map[string]map[string]bool
+	pruned     []dataset.Partition // responses' partitions a filter pruned
 	quotesOnce sync.Once
 	quotes     []quoteRow
 	quotesErr  error
@@ -170,7 +174,7 @@ func (c *Columns) quoteRows() ([]quoteRow, error) {
 			rowOf[id] = int32(i)
 		}
 		if c.dir != "" {
-			c.quotes, c.quotesErr = readQuotes(c.dir, rowOf)
+			c.quotes, c.quotesErr = readQuotes(c.dir, rowOf, c.ids, c.pruned)
 			return
 		}
 		if c.ds == nil {

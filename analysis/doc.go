@@ -62,8 +62,10 @@
 // # What the Parquet readers check
 //
 // No reader counts data validate rejects, within these bounds.
-// [ProfileParquet] refuses any row it counts that validate would reject
-// for a value it reads: to the columns it reads (observed and strategies
+// [ProfileParquet], [ReadColumns] and [ReadColumnsWhere] (and with them
+// similar, dynamics, compare and plot over Parquet) refuse any row they
+// use that validate would reject for a value they read. ProfileParquet:
+// to the columns it reads (observed and strategies
 // always; responder, case_id and responds_to when the grouping or the
 // filter needs them; an optional date has no rule of its own; the
 // accusations' id, accuser and instrument when it groups or filters by
@@ -74,13 +76,20 @@
 // way, and checks the rows' references to the cases table (and to the
 // accusations, when it reads them) with [schema.CheckReference]. It
 // reports validate's problems, at the same file and row (without the
-// response id, which it does not read). Checks on columns and tables it
-// does not read — a response's summary or organ when not grouped by, the
-// quotes and sources tables, quotes ↔ sources, duplicate response ids,
-// a response dated before its accusation — are validate's: run
-// `rejoinder validate --data DIR` on data from elsewhere. [ReadColumns]
-// and [ReadColumnsWhere] read most of the responses table, and check the
-// whole directory as validate does (dataset.ValidateStreamed).
+// response id, which it does not read). ReadColumns and ReadColumnsWhere
+// apply the same rules to every column they read: of the responses their
+// ids (each once), case_id, responds_to, responder, organ, observed and
+// strategies; of the accusations their ids (each once), accuser,
+// instrument, date and evidence_cited. Both check every partition's
+// directory values, those a filter prunes too (the filter prunes what is
+// read, not what is checked), and the directory as a whole (one build, no
+// YAML records beside it). Checks on columns and tables they do not read
+// — a response's summary, the cases, quotes and sources tables, quotes ↔
+// sources — and validate's rules that tie fields to each other (a
+// response dated before its accusation, a responds_to of another case, an
+// id that does not start with its case id, an organ needed unless
+// no_response_found) are validate's: run `rejoinder validate --data DIR`
+// on data from elsewhere (build and import csv write only valid data).
 //
 // # Examples
 //

@@ -159,3 +159,63 @@ func TestReadColumnsPartitioned(t *testing.T) {
 		t.Error("undated partition pruned wrongly")
 	}
 }
+
+// KWIC over Parquet checks the quotes it reads with validate's rules: a
+// quote whose text validate rejects (leading white space) or whose source
+// is no source is refused. On partitions a filter prunes, the quotes of
+// the pruned responses still refer to real units: the result equals the
+// one-file reading.
+func TestKWICParquetChecksTheQuotes(t *testing.T) {
+	ds := dataset.MustDefault()
+	plain, parts := t.TempDir(), t.TempDir()
+	if _, err := ds.WriteParquet(plain); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ds.WriteParquetPartitioned(parts, []string{"responder"}); err != nil {
+		t.Fatal(err)
+	}
+	opts := KWICOptions{Pattern: "(?i)provocation", Window: 3, Filter: Filter{Responders: []string{"RUS"}}, Accusations: true}
+	var got []string
+	for _, dir := range []string{plain, parts} {
+		c, err := ReadColumnsWhere(dir, opts.Filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		df, err := c.KWIC(opts)
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		got = append(got, fmtRecords(df.Records()))
+	}
+	if got[0] != got[1] || strings.Count(got[0], "\n") < 2 {
+		t.Errorf("KWIC over partitions pruned by a filter:\n%s\nwant\n%s", got[1], got[0])
+	}
+
+	for _, tt := range []struct {
+		name  string
+		spoil func(q *schema.Quote)
+		kind  error
+	}{
+		{"text with leading white space", func(q *schema.Quote) { q.Text = " " + q.Text }, schema.ErrBadValue},
+		{"a source that is no source", func(q *schema.Quote) { q.SourceID = "tst-c1-2020-s9" }, schema.ErrDangling},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := fixture(t)
+			tt.spoil(&ds.Responses[0].Quotes[0])
+			dir := t.TempDir()
+			if _, err := ds.WriteParquet(dir); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := dataset.ReadParquet(dir); !hasKind(err, tt.kind, "") {
+				t.Fatalf("validate's reader: %v, want %v", err, tt.kind)
+			}
+			c, err := ReadColumns(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.KWIC(KWICOptions{Pattern: "."}); !hasKind(err, tt.kind, "") {
+				t.Errorf("KWIC: %v, want %v", err, tt.kind)
+			}
+		})
+	}
+}

@@ -2,13 +2,9 @@ package analysis
 
 import (
 	"errors"
-	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
-	"sync"
 
 	"github.com/rejoinder/rejoinder/internal/parallel"
 
@@ -82,7 +78,7 @@ func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, sche
 		}
 		s.ids[schema.TableAccusations] = accusations
 	}
-	files, err := responseFiles(dir, opts.Filter)
+	files, _, problems, err := responseFiles(dir, opts.Filter, s.ids, s.memo)
 	if err != nil {
 		return err
 	}
@@ -93,7 +89,6 @@ func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, sche
 	counters := make([]*profileCounter, len(files))
 	errs := make([]error, len(files))
 	parallel.For(len(files), func(i int) { counters[i], errs[i] = s.file(files[i]) })
-	var problems schema.ErrorList
 	for i := range files {
 		var list schema.ErrorList
 		switch {
@@ -302,66 +297,4 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 		err = check.problems.Err()
 	}
 	return p, err
-}
-
-// validateInBackground checks a Parquet directory as validate does
-// (dataset.ReadParquetTables for the small tables, then
-// dataset.ValidateStreamed for responses and quotes) in a goroutine, so
-// that an analysis reading the same files runs alongside; the function
-// returned waits for the check and returns its problems. A directory
-// whose files have not changed (same paths, sizes and modification
-// times) since this process checked it is not checked again.
-func validateInBackground(dir string) (wait func() error) {
-	key := filesStamp(dir)
-	if key != "" {
-		validated.Lock()
-		err, seen := validated.results[key]
-		validated.Unlock()
-		if seen {
-			return func() error { return err }
-		}
-	}
-	done := make(chan error, 1)
-	go func() {
-		small, err := dataset.ReadParquetTables(dir, schema.TableCases, schema.TableAccusations, schema.TableSources)
-		if err == nil {
-			err = dataset.ValidateStreamed(dir, small)
-		}
-		if key != "" {
-			validated.Lock()
-			validated.results[key] = err
-			validated.Unlock()
-		}
-		done <- err
-	}()
-	return func() error { return <-done }
-}
-
-// validated remembers the result of checking a directory, by filesStamp.
-var validated = struct {
-	sync.Mutex
-	results map[string]error
-}{results: map[string]error{}}
-
-// filesStamp identifies the state of a directory's files: every path
-// under it with its size and modification time; "" when it cannot be
-// listed (then it is always checked).
-func filesStamp(dir string) string {
-	var b strings.Builder
-	b.WriteString(dir)
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "\x00%s\x00%d\x00%d\x00%v", p, info.Size(), info.ModTime().UnixNano(), info.Mode())
-		return nil
-	})
-	if err != nil {
-		return ""
-	}
-	return b.String()
 }

@@ -121,13 +121,48 @@ func (c *rowCheck) value(row int, field, v string) bool {
 	pos := c.position(row)
 	p := schema.CheckField(c.table, "", pos, vr, v)
 	if vr.Type == schema.TypeRef && v != "" {
-		p = append(p, schema.CheckReference(c.table, "", pos, field, v, c.ids, vr.Ref)...)
+		p = append(p, schema.CheckReference(c.table, "", pos, field, v, c.ids, refTargets(vr)...)...)
 	}
 	if len(p) > 0 {
 		c.problems = append(c.problems, p...)
 		return false
 	}
 	c.remember(add)
+	return true
+}
+
+// field checks one value of a row without the memo (a date, a list, an
+// id: values that rarely repeat), a reference against the ids of its
+// table too, and reports whether it passed. value is a string, a
+// []string or a schema.Date, as schema.CheckField takes it.
+func (c *rowCheck) field(row int, field string, value any) bool {
+	vr := c.cb.MustVariable(c.table, field)
+	pos := c.position(row)
+	p := schema.CheckField(c.table, "", pos, vr, value)
+	if v, ok := value.(string); ok && vr.Type == schema.TypeRef && v != "" {
+		p = append(p, schema.CheckReference(c.table, "", pos, field, v, c.ids, refTargets(vr)...)...)
+	}
+	c.problems = append(c.problems, p...)
+	return len(p) == 0
+}
+
+// refTargets lists the tables a reference may point to: a quote's
+// unit_id names "responses|accusations".
+func refTargets(vr *schema.Variable) []string { return strings.Split(vr.Ref, "|") }
+
+// unique checks a row's id as field does, and that no earlier row read
+// (seen, across the scan's files) has it, as
+// validate does.
+func (c *rowCheck) unique(row int, field, id string, seen map[string]bool) bool {
+	if !c.field(row, field, id) {
+		return false
+	}
+	if _, dup := seen[id]; dup {
+		c.problems = append(c.problems, &schema.FieldError{File: c.path, Line: row + 1, Table: c.table, ID: id, Field: field,
+			Value: id, Allowed: "each id once", Err: schema.ErrDuplicateID})
+		return false
+	}
+	seen[strings.Clone(id)] = true
 	return true
 }
 

@@ -76,6 +76,11 @@ func zeros(n int) func(io.Writer) {
 // codingSheet returns a Coding sheet with the template's header row and
 // rows more rows, each with a cell of the given text in column A.
 func codingSheet(t *testing.T, tpl string, rows int, text string) func(io.Writer) {
+	return codingSheetAt(t, tpl, rows, "A", text)
+}
+
+// codingSheetAt is codingSheet with the cells in column col.
+func codingSheetAt(t *testing.T, tpl string, rows int, col, text string) func(io.Writer) {
 	r, err := zip.OpenReader(tpl)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +100,7 @@ func codingSheet(t *testing.T, tpl string, rows int, text string) func(io.Writer
 		fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 		w.Write(header)
 		for i := 2; i < rows+2; i++ {
-			fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c></row>`, i, i, text)
+			fmt.Fprintf(w, `<row r="%d"><c r="%s%d" t="inlineStr"><is><t>%s</t></is></c></row>`, i, col, i, text)
 		}
 		fmt.Fprint(w, `</sheetData></worksheet>`)
 	}
@@ -133,6 +138,11 @@ func TestImportHostileWorkbooks(t *testing.T) {
 		}}, limits: Limits{PartBytes: 4 << 20}, want: ErrLimit, wantText: "limit PartBytes exceeded in xl/sharedStrings.xml"},
 		{name: "a million rows", replace: map[string]func(io.Writer){"xl/worksheets/sheet1.xml": codingSheet(t, tpl, 1_000_000, "")},
 			limits: Limits{Rows: 5000}, want: ErrLimit, wantText: `sheet "Coding": limit Rows exceeded: 5001, more than 5000 (raise it with --max-rows`},
+		// Each row one cell in Excel's last column: a small file that
+		// excelize reads as 16,384 cells a row (400 rows took 2-3.5 s
+		// under the fuzz target's limits); refused at its first row.
+		{name: "rows padded to the last column", replace: map[string]func(io.Writer){"xl/worksheets/sheet1.xml": codingSheetAt(t, tpl, 400, "XFD", "x")},
+			want: ErrLimit, wantText: `sheet "Coding": limit Columns exceeded in row 2: 16384, more than 1024 (raise it with --max-columns`},
 		{name: "a giant cell", replace: map[string]func(io.Writer){"xl/worksheets/sheet1.xml": codingSheet(t, tpl, 1, strings.Repeat("x", 40_000))},
 			want: ErrLimit, wantText: "limit CellChars exceeded in cell A2: 40000, more than 32767"},
 		{name: "macros", add: map[string]func(io.Writer){"xl/vbaProject.bin": zeros(100)},
@@ -180,6 +190,11 @@ func TestImportHostileWorkbooks(t *testing.T) {
 	repack(t, tpl, ok, map[string]func(io.Writer){"xl/worksheets/sheet1.xml": codingSheet(t, tpl, 1, "prk-park-2018-r1")}, nil)
 	if _, err := ImportLimited(ds, Limits{Rows: 5000}, ok); !errors.Is(err, ErrNoCodings) { // its one row is blank
 		t.Errorf("a workbook within the limits: %v", err)
+	}
+	wide := filepath.Join(dir, "wide-ok.xlsx")
+	repack(t, tpl, wide, map[string]func(io.Writer){"xl/worksheets/sheet1.xml": codingSheetAt(t, tpl, 3, "XFD", "x")}, nil)
+	if _, err := ImportLimited(ds, Limits{Columns: 16_384}, wide); err == nil || errors.Is(err, ErrLimit) {
+		t.Errorf("wide rows within --max-columns: %v, want the rows' own problems", err)
 	}
 }
 

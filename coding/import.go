@@ -531,8 +531,9 @@ const maxProblems = 1000
 var ErrTooMany = errors.New("too many problems; stopped reading here (fix these and import again)")
 
 // eachRow streams a sheet's rows, as raw cell values, to fn (rows
-// numbered from 1) until fn returns false, enforcing the limits on rows
-// and cell length: memory holds one row at a time.
+// numbered from 1) until fn returns false, enforcing the limits on rows,
+// row width and cell length: memory holds one row at a time, and a row
+// padded out to a far column is refused at the first.
 func eachRow(f *excelize.File, sheet string, lim Limits, fn func(rowNum int, row []string) bool) error {
 	it, err := f.Rows(sheet)
 	if err != nil {
@@ -546,6 +547,9 @@ func eachRow(f *excelize.File, sheet string, lim Limits, fn func(rowNum int, row
 		row, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return err
+		}
+		if len(row) > lim.Columns {
+			return &LimitError{Limit: "Columns", Flag: "max-columns", Part: "row " + strconv.Itoa(n), Got: int64(len(row)), Max: int64(lim.Columns)}
 		}
 		for j, v := range row {
 			if k := utf8.RuneCountInString(v); k > lim.CellChars {

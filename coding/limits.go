@@ -25,8 +25,12 @@ type Limits struct {
 	PartBytes     int64 // any one part (a sheet, the shared strings), uncompressed
 	Parts         int   // number of parts in the file
 	Rows          int   // rows of the Coding sheet, header included
-	CellChars     int   // characters in one cell (Excel's own maximum is 32,767)
-	SharedStrings int   // strings in the shared strings part (the workbook's table of cell texts)
+	// Columns bounds a row's width: the column of its last cell. A
+	// row with one cell in column XFD is read as 16,384 cells, so a
+	// small file of such rows took seconds to read.
+	Columns       int
+	CellChars     int // characters in one cell (Excel's own maximum is 32,767)
+	SharedStrings int // strings in the shared strings part (the workbook's table of cell texts)
 }
 
 // DefaultLimits are the limits Import applies.
@@ -36,6 +40,7 @@ var DefaultLimits = Limits{
 	PartBytes:     512 << 20,
 	Parts:         10_000,
 	Rows:          1_000_000,
+	Columns:       1_024,
 	CellChars:     32_767,
 	SharedStrings: 5_000_000,
 }
@@ -55,6 +60,7 @@ func (l Limits) withDefaults() Limits {
 		PartBytes:     pick(l.PartBytes, d.PartBytes),
 		Parts:         int(pick(int64(l.Parts), int64(d.Parts))),
 		Rows:          int(pick(int64(l.Rows), int64(d.Rows))),
+		Columns:       int(pick(int64(l.Columns), int64(d.Columns))),
 		CellChars:     int(pick(int64(l.CellChars), int64(d.CellChars))),
 		SharedStrings: int(pick(int64(l.SharedStrings), int64(d.SharedStrings))),
 	}

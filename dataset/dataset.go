@@ -202,7 +202,7 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 	sawMeta, sawCase := false, false
 	for _, rel := range files {
 		file := path.Join(name, rel)
-		data, err := YAMLLimit.readLimited(fsys, rel, file)
+		data, err := YAMLLimit.ReadFile(fsys, rel, file)
 		if err != nil {
 			return nil, err
 		}

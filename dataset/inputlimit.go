@@ -1,37 +1,31 @@
 package dataset
 
 import (
-	"errors"
-	"fmt"
-	"io"
 	"io/fs"
-	"math"
-	"os"
-	"strconv"
+
+	"github.com/rejoinder/rejoinder/internal/inputlimit"
 )
 
 // ErrNotRegularFile is an input that is not a regular file (after links
 // are followed): a device such as /dev/zero, a named pipe (FIFO) or a
 // socket. Reading one could never end, or end only when memory does, so
-// it is refused before it is opened.
-var ErrNotRegularFile = errors.New("not a regular file")
+// it is refused before it is opened. It is the error of every reader of
+// input files (internal/inputlimit), events and reliability too.
+var ErrNotRegularFile = inputlimit.ErrNotRegularFile
 
 // ErrInputTooLarge is an input file over its kind's size limit (see
 // InputLimit). The limit is checked before the file is read, and the file
 // is read no further than the limit, so a file that grows while it is read
-// is bounded too.
-var ErrInputTooLarge = errors.New("input file over its size limit")
+// is bounded too. Events and reliability inputs report it too.
+var ErrInputTooLarge = inputlimit.ErrInputTooLarge
 
 // InputLimit is the largest size rejoinder reads for one kind of input
 // file, and the environment variable that raises it (a number of
 // megabytes, MiB). Each limit is far above what the curated dataset or a
 // build of 500,000 responses needs, and below what would exhaust memory:
 // a YAML file takes about 27 times its size in memory while it is decoded.
-type InputLimit struct {
-	What  string // the kind of file, for messages: "YAML record file"
-	Env   string // environment variable that sets the limit in MiB
-	Bytes int64  // the default limit
-}
+// The type is shared with the other readers of input files.
+type InputLimit = inputlimit.Limit
 
 // The size limits of the input files the dataset package reads.
 var (
@@ -41,109 +35,10 @@ var (
 	ParquetLimit = InputLimit{What: "Parquet file", Env: "REJOINDER_MAX_PARQUET_MB", Bytes: 16 << 30}
 )
 
-// Max is the limit in bytes: the environment variable's value in MiB when
-// it is set to a positive whole number, else the default. A malformed
-// value is an error, not silently the default.
-func (l InputLimit) Max() (int64, error) {
-	s := os.Getenv(l.Env)
-	if s == "" {
-		return l.Bytes, nil
-	}
-	mb, err := strconv.ParseInt(s, 10, 64)
-	// The largest number of MiB whose bytes fit in an int64: 1<<43 MiB
-	// would shift into the sign bit and give a negative limit.
-	const maxMB = math.MaxInt64 >> 20
-	if err != nil || mb <= 0 || mb > maxMB {
-		return 0, fmt.Errorf("%s=%q: not a positive whole number of megabytes", l.Env, s)
-	}
-	return mb << 20, nil
-}
-
-// check refuses an input that is not a regular file or is over the limit;
-// file names it in the message. It returns the limit.
-func (l InputLimit) check(file string, info fs.FileInfo) (int64, error) {
-	max, err := l.Max()
-	if err != nil {
-		return 0, err
-	}
-	if err := RefuseIrregular(file, info.Mode(), "a "+l.What); err != nil {
-		return 0, err
-	}
-	if info.Size() > max {
-		return 0, l.tooLarge(file, info.Size(), max)
-	}
-	return max, nil
-}
-
-func (l InputLimit) tooLarge(file string, size, max int64) error {
-	return fmt.Errorf("%s: %w: %d bytes, more than the %s limit of %d MiB (raise it with the environment variable %s=<MiB> if the file is trusted)",
-		file, ErrInputTooLarge, size, l.What, max>>20, l.Env)
-}
-
 // RefuseIrregular returns ErrNotRegularFile, saying what file is (a
 // device, a named pipe, ...) and that want is expected, when mode is not
 // a regular file's; nil otherwise. Every reader of input files calls it
 // on the file's mode, links followed, before opening the file.
 func RefuseIrregular(file string, mode fs.FileMode, want string) error {
-	if mode.IsRegular() {
-		return nil
-	}
-	return fmt.Errorf("%s: %w (it is %s); give %s", file, ErrNotRegularFile, describeMode(mode), want)
-}
-
-// describeMode names the kind of a file that is not a regular one.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m.IsDir():
-		return "a directory"
-	default:
-		return "not a plain file (mode " + m.String() + ")"
-	}
-}
-
-// CheckInput checks the file at path (links followed) before it is
-// opened: a regular file no larger than the limit.
-func (l InputLimit) CheckInput(path string) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	_, err = l.check(path, info)
-	return err
-}
-
-// readLimited reads the file rel of fsys, named file in messages, after
-// checking it with fs.Stat (links followed, so a link to /dev/zero is a
-// device), and through io.LimitReader so that it stops at the limit even
-// if the file grows.
-func (l InputLimit) readLimited(fsys fs.FS, rel, file string) ([]byte, error) {
-	info, err := fs.Stat(fsys, rel)
-	if err != nil {
-		return nil, err
-	}
-	max, err := l.check(file, info)
-	if err != nil {
-		return nil, err
-	}
-	f, err := fsys.Open(rel)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	if int64(len(data)) > max {
-		return nil, l.tooLarge(file, int64(len(data)), max)
-	}
-	return data, nil
+	return inputlimit.RefuseIrregular(file, mode, want)
 }

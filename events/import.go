@@ -28,6 +28,12 @@ const PairsFile = "pairs.parquet"
 // window, in days, the imported pairs were computed with.
 const MetaWindow = "rejoinder.events.window_days"
 
+// PairsCSVLimit bounds one pairs CSV file of Import, checked before the
+// file is read (REJOINDER_MAX_PAIRS_MB raises it): Import holds every row
+// in memory to sort them. BigQuery shards an export into files of at most
+// 1 GB, so a shard is always within it.
+var PairsCSVLimit = dataset.InputLimit{What: "pairs CSV file", Env: "REJOINDER_MAX_PAIRS_MB", Bytes: 2 << 30}
+
 // maxImportProblems caps the problems Import lists.
 const maxImportProblems = 100
 
@@ -148,7 +154,7 @@ func rowsOfAccusation(paths []string, id string) []struct {
 	}
 	col := slices.Index(PairColumns, "accusation_id")
 	for _, p := range paths {
-		f, err := os.Open(p)
+		f, err := PairsCSVLimit.Open(p)
 		if err != nil {
 			continue
 		}
@@ -174,7 +180,7 @@ func rowsOfAccusation(paths []string, id string) []struct {
 }
 
 func readPairsCSV(path string, window int) ([]Pair, schema.ErrorList, error) {
-	f, err := os.Open(path)
+	f, err := PairsCSVLimit.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -205,6 +211,9 @@ func readPairsCSV(path string, window int) ([]Pair, schema.ErrorList, error) {
 					return rows, problems, nil
 				}
 				continue
+			}
+			if errors.Is(err, dataset.ErrInputTooLarge) {
+				return nil, nil, err // it names the file
 			}
 			return nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
@@ -360,6 +369,9 @@ func ReadPairs(dir string) (Source, int, error) {
 
 // keyValues reads a Parquet file's key-value metadata.
 func keyValues(path string) (map[string]string, error) {
+	if err := dataset.ParquetLimit.CheckInput(path); err != nil {
+		return nil, err
+	}
 	pf, err := file.OpenParquetFile(path, false)
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a readable Parquet file: %w", path, err)

@@ -439,16 +439,28 @@ func openInputs(paths []string) ([]input, int64, error) {
 	var total int64
 	noop := func() {}
 	for _, p := range paths {
+		// A named pipe would block the open, a link to /dev/zero never
+		// end: only regular files, checked before they are opened.
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, 0, err
+		}
+		if err := dataset.RefuseIrregular(p, info.Mode(), "a GDELT event file (.CSV or .zip)"); err != nil {
+			return nil, 0, err
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, 0, err
 		}
 		var sig [4]byte
 		n, _ := io.ReadFull(f, sig[:])
-		info, err := f.Stat()
+		info, err = f.Stat()
 		f.Close()
 		if err != nil {
 			return nil, 0, err
+		}
+		if err := dataset.RefuseIrregular(p, info.Mode(), "a GDELT event file (.CSV or .zip)"); err != nil {
+			return nil, 0, err // replaced since the check
 		}
 		if n == 4 && bytes.Equal(sig[:], []byte("PK\x03\x04")) {
 			zr, err := zip.OpenReader(p)

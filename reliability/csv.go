@@ -9,9 +9,29 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rejoinder/rejoinder/internal/inputlimit"
 	"github.com/rejoinder/rejoinder/internal/textfile"
 	"github.com/rejoinder/rejoinder/schema"
 )
+
+// CSVLimit bounds a CSV file of codings read by ReadCSVFile, checked
+// before the file is read (REJOINDER_MAX_RELIABILITY_MB raises it): every
+// coding is held in memory. A study's codings take a few megabytes.
+var CSVLimit = inputlimit.Limit{What: "reliability CSV file", Env: "REJOINDER_MAX_RELIABILITY_MB", Bytes: 256 << 20}
+
+// ReadCSVFile reads the CSV file of codings at path with ReadCSV, after
+// checking that it is a regular file (not a named pipe, which would block,
+// or a link to a device such as /dev/zero, which would never end) within
+// CSVLimit; errors wrap inputlimit's ErrNotRegularFile or
+// ErrInputTooLarge (dataset.ErrNotRegularFile, dataset.ErrInputTooLarge).
+func ReadCSVFile(path string) ([]Coding, error) {
+	f, err := CSVLimit.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadCSV(f, path)
+}
 
 // ReadCSV reads codings in long format: a header naming the columns unit,
 // coder and value (in any order; other columns are ignored), then one
@@ -31,7 +51,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		return nil, fmt.Errorf("%s: empty file (want a header unit,coder,value)", name)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, readError(name, err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -54,7 +74,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 			return nil, fmt.Errorf("%s:%d:%d: %w", name, pe.Line, pe.Column, pe.Err)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, readError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		get := func(k string) (string, error) {
@@ -91,4 +111,13 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		first[key] = line
 		out = append(out, c)
 	}
+}
+
+// readError places an error of the underlying reader in the file name,
+// unless it names the file already (a file over CSVLimit).
+func readError(name string, err error) error {
+	if errors.Is(err, inputlimit.ErrInputTooLarge) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }

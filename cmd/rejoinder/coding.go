@@ -90,7 +90,8 @@ unless --suggestions: suggestions both coders see inflate their agreement.`,
 // import will read (see README, Resource limits).
 type limitFlags struct {
 	fileMB, unzippedMB, partMB int64
-	parts, rows, cellChars     int
+	parts, rows, columns       int
+	cellChars                  int
 	sharedStrings              int
 }
 
@@ -102,19 +103,20 @@ func (lf *limitFlags) add(cmd *cobra.Command) {
 	fl.Int64Var(&lf.partMB, "max-part-mb", d.PartBytes>>20, "refuse a workbook with any one part (sheet, shared strings) larger than this uncompressed (MB)")
 	fl.IntVar(&lf.parts, "max-parts", d.Parts, "refuse a workbook of more parts than this")
 	fl.IntVar(&lf.rows, "max-rows", d.Rows, "refuse a sheet of more rows than this")
+	fl.IntVar(&lf.columns, "max-columns", d.Columns, "refuse a sheet row whose last cell is in a column further right than this")
 	fl.IntVar(&lf.cellChars, "max-cell-chars", d.CellChars, "refuse a cell of more characters than this")
 	fl.IntVar(&lf.sharedStrings, "max-shared-strings", d.SharedStrings, "refuse a workbook of more shared strings (distinct cell texts) than this")
 }
 
 func (lf *limitFlags) limits() (coding.Limits, error) {
 	for name, v := range map[string]int64{"max-file-mb": lf.fileMB, "max-unzipped-mb": lf.unzippedMB, "max-part-mb": lf.partMB,
-		"max-parts": int64(lf.parts), "max-rows": int64(lf.rows), "max-cell-chars": int64(lf.cellChars), "max-shared-strings": int64(lf.sharedStrings)} {
+		"max-parts": int64(lf.parts), "max-rows": int64(lf.rows), "max-columns": int64(lf.columns), "max-cell-chars": int64(lf.cellChars), "max-shared-strings": int64(lf.sharedStrings)} {
 		if v <= 0 {
 			return coding.Limits{}, usageError{fmt.Errorf("--%s must be positive, not %d", name, v)}
 		}
 	}
 	return coding.Limits{FileBytes: lf.fileMB << 20, UnzippedBytes: lf.unzippedMB << 20, PartBytes: lf.partMB << 20,
-		Parts: lf.parts, Rows: lf.rows, CellChars: lf.cellChars, SharedStrings: lf.sharedStrings}, nil
+		Parts: lf.parts, Rows: lf.rows, Columns: lf.columns, CellChars: lf.cellChars, SharedStrings: lf.sharedStrings}, nil
 }
 
 func newCodingImportCmd() *cobra.Command {
@@ -204,6 +206,7 @@ func newCodingReconcileCmd() *cobra.Command {
 	var dataDir, adjudicator, out, disagreements string
 	var lf limitFlags
 	var round int
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "reconcile CODINGS.parquet --out GOLD.parquet [--adjudicator FILE.xlsx] [--disagreements FILE.xlsx]",
 		Short: "Settle the coders' codings into a gold coding and list the disagreements",
@@ -211,7 +214,9 @@ func newCodingReconcileCmd() *cobra.Command {
 gave. A tie goes to the adjudicator's value (a coding workbook filled by the
 adjudicator, checked like any other) and otherwise stays unresolved: listed,
 but left out of the gold coding. --disagreements writes a workbook with every
-unit and variable where the coders differ, their values side by side.`,
+unit and variable where the coders differ, their values side by side. Two
+runs writing the same --out never interleave: the second waits for the first
+(--wait).`,
 		Example: "  rejoinder coding reconcile codings.parquet --adjudicator carol.xlsx --out gold.parquet --disagreements disagreements.xlsx",
 		Args:    args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -246,6 +251,11 @@ unit and variable where the coders differ, their values side by side.`,
 				adj = got.Codings
 			}
 			gold, diffs := coding.Reconcile(codings, round, adj)
+			lock, err := lockOutput(cmd, out, wait)
+			if err != nil {
+				return err
+			}
+			defer lock.Unlock()
 			if err := coding.WriteCodings(out, gold); err != nil {
 				return err
 			}
@@ -272,6 +282,7 @@ unit and variable where the coders differ, their values side by side.`,
 	fl.StringVar(&disagreements, "disagreements", "", "a workbook to write the disagreements to")
 	lf.add(cmd)
 	fl.IntVar(&round, "round", 1, "the coding round")
+	addWaitFlag(cmd, &wait)
 	return cmd
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/rejoinder/rejoinder/analysis"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 func newCompareCmd() *cobra.Command {
@@ -32,17 +33,13 @@ with the quotes that evidence it.`,
 			if err := checkFormat(format); err != nil {
 				return err
 			}
-			ds, err := loadData(dataDir)
-			if err != nil {
-				return err
-			}
-			compare := analysis.CompareCases
+			var df dataframe.DataFrame
+			var err error
 			if evidence {
-				compare = func(ds *dataset.Dataset, x, y string) (dataframe.DataFrame, error) {
-					return analysis.Evidence(ds, x, y)
-				}
+				df, err = caseEvidence(dataDir, a[0], a[1])
+			} else {
+				df, err = compareCases(dataDir, a[0], a[1])
 			}
-			df, err := compare(ds, a[0], a[1])
 			if err != nil {
 				return err
 			}
@@ -52,6 +49,39 @@ with the quotes that evidence it.`,
 	addResultFlags(cmd, &dataDir, &format)
 	cmd.Flags().BoolVar(&evidence, "evidence", false, "list each strategy of each response with the quotes that evidence it")
 	return cmd
+}
+
+// compareCases compares two cases of the data in dir. From a Parquet
+// directory it reads the small tables whole (validated) and, of the
+// responses, only the columns the comparison needs, with the checks of
+// analysis.ReadColumnsWhere, rather than loading and validating every
+// table (the quotes are most of a large directory).
+func compareCases(dir, a, b string) (dataframe.DataFrame, error) {
+	if !dataset.IsParquetDir(dir) {
+		ds, err := loadData(dir)
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		return analysis.CompareCases(ds, a, b)
+	}
+	small, err := dataset.ReadParquetTables(dir, schema.TableCases, schema.TableAccusations, schema.TableSources)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	c, err := analysis.ReadColumnsWhere(dir, analysis.Filter{Cases: []string{a, b}})
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return analysis.CompareCasesWith(small, c, a, b)
+}
+
+// caseEvidence lists the quotes behind each code of two cases' responses.
+func caseEvidence(dir, a, b string) (dataframe.DataFrame, error) {
+	ds, err := loadData(dir)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return analysis.Evidence(ds, a, b)
 }
 
 // addResultFlags adds the flags every result-printing command shares.

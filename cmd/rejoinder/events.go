@@ -142,8 +142,9 @@ skipped. The table is replaced only when complete.
 Malformed lines are never fatal and never silent: each is counted, the first
 ten are shown with file, line, column, value and what is allowed, and the first
 1000 are listed in DIR/malformed.csv. Inputs without one well-formed line are
-refused. --max-ratio, --max-bytes, --max-lines and --max-malformed bound what
-is read (checked while reading). stdout gets one row per input file (lines,
+refused, and so is an input that is not a regular file (a pipe, a device).
+--max-ratio, --max-bytes, --max-lines and --max-malformed bound what is read
+(checked while reading). stdout gets one row per input file (lines,
 kept, malformed, duplicates) in --format. Progress shows on stderr: a bar on a
 terminal, else lines per second every 30 seconds.`,
 		Example: `  rejoinder events ingest 2018*.export.CSV.zip --out gdelt
@@ -458,7 +459,9 @@ header (several files, as BigQuery shards an export, are one table), checks
 every row (ids, dates, state codes, codes, the reversed dyad, type, lag within
 --window) and writes DIR/pairs.parquet. Every problem is reported with file,
 line, column, value and what is allowed, and then nothing is written. events
-pairs --data DIR then summarises the imported pairs like computed ones.`,
+pairs --data DIR then summarises the imported pairs like computed ones. Each
+file must be a regular file (not a pipe or device) of at most 2 GiB, checked
+before it is read (REJOINDER_MAX_PAIRS_MB raises the limit).`,
 		Example: `  rejoinder events import bq-pairs-*.csv --out gdelt --window 30d
   rejoinder events pairs --data gdelt --by year`,
 		Args: args(cobra.MinimumNArgs(1)),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +16,7 @@ import (
 func newExportCmd() *cobra.Command {
 	var dataDir, out, compare, codingsFile string
 	var excel bool
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "export xlsx|csv|arrow --out PATH",
 		Short: "Write the dataset as an Excel workbook, CSV files or Arrow files",
@@ -30,7 +32,9 @@ func newExportCmd() *cobra.Command {
          import csv removes exactly what was added
   arrow  one Arrow IPC file (Feather v2) per table, for R, pandas or polars
 Output bytes are the same for the same data (set SOURCE_DATE_EPOCH to fix the
-workbook's timestamps too). Large workbooks show progress on a terminal.`,
+workbook's timestamps too). Large workbooks show progress on a terminal. Two
+exports to the same --out never interleave: the second waits for the first
+(--wait).`,
 		Example: `  rejoinder export xlsx --out rejoinder.xlsx --compare prk-sony-2014,rus-opcw-2018
   rejoinder export csv --excel --out csv-for-excel/
   rejoinder export arrow --data /tmp/syn --out /tmp/syn-arrow`,
@@ -69,6 +73,11 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 				}
 			}
 			if a[0] == "xlsx" && dataset.IsParquetDir(dataDir) {
+				lock, err := lockOutput(cmd, out, wait)
+				if err != nil {
+					return err
+				}
+				defer lock.Unlock()
 				// Stream the big tables: memory stays flat however many rows.
 				if err := exports.SaveWorkbookFromParquet(out, dataDir, opts); err != nil {
 					return err
@@ -80,6 +89,11 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 			if err != nil {
 				return err
 			}
+			lock, err := lockOutput(cmd, out, wait)
+			if err != nil {
+				return err
+			}
+			defer lock.Unlock()
 			var paths []string
 			switch {
 			case a[0] == "xlsx":
@@ -103,6 +117,7 @@ workbook's timestamps too). Large workbooks show progress on a terminal.`,
 	cmd.Flags().StringVar(&out, "out", "", "output file (xlsx) or directory (csv)")
 	cmd.Flags().StringVar(&compare, "compare", "", "xlsx: the two cases of the Comparison sheet, as A,B")
 	cmd.Flags().StringVar(&codingsFile, "codings", "", "xlsx: a codings Parquet file (rejoinder coding import) for a Reliability sheet")
+	addWaitFlag(cmd, &wait)
 	cmd.Flags().BoolVar(&excel, "excel", false, "csv: write for spreadsheet programs (BOM, formula-like cells prefixed with ', codes such as 016 as =\"016\")")
 	return cmd
 }

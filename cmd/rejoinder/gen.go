@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -12,6 +13,7 @@ func newGenCmd() *cobra.Command {
 	var cases, responses int
 	var seed uint64
 	var out, as string
+	var wait time.Duration
 	cmd := &cobra.Command{
 		Use:   "gen --cases N --responses M --seed S --out DIR",
 		Short: "Generate a synthetic dataset for benchmarks (not research data)",
@@ -21,7 +23,8 @@ skewed strategy frequencies, quotes of realistic length, and some dates known
 only to the month or not at all. The same seed gives the same bytes. Output is
 Parquet (as build writes it) or YAML record files (--as yaml); either can be
 read back with --data. Synthetic ids start with "syn-" and sources point to
-example.org, so they cannot be mistaken for research.`,
+example.org, so they cannot be mistaken for research. Two runs into the same
+--out never interleave: the second waits for the first (--wait).`,
 		Example: `  rejoinder gen --cases 1000 --responses 1000000 --seed 1 --out /tmp/syn
   rejoinder profile --data /tmp/syn --by year`,
 		Args: args(cobra.NoArgs),
@@ -36,6 +39,14 @@ example.org, so they cannot be mistaken for research.`,
 			if err != nil {
 				return err
 			}
+			if as != "parquet" && as != "yaml" {
+				return usageError{fmt.Errorf("unknown --as %q (allowed: parquet, yaml)", as)}
+			}
+			lock, err := lockOutput(cmd, out, wait)
+			if err != nil {
+				return err
+			}
+			defer lock.Unlock()
 			switch as {
 			case "parquet":
 				if _, err := ds.WriteParquet(out); err != nil {
@@ -45,8 +56,6 @@ example.org, so they cannot be mistaken for research.`,
 				if err := ds.WriteYAML(out); err != nil {
 					return err
 				}
-			default:
-				return usageError{fmt.Errorf("unknown --as %q (allowed: parquet, yaml)", as)}
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %d cases, %d accusations, %d responses, %d quotes to %s (%s)\n",
 				len(ds.Cases), len(ds.Accusations), len(ds.Responses), len(ds.Quotes()), out, as)
@@ -59,5 +68,6 @@ example.org, so they cannot be mistaken for research.`,
 	fl.Uint64Var(&seed, "seed", 1, "random seed")
 	fl.StringVar(&out, "out", "", "output directory")
 	fl.StringVar(&as, "as", "parquet", "output form: parquet or yaml")
+	addWaitFlag(cmd, &wait)
 	return cmd
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -33,7 +32,9 @@ files are read as one (one file per coder, say). For each variable it prints Kri
 measurement with a seeded bootstrap 95% interval (resampling units), Cohen's
 kappa when there are exactly two coders, pairwise percent agreement, and the
 numbers of pairable units, coders and values. Units coded by one coder only
-cannot be compared and are left out.`,
+cannot be compared and are left out. An INPUT must be a regular file (not a
+pipe or device); a CSV file over 256 MiB is refused before it is read
+(REJOINDER_MAX_RELIABILITY_MB raises the limit).`,
 		Example: `  rejoinder reliability codings.parquet
   rejoinder reliability codings-organ.csv
   rejoinder reliability --level ordinal --variable evidence_disclosure a.csv b.csv
@@ -115,12 +116,7 @@ func readInputs(inputs []string, variable string, round int) ([]coding.Group, er
 			groups = append(groups, coding.Groups(cb, cs, round, variable)...)
 			continue
 		}
-		f, err := os.Open(in)
-		if err != nil {
-			return nil, err
-		}
-		cs, err := reliability.ReadCSV(f, in)
-		f.Close()
+		cs, err := reliability.ReadCSVFile(in)
 		if err != nil {
 			return nil, err
 		}

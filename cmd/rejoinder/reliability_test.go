@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // reliability refuses what it cannot measure honestly: a bootstrap of
@@ -47,5 +50,66 @@ func TestReliabilityRefusesBadInput(t *testing.T) {
 	code, out, errs := runCLI(t, "reliability", "--bootstrap", "0", "--format", "csv", data)
 	if code != 0 || !strings.Contains(out, "krippendorff2011,nominal,0.743") || !strings.Contains(out, ",,,") {
 		t.Errorf("--bootstrap 0: exit %d: %s%s", code, out, errs)
+	}
+}
+
+// The readers of events and reliability input files refuse, at once and
+// with status 1, an input that is not a regular file (a named pipe used to
+// hang them, a link to /dev/zero to read for ever), and one over its
+// size limit, naming the file and the variable that raises the limit.
+func TestInputFilesBounded(t *testing.T) {
+	dir := t.TempDir()
+	fifo, zero := filepath.Join(dir, "pipe.csv"), filepath.Join(dir, "zero.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Skip(err)
+	}
+	big := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(big, []byte("unit,coder,value\n"+strings.Repeat("\n", 2<<20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	for _, tt := range []struct {
+		args []string
+		env  [2]string
+		want string
+	}{
+		{[]string{"reliability", fifo}, [2]string{}, fifo + ": not a regular file (it is a named pipe (FIFO)); give a reliability CSV file"},
+		{[]string{"reliability", zero}, [2]string{}, zero + ": not a regular file (it is a character device)"},
+		{[]string{"reliability", big}, [2]string{"REJOINDER_MAX_RELIABILITY_MB", "1"}, big + ": input file over its size limit"},
+		{[]string{"events", "import", fifo, "--out", out}, [2]string{}, fifo + ": not a regular file (it is a named pipe (FIFO)); give a pairs CSV file"},
+		{[]string{"events", "import", big, "--out", out}, [2]string{"REJOINDER_MAX_PAIRS_MB", "1"}, "REJOINDER_MAX_PAIRS_MB=<MiB>"},
+		{[]string{"events", "ingest", fifo, "--out", out}, [2]string{}, fifo + ": not a regular file (it is a named pipe (FIFO)); give a GDELT event file"},
+		{[]string{"events", "ingest", zero, "--out", out}, [2]string{}, zero + ": not a regular file (it is a character device)"},
+	} {
+		if tt.env[0] != "" {
+			t.Setenv(tt.env[0], tt.env[1])
+		}
+		type result struct {
+			code      int
+			out, errs string
+		}
+		done := make(chan result, 1)
+		go func() {
+			var out, errb bytes.Buffer
+			code := run(tt.args, &out, &errb)
+			done <- result{code, out.String(), errb.String()}
+		}()
+		select {
+		case r := <-done:
+			if r.code != exitInvalid || !strings.Contains(r.errs, tt.want) || r.out != "" {
+				t.Errorf("%v: exit %d, out %q, err %q; want %d %q", tt.args, r.code, r.out, r.errs, exitInvalid, tt.want)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%v did not return within 20 s", tt.args)
+		}
+		if tt.env[0] != "" {
+			os.Unsetenv(tt.env[0])
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v wrote %s", tt.args, out)
+		}
 	}
 }

@@ -167,9 +167,11 @@ func TestConcurrentCodingImportsKeepEveryCoder(t *testing.T) {
 	}
 }
 
-// With another writer holding the output's lock, build, import csv and
-// coding import wait up to --wait, then fail with status 1 and a message
-// naming the output and the lock file; a negative --wait is a usage error.
+// With another writer holding the output's lock, every command that
+// writes an output (build, import csv, coding import and reconcile,
+// export in each form, gen) waits up to --wait, then fails with status 1
+// and a message naming the output and the lock file; a negative --wait is
+// a usage error.
 func TestWriterGivesUpOnLock(t *testing.T) {
 	dir := t.TempDir()
 	out, store, tables := filepath.Join(dir, "out"), filepath.Join(dir, "codings.parquet"), filepath.Join(dir, "tables")
@@ -181,15 +183,33 @@ func TestWriterGivesUpOnLock(t *testing.T) {
 		t.Fatal(errs)
 	}
 	fillWorkbook(t, workbook, "embassy")
+	codings := filepath.Join(dir, "alice.parquet")
+	if code, _, errs := runCLI(t, "coding", "import", "--data", "../../dataset/testdata/minimal", workbook, "--out", codings); code != 0 {
+		t.Fatal(errs)
+	}
+	parquet := filepath.Join(dir, "parquet")
+	if code, _, errs := runCLI(t, "build", "--data", "../../dataset/testdata/minimal", "--out", parquet); code != 0 {
+		t.Fatal(errs)
+	}
+	xlsx, gold := filepath.Join(dir, "out.xlsx"), filepath.Join(dir, "gold.parquet")
 	for _, tc := range []struct {
+		name   string
 		target string
 		args   []string
 	}{
-		{out, []string{"build", "--data", "../../dataset/testdata/minimal", "--out", out}},
-		{out, []string{"import", "csv", "--data", tables, "--out", out}},
-		{store, []string{"coding", "import", "--data", "../../dataset/testdata/minimal", workbook, "--out", store}},
+		{"build", out, []string{"build", "--data", "../../dataset/testdata/minimal", "--out", out}},
+		{"import", out, []string{"import", "csv", "--data", tables, "--out", out}},
+		{"coding-import", store, []string{"coding", "import", "--data", "../../dataset/testdata/minimal", workbook, "--out", store}},
+		{"coding-reconcile", gold, []string{"coding", "reconcile", codings, "--out", gold}},
+		{"export-xlsx", xlsx, []string{"export", "xlsx", "--data", "../../dataset/testdata/minimal", "--out", xlsx}},
+		{"export-xlsx-parquet", xlsx, []string{"export", "xlsx", "--data", parquet, "--out", xlsx}},
+		{"export-csv", out, []string{"export", "csv", "--data", "../../dataset/testdata/minimal", "--out", out}},
+		{"export-csv-excel", out, []string{"export", "csv", "--excel", "--data", "../../dataset/testdata/minimal", "--out", out}},
+		{"export-arrow", out, []string{"export", "arrow", "--data", "../../dataset/testdata/minimal", "--out", out}},
+		{"gen", out, []string{"gen", "--cases", "3", "--responses", "10", "--out", out}},
+		{"gen-yaml", out, []string{"gen", "--cases", "3", "--responses", "10", "--as", "yaml", "--out", out}},
 	} {
-		t.Run(tc.args[0], func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			held, err := outdir.Lock(tc.target, 0, nil)
 			if err != nil {
 				t.Fatal(err)

@@ -22,6 +22,7 @@
 //
 // # Where it fits
 //
-// outdir is a leaf used by the command (build, import csv, coding
-// import); it imports nothing of rejoinder's.
+// outdir is a leaf used by the command (Replace by build and import csv;
+// Lock by every command that writes an output); it imports nothing of
+// rejoinder's.
 package outdir
