@@ -43,7 +43,7 @@ var recordSections = []recordSection{
 // so a variable added to the codebook appears here at the next make docs.
 func writeRecordLayout(b *strings.Builder, cb *schema.Codebook) {
 	fmt.Fprintf(b, "Generated from codebook %s. A case file holds one mapping with the keys below; every other key is\n"+
-		"an error. Keys the loader fills in itself are not written in the file: %s.\n",
+		"an error. Keys the loader fills in itself are not written in the file:\n%s.\n",
 		cb.Version, strings.Join(derivedKeys(cb), ", "))
 	nested := map[string]bool{}
 	for _, sec := range recordSections {
