@@ -32,11 +32,18 @@ test: vet
 interop:
 	npm ci --prefix interop --no-audit --no-fund
 
-## docs: regenerate DATASET.md, EVALUATION.md, docs/commands/, docs/codebook.md and the tutorial's outputs and figures (tests fail while they are stale)
+## docs: regenerate DATASET.md, README's compare sample, EVALUATION.md, docs/commands/, docs/codebook.md, docs/adding-a-case.md, the tutorial's
+## outputs and figures, and the golden files that follow the data (figures, examples, notebook); tests fail while
+## they are stale. Every step rewrites, so it works after any valid change to the records (the notebook step skips,
+## leaving its golden file, where GoNB is not installed: `make tools`).
 docs:
 	$(GO) test ./exports -run TestDatasetDocUpToDate -update
+	$(GO) test . -run TestREADMESamples -update
 	$(GO) run ./cmd/rejoinder suggest --evaluate --out EVALUATION.md
-	$(GO) test ./cmd/rejoinder -run 'TestCommandDocsUpToDate|TestCodebookDocUpToDate|TestTutorial' -update-docs
+	$(GO) test ./cmd/rejoinder -run 'TestCommandDocsUpToDate|TestCodebookDocUpToDate|TestAddingACaseDocUpToDate|TestTutorial' -update-docs
+	$(GO) test ./plot -run TestFigures -update
+	$(GO) test ./examples -run TestExamples -update
+	$(GO) test ./notebooks -run TestNotebook -update
 
 ## examples: run every program under examples/ and check its output
 examples:

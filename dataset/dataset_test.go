@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rejoinder/rejoinder/internal/addcase"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -63,6 +66,11 @@ func TestParkResponseCoding(t *testing.T) {
 
 func TestSkripalFacts(t *testing.T) {
 	ds := MustDefault()
+	// Every response record of the case file is loaded (counted from the
+	// file, not pinned: silence records may be added).
+	if n, want := len(ds.ResponsesOf("rus-skripal-2018")), countRecordFile(t, "records/rus-skripal-2018.yaml")[2]; n != want || n < 16 {
+		t.Errorf("Skripal responses = %d, the file holds %d (and the research found 16 at least)", n, want)
+	}
 	// Peskov rejected Wallace's claim that Putin was ultimately responsible (a5).
 	if r := findResponse(t, ds, "rus-skripal-2018-r17"); r.RespondsTo != "rus-skripal-2018-a5" || r.Date != schema.DayDate(2018, 9, 6) {
 		t.Errorf("r17 = %s %v", r.RespondsTo, r.Date)
@@ -115,6 +123,78 @@ func TestResearchedFacts(t *testing.T) {
 	if r := findResponse(t, ds, "prk-sony-2014-r4"); r.Verified || !r.Date.IsZero() {
 		t.Errorf("Sony r4 verified=%v date=%v", r.Verified, r.Date)
 	}
+	counts := [5]int{len(ds.Cases), len(ds.Accusations), len(ds.Responses), len(ds.Quotes()), len(ds.Sources)}
+	if want := countRecordFiles(t, "records"); counts != want {
+		t.Errorf("counts (cases, accusations, responses, quotes, sources) = %v, the record files hold %v", counts, want)
+	}
+}
+
+// A directory with one case more loads with every record of its files.
+func TestLoadAddedCase(t *testing.T) {
+	dir, err := addcase.Dir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := [5]int{len(ds.Cases), len(ds.Accusations), len(ds.Responses), len(ds.Quotes()), len(ds.Sources)}
+	if want := countRecordFiles(t, dir); counts != want {
+		t.Errorf("counts (cases, accusations, responses, quotes, sources) = %v, the record files hold %v", counts, want)
+	}
+	if c, err := ds.Case(addcase.ID); err != nil || c == nil || len(ds.ResponsesOf(addcase.ID)) != len(ds.ResponsesOf(addcase.Template)) {
+		t.Errorf("the added case %s is missing or differs from %s", addcase.ID, addcase.Template)
+	}
+}
+
+// countRecordFiles counts the cases, accusations, responses, quotes and
+// sources written in a directory's case files with a plain YAML decoder,
+// not the loader: the embedded dataset must keep every record its files
+// hold, however many cases they are.
+func countRecordFiles(t *testing.T, dir string) [5]int {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("record files in %s: %v %v", dir, files, err)
+	}
+	var n [5]int
+	for _, f := range files {
+		if filepath.Base(f) == MetadataFile {
+			continue
+		}
+		for i, k := range countRecordFile(t, f) {
+			n[i] += k
+		}
+	}
+	return n
+}
+
+// countRecordFile counts the records written in one case file (see
+// countRecordFiles).
+func countRecordFile(t *testing.T, f string) [5]int {
+	t.Helper()
+	b, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type withQuotes struct {
+		Quotes []yaml.Node `yaml:"quotes"`
+	}
+	var file struct {
+		Case        yaml.Node    `yaml:"case"`
+		Accusations []withQuotes `yaml:"accusations"`
+		Responses   []withQuotes `yaml:"responses"`
+		Sources     []yaml.Node  `yaml:"sources"`
+	}
+	if err := yaml.Unmarshal(b, &file); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	quotes := 0
+	for _, u := range append(file.Accusations, file.Responses...) {
+		quotes += len(u.Quotes)
+	}
+	return [5]int{1, len(file.Accusations), len(file.Responses), quotes, len(file.Sources)}
 }
 
 // Every record of the embedded dataset cites a source, every quote links

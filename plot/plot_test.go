@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -12,6 +13,9 @@ import (
 
 	"github.com/rejoinder/rejoinder/analysis"
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/addcase"
+	"github.com/rejoinder/rejoinder/schema"
+	"gonum.org/v1/plot/vg"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden SVG files in testdata/")
@@ -27,8 +31,9 @@ func embedded(t *testing.T) Data {
 
 // figureCases draws every figure of the embedded dataset, with the size
 // it must have and strings its SVG must hold (title, axis labels, caption,
-// data labels).
-var figureCases = []struct {
+// data labels). Sizes and counts are worked out from the records (see
+// factsOf), never pinned, so adding a case moves them with the data.
+type figureCase struct {
 	name  string
 	draw  func(Data) (*Figure, error)
 	px    [2]int // PNG width × height at DPI
@@ -36,37 +41,175 @@ var figureCases = []struct {
 	// inCaption must be in the caption (the SVG holds it broken into lines).
 	inCaption []string
 	golden    string
-}{
-	{"profile", func(d Data) (*Figure, error) { return Profile(d, analysis.ProfileOptions{}) },
-		[2]int{1350, 1323},
-		[]string{"Response strategies by responder", "share of the group&#39;s observed responses using it", "strategy",
-			"RUS, n = 32", "PRK, n = 10", "identity_dispute", "formal_protest", "100%"},
-		[]string{"Selection: all responses. Source: rejoinder dataset 1.0.0, codebook 1.2.0."},
-		"profile.svg"},
-	{"profile-4d-rus", func(d Data) (*Figure, error) {
-		return Profile(d, analysis.ProfileOptions{Scheme: analysis.Scheme4D, Filter: analysis.Filter{Responders: []string{"RUS"}}})
-	}, [2]int{1350, 507},
-		[]string{"4D category", "RUS, n = 32", "dismiss", "dismay"},
-		[]string{"Selection: responder RUS."},
-		""},
-	{"timeline", func(d Data) (*Figure, error) { return Timeline(d, analysis.Filter{}) },
-		[2]int{1350, 897},
-		[]string{"Response timeline: days from the accusation to each response", "days since the accusation answered",
-			"rus-skripal-2018", "chn-pla61398-2014", "90"},
-		[]string{"(38 shown)", "8 observed response(s) with no day-exact lag", "logarithmic", "Source: rejoinder dataset 1.0.0, codebook 1.2.0."},
-		"timeline.svg"},
-	{"similarity", func(d Data) (*Figure, error) { return Similarity(d, analysis.Jaccard, analysis.Filter{}) },
-		[2]int{1302, 1332},
-		// rus-navalny-2020 and prk-wannacry-2017 share 5 of their 6
-		// strategies: the matrix's highest off-diagonal cell.
-		[]string{"Case similarity: Jaccard index of the strategy sets", "0.83", "1.00", "rus-opcw-2018"},
-		[]string{"clustering order", "Source: rejoinder dataset 1.0.0, codebook 1.2.0."},
-		"similarity.svg"},
+}
+
+// layout is the size rule of each figure: 9 inches wide; a row (timeline:
+// 0.42 in per case), a category slot (profile: 6 pt per group + 8 pt) or a
+// square cell (similarity: 0.62 in per case, at least 6 in a side) per
+// unit, plus room for the title, axes and caption.
+func profilePx(categories, groups int) [2]int {
+	return [2]int{1350, px(vg.Length(categories)*vg.Length(float64(groups)*6+8) + 2.6*vg.Inch)}
+}
+
+func timelinePx(cases int) [2]int {
+	return [2]int{1350, px(vg.Length(cases)*0.42*vg.Inch + 2.2*vg.Inch)}
+}
+
+func similarityPx(cases int) [2]int {
+	side := max(vg.Length(cases)*0.62*vg.Inch+2.8*vg.Inch, 6*vg.Inch)
+	return [2]int{px(side + 0.3*vg.Inch), px(side + 0.5*vg.Inch)}
+}
+
+func px(l vg.Length) int { return int(l.Dots(DPI) + 0.5) }
+
+// facts are the counts the figures of the embedded dataset show, counted
+// from the records directly.
+type facts struct {
+	respondedBy     map[string]int // observed responses per responder
+	responders      int
+	strategiesUsed  int     // codes used by at least one observed response
+	casesResponded  int     // cases with an observed response
+	shown, noLag    int     // observed responses with and without a day-exact lag
+	rus4D           int     // 4D categories RUS responses use
+	navalnyWannacry float64 // Jaccard index of the two cases' strategy sets
+}
+
+func factsOf(t *testing.T, ds *dataset.Dataset) facts {
+	t.Helper()
+	f := facts{respondedBy: map[string]int{}}
+	used := map[string]bool{}
+	cases := map[string]bool{}
+	for _, r := range ds.Responses {
+		if r.Observed != "responded" {
+			continue
+		}
+		f.respondedBy[r.Responder]++
+		cases[r.CaseID] = true
+		for _, s := range r.Strategies {
+			used[s] = true
+		}
+		a := ds.Accusation(r.RespondsTo)
+		if !r.Anticipatory && a != nil && r.Date.Precision == schema.PrecisionDay && a.Date.Precision == schema.PrecisionDay {
+			f.shown++
+		} else {
+			f.noLag++
+		}
+	}
+	f.responders = len(f.respondedBy)
+	f.strategiesUsed = len(used)
+	f.casesResponded = len(cases)
+	f.navalnyWannacry = jaccard(caseStrategies(ds, "rus-navalny-2020"), caseStrategies(ds, "prk-wannacry-2017"))
+	// The 4D categories RUS uses, from the profile the figure draws.
+	df, err := FromDataset(ds).Columns.Profile(analysis.ProfileOptions{Scheme: analysis.Scheme4D,
+		Filter: analysis.Filter{Responders: []string{"RUS"}}})
+	if err != nil || df.Err != nil {
+		t.Fatalf("4D profile: %v %v", err, df.Err)
+	}
+	for _, n := range df.Col("count").Records() {
+		if n != "0" {
+			f.rus4D++
+		}
+	}
+	return f
+}
+
+// caseStrategies is the set of codes a case's observed responses use.
+func caseStrategies(ds *dataset.Dataset, caseID string) map[string]bool {
+	set := map[string]bool{}
+	for _, r := range ds.Responses {
+		if r.CaseID == caseID && r.Observed == "responded" {
+			for _, s := range r.Strategies {
+				set[s] = true
+			}
+		}
+	}
+	return set
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	both := 0
+	for k := range a {
+		if b[k] {
+			both++
+		}
+	}
+	return float64(both) / float64(len(a)+len(b)-both)
+}
+
+func figureCases(t *testing.T) []figureCase { return figureCasesOf(t, dataset.MustDefault()) }
+
+func figureCasesOf(t *testing.T, ds *dataset.Dataset) []figureCase {
+	f := factsOf(t, ds)
+	n := func(who string) string { return fmt.Sprintf("%s, n = %d", who, f.respondedBy[who]) }
+	source := "Source: rejoinder dataset 1.0.0, codebook " + schema.Default().Version + "."
+	return []figureCase{
+		{"profile", func(d Data) (*Figure, error) { return Profile(d, analysis.ProfileOptions{}) },
+			profilePx(f.strategiesUsed, f.responders),
+			[]string{"Response strategies by responder", "share of the group&#39;s observed responses using it", "strategy",
+				n("RUS"), n("PRK"), "identity_dispute", "formal_protest", "100%"},
+			[]string{"Selection: all responses. " + source},
+			"profile.svg"},
+		{"profile-4d-rus", func(d Data) (*Figure, error) {
+			return Profile(d, analysis.ProfileOptions{Scheme: analysis.Scheme4D, Filter: analysis.Filter{Responders: []string{"RUS"}}})
+		}, profilePx(f.rus4D, 1),
+			[]string{"4D category", n("RUS"), "dismiss", "dismay"},
+			[]string{"Selection: responder RUS."},
+			""},
+		{"timeline", func(d Data) (*Figure, error) { return Timeline(d, analysis.Filter{}) },
+			timelinePx(f.casesResponded),
+			[]string{"Response timeline: days from the accusation to each response", "days since the accusation answered",
+				"rus-skripal-2018", "chn-pla61398-2014", "90"},
+			[]string{fmt.Sprintf("(%d shown)", f.shown), fmt.Sprintf("%d observed response(s) with no day-exact lag", f.noLag),
+				"logarithmic", source},
+			"timeline.svg"},
+		{"similarity", func(d Data) (*Figure, error) { return Similarity(d, analysis.Jaccard, analysis.Filter{}) },
+			similarityPx(f.casesResponded),
+			[]string{"Case similarity: Jaccard index of the strategy sets", fmt.Sprintf("%.2f", f.navalnyWannacry), "1.00", "rus-opcw-2018"},
+			[]string{"clustering order", source},
+			"similarity.svg"},
+	}
+}
+
+// Adding a case breaks no figure: on a copy of the records with one case
+// more, every figure has the size and caption counts worked out from that
+// copy (one more row in the timeline, one more row and column in the
+// similarity matrix).
+func TestFiguresAddedCase(t *testing.T) {
+	dir, err := addcase.Dir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := dataset.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := FromDataset(ds)
+	before := map[string][2]int{}
+	for _, tc := range figureCases(t) {
+		before[tc.name] = tc.px
+	}
+	for _, tc := range figureCasesOf(t, ds) {
+		fig, err := tc.draw(d)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if w, h := fig.Pixels(); w != tc.px[0] || h != tc.px[1] {
+			t.Errorf("%s: %d × %d px, want %d × %d", tc.name, w, h, tc.px[0], tc.px[1])
+		}
+		for _, want := range tc.inCaption {
+			if !strings.Contains(fig.Caption, want) {
+				t.Errorf("%s: caption %q lacks %q", tc.name, fig.Caption, want)
+			}
+		}
+		if grown := tc.px[1] - before[tc.name][1]; (tc.name == "timeline" || tc.name == "similarity") && grown <= 0 {
+			t.Errorf("%s: %d px taller with one case more, want taller", tc.name, grown)
+		}
+	}
 }
 
 func TestFigures(t *testing.T) {
 	d := embedded(t)
-	for _, tc := range figureCases {
+	for _, tc := range figureCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			fig, err := tc.draw(d)
 			if err != nil {
@@ -174,7 +317,7 @@ func TestFromParquetSameFigure(t *testing.T) {
 	if pq.Meta.Version != "1.0.0" || pq.CodebookVersion != ds.Codebook.Version || pq.Meta.Name != "rejoinder" {
 		t.Errorf("metadata from Parquet = %+v, codebook %q", pq.Meta, pq.CodebookVersion)
 	}
-	for _, tc := range figureCases {
+	for _, tc := range figureCases(t) {
 		var a, b bytes.Buffer
 		fa, err := tc.draw(FromDataset(ds))
 		if err != nil {

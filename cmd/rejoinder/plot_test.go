@@ -2,11 +2,17 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rejoinder/rejoinder/analysis"
+	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/plot"
+	"github.com/rejoinder/rejoinder/schema"
 )
 
 func TestPlotCommand(t *testing.T) {
@@ -16,18 +22,45 @@ func TestPlotCommand(t *testing.T) {
 	if code, _, errs := runCLI(t, "build", "--out", pq); code != 0 {
 		t.Fatalf("build: %s", errs)
 	}
+	// Each figure's expected size is the size the plot package gives the
+	// same figure of the embedded records (plot's own tests tie that size to
+	// the number of cases, groups and categories), so that adding a case
+	// changes the expectation with the data; the Parquet copy must agree.
+	d, err := plot.Load("", analysis.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := dataset.MustDefault()
+	from, _ := schema.ParseDate("2018")
+	to, _ := schema.ParseDate("2018-12-31")
 	for _, tc := range []struct {
 		args []string
-		px   [2]int // PNG size
-		svg  string // a string the SVG holds
+		draw func(plot.Data) (*plot.Figure, error) // the same figure through the library
+		svg  string                                // a string the SVG holds
 	}{
-		{[]string{"profile"}, [2]int{1350, 1323}, "RUS, n = 32"},
-		{[]string{"profile", "--scheme", "4d", "--by", "case", "--responder", "PRK"}, [2]int{1350, 607}, "prk-park-2018, n = 2"},
-		{[]string{"timeline"}, [2]int{1350, 897}, "Response timeline"},
-		{[]string{"timeline", "--data", pq, "--from", "2018", "--to", "2018-12-31"}, [2]int{1350, 582}, "rus-opcw-2018"},
-		{[]string{"similarity"}, [2]int{1302, 1332}, "Jaccard index of the strategy sets"},
-		{[]string{"similarity", "--metric", "cosine", "--data", pq}, [2]int{1302, 1332}, "cosine of the strategy profiles"},
+		{[]string{"profile"}, func(d plot.Data) (*plot.Figure, error) { return plot.Profile(d, analysis.ProfileOptions{}) },
+			fmt.Sprintf("RUS, n = %d", countResponded(ds, func(r *schema.Response) bool { return r.Responder == "RUS" }))},
+		{[]string{"profile", "--scheme", "4d", "--by", "case", "--responder", "PRK"}, func(d plot.Data) (*plot.Figure, error) {
+			return plot.Profile(d, analysis.ProfileOptions{Scheme: analysis.Scheme4D, By: analysis.ByCase, Filter: analysis.Filter{Responders: []string{"PRK"}}})
+		}, fmt.Sprintf("prk-park-2018, n = %d", countResponded(ds, func(r *schema.Response) bool { return r.CaseID == "prk-park-2018" && r.Responder == "PRK" }))},
+		{[]string{"timeline"}, func(d plot.Data) (*plot.Figure, error) { return plot.Timeline(d, analysis.Filter{}) }, "Response timeline"},
+		{[]string{"timeline", "--data", pq, "--from", "2018", "--to", "2018-12-31"}, func(d plot.Data) (*plot.Figure, error) {
+			return plot.Timeline(d, analysis.Filter{From: from, To: to})
+		}, "rus-opcw-2018"},
+		{[]string{"similarity"}, func(d plot.Data) (*plot.Figure, error) {
+			return plot.Similarity(d, analysis.Jaccard, analysis.Filter{})
+		},
+			"Jaccard index of the strategy sets"},
+		{[]string{"similarity", "--metric", "cosine", "--data", pq}, func(d plot.Data) (*plot.Figure, error) {
+			return plot.Similarity(d, analysis.Cosine, analysis.Filter{})
+		}, "cosine of the strategy profiles"},
 	} {
+		fig, err := tc.draw(d)
+		if err != nil {
+			t.Fatalf("%v: %v", tc.args, err)
+		}
+		var px [2]int
+		px[0], px[1] = fig.Pixels()
 		name := strings.Join(tc.args, " ")
 		base := filepath.Join(dir, strings.ReplaceAll(strings.ReplaceAll(name, " ", "_"), "/", "_"))
 		for _, ext := range []string{".png", ".svg"} {
@@ -48,8 +81,8 @@ func TestPlotCommand(t *testing.T) {
 				if err != nil {
 					t.Fatalf("plot %s: PNG does not decode: %v", name, err)
 				}
-				if s := img.Bounds().Size(); s.X != tc.px[0] || s.Y != tc.px[1] {
-					t.Errorf("plot %s: PNG %d × %d, want %v", name, s.X, s.Y, tc.px)
+				if s := img.Bounds().Size(); s.X != px[0] || s.Y != px[1] {
+					t.Errorf("plot %s: PNG %d × %d, want %v", name, s.X, s.Y, px)
 				}
 				continue
 			}
@@ -106,4 +139,15 @@ func TestPlotCommandErrors(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("failed plots left files: %d entries", len(entries))
 	}
+}
+
+// countResponded counts the observed responses of the records that match.
+func countResponded(ds *dataset.Dataset, match func(*schema.Response) bool) int {
+	n := 0
+	for i := range ds.Responses {
+		if r := &ds.Responses[i]; r.Observed == "responded" && match(r) {
+			n++
+		}
+	}
+	return n
 }
