@@ -27,14 +27,14 @@ func ExampleProfile() {
 		fmt.Printf("%s %-8s %s/%s\n", who, df.Col("four_d").Records()[i], df.Col("count").Records()[i], df.Col("responses").Records()[i])
 	}
 	// Output:
-	// PRK dismiss  10/10
-	// PRK distort  3/10
-	// PRK distract 6/10
-	// PRK dismay   5/10
-	// RUS dismiss  29/32
-	// RUS distort  6/32
-	// RUS distract 7/32
-	// RUS dismay   3/32
+	// PRK dismiss  10/11
+	// PRK distort  4/11
+	// PRK distract 6/11
+	// PRK dismay   5/11
+	// RUS dismiss  31/33
+	// RUS distort  6/33
+	// RUS distract 7/33
+	// RUS dismay   4/33
 }
 
 // Which cases drew the most similar answers to Salisbury?
@@ -47,8 +47,8 @@ func ExampleNearest() {
 	exports.WriteFrame(os.Stdout, df.Select([]string{"case_id", "jaccard"}), exports.FormatCSV)
 	// Output:
 	// case_id,jaccard
-	// rus-navalny-2020,0.5454545454545454
-	// prk-sony-2014,0.5
+	// prk-sony-2014,0.6153846153846154
+	// rus-navalny-2020,0.5833333333333334
 }
 
 // The case × case Jaccard matrix, here for the two seed cases only.
@@ -61,8 +61,8 @@ func ExampleSimilarityMatrix() {
 	exports.WriteFrame(os.Stdout, df, exports.FormatCSV)
 	// Output:
 	// case_id,prk-park-2018,rus-skripal-2018
-	// prk-park-2018,1,0.5
-	// rus-skripal-2018,0.5,1
+	// prk-park-2018,1,0.38461538461538464
+	// rus-skripal-2018,0.38461538461538464,1
 }
 
 // Order cases so that similar ones sit together (for a heat map).
@@ -74,7 +74,7 @@ func ExampleClusterOrder() {
 	}
 	fmt.Println(df.Col("case_id").Records())
 	// Output:
-	// [rus-navalny-2020 rus-skripal-2018 rus-notpetya-2018 rus-opcw-2018]
+	// [rus-navalny-2020 rus-skripal-2018 rus-opcw-2018 rus-notpetya-2018]
 }
 
 // How fast did Moscow answer over Salisbury, and when did it first threaten?
@@ -89,9 +89,9 @@ func ExampleDynamics() {
 	}
 	// Output:
 	// first_lag_days 0
-	// responses_1d 4
-	// responses_7d 11
-	// responses_30d 13
+	// responses_1d 6
+	// responses_7d 13
+	// responses_30d 15
 	// first_threat_lag_days 1
 	// first_reciprocal_lag_days 3
 }
@@ -110,15 +110,11 @@ func ExampleCoOccurrence() {
 		}
 	}
 	// Output:
-	// denial identity_dispute 3
+	// denial identity_dispute 2
 	// evidence_rejection identity_dispute 1
-	// smear_framing identity_dispute 3
-	// identity_dispute alternative_narrative 3
+	// smear_framing identity_dispute 2
 	// identity_dispute counter_accusation 1
-	// identity_dispute threat_warning 1
 	// identity_dispute diplomatic_linkage 1
-	// identity_dispute joint_investigation_offer 1
-	// identity_dispute procedural_objection 1
 }
 
 // Does CCTV evidence draw identity disputes more than IP addresses do?
@@ -135,8 +131,8 @@ func ExampleEvidenceStrategies() {
 		}
 	}
 	// Output:
-	// cctv: 5 of 11 responses
-	// ip_addresses: 3 of 13 responses
+	// cctv: 2 of 10 responses
+	// ip_addresses: 1 of 8 responses
 }
 
 // Read every "non-existent" and "civilians" in context.
@@ -166,7 +162,7 @@ func ExampleColumnsOf() {
 	lag, ok := c.Lag(rows[0])
 	fmt.Println(c.ResponseID[rows[0]], lag, ok)
 	// Output:
-	// 7 responses to British accusations since 2018-09-01
+	// 8 responses to British accusations since 2018-09-01
 	// rus-skripal-2018-r10 0 true
 }
 
@@ -200,5 +196,5 @@ func ExampleSharedStrategies() {
 	b, _ := analysis.Summarize(ds, "rus-opcw-2018")
 	fmt.Println(analysis.SharedStrategies(a, b))
 	// Output:
-	// [smear_framing identity_dispute diplomatic_linkage]
+	// [evidence_rejection smear_framing diplomatic_linkage]
 }

@@ -29,7 +29,7 @@ func ExampleCompareCases() {
 	// accuser: USA | GBR
 	// accusation_date: 2018-09-06 | 2018-03-12
 	// first_response_lag_days: 8 | 0
-	// shared_strategies: denial; evidence_rejection; smear_framing; identity_dispute; counter_accusation; threat_warning | denial; evidence_rejection; smear_framing; identity_dispute; counter_accusation; threat_warning
+	// shared_strategies: denial; evidence_rejection; smear_framing; identity_dispute; counter_accusation | denial; evidence_rejection; smear_framing; identity_dispute; counter_accusation
 }
 
 // Profile the strategies each responder uses: the share of its observed
@@ -45,7 +45,7 @@ func ExampleStrategyProfile() {
 	fmt.Printf("RUS identity_dispute: %s of %s responses\n", rus.Col("count").Records()[0], rus.Col("responses").Records()[0])
 	// Output:
 	// [responder strategy count responses share]
-	// RUS identity_dispute: 6 of 32 responses
+	// RUS identity_dispute: 3 of 33 responses
 }
 
 // Start from one row per response, with one boolean column per strategy,
@@ -60,6 +60,6 @@ func ExampleResponses() {
 	fmt.Println(ids.Col("response_id").Records())
 	fmt.Println(ids.Col("lag_days").Records())
 	// Output:
-	// [rus-skripal-2018-r10 rus-skripal-2018-r11 rus-skripal-2018-r15 rus-skripal-2018-r16]
-	// [0 0 7 8]
+	// [rus-skripal-2018-r10 rus-skripal-2018-r11 rus-skripal-2018-r15]
+	// [0 0 7]
 }

@@ -138,6 +138,10 @@ func TestParquetReadersRefuseWhatValidateRejects(t *testing.T) {
 		}, schema.ErrDangling, "../../x", false},
 		{"a response id twice", func(t *testing.T, ds *dataset.Dataset, dir string) {
 			ds.Responses[1].ResponseID = ds.Responses[0].ResponseID
+			for i := range ds.Responses[1].Quotes { // its quotes follow it, under ids of their own
+				q := &ds.Responses[1].Quotes[i]
+				q.UnitID, q.QuoteID = ds.Responses[1].ResponseID, fmt.Sprintf("%s-q%d", ds.Responses[1].ResponseID, 10+i)
+			}
 			if _, err := ds.WriteParquet(dir); err != nil {
 				t.Fatal(err)
 			}

@@ -38,11 +38,11 @@ var examples = []struct {
 		"The three most used strategies of each responder",
 	}},
 	{"cases-like-salisbury", []string{
-		"rus-navalny-2020 shares: denial; evidence_rejection; smear_framing; counter_accusation; evidence_demand; procedural_objection",
+		"prk-sony-2014 shares: denial; evidence_rejection; ridicule; smear_framing; alternative_narrative; counter_accusation; threat_warning; joint_investigation_offer",
 	}},
 	{"code-a-statement", []string{
 		"suggested: denial (nothing criminal); identity_dispute (civilians)",
-		"coded:     identity_dispute, denial",
+		"coded:     denial, identity_dispute",
 		"suggested: evidence_rejection (absurd)",
 	}},
 	{"check-reliability", []string{

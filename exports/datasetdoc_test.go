@@ -119,8 +119,12 @@ func TestDatasetDocAddedCase(t *testing.T) {
 	if len(ds.Cases) != len(dataset.MustDefault().Cases)+1 {
 		t.Fatalf("%d cases in the copy, want one more than the %d embedded", len(ds.Cases), len(dataset.MustDefault().Cases))
 	}
+	codings, err := coding.Published() // the copy's new case is not coded yet
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := WriteDatasetDoc(&buf, ds); err != nil {
+	if err := WriteDatasetDoc(&buf, ds, codings); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range datasetDocFacts(ds) {

@@ -25,10 +25,10 @@ func ExampleWriteFrame() {
 	}
 	// Output:
 	// case_id,jaccard,cosine,shared_strategies
-	// rus-navalny-2020,0.5454545454545454,0.859271753562151,denial; evidence_rejection; smear_framing; counter_accusation; evidence_demand; procedural_objection
-	// prk-sony-2014,0.5,0.7689576771361574,denial; evidence_rejection; smear_framing; counter_accusation; threat_warning; joint_investigation_offer
+	// prk-sony-2014,0.6153846153846154,0.7060406801607321,denial; evidence_rejection; ridicule; smear_framing; alternative_narrative; counter_accusation; threat_warning; joint_investigation_offer
+	// rus-navalny-2020,0.5833333333333334,0.7115993439946571,denial; evidence_rejection; smear_framing; alternative_narrative; counter_accusation; evidence_demand; procedural_objection
 	// [
-	//   {"case_id": "rus-navalny-2020", "jaccard": 0.5454545454545454},
-	//   {"case_id": "prk-sony-2014", "jaccard": 0.5}
+	//   {"case_id": "prk-sony-2014", "jaccard": 0.6153846153846154},
+	//   {"case_id": "rus-navalny-2020", "jaccard": 0.5833333333333334}
 	// ]
 }

@@ -141,7 +141,7 @@ func figureCases(t *testing.T) []figureCase { return figureCasesOf(t, dataset.Mu
 func figureCasesOf(t *testing.T, ds *dataset.Dataset) []figureCase {
 	f := factsOf(t, ds)
 	n := func(who string) string { return fmt.Sprintf("%s, n = %d", who, f.respondedBy[who]) }
-	source := "Source: rejoinder dataset 1.0.0, codebook " + schema.Default().Version + "."
+	source := "Source: rejoinder dataset " + ds.Meta.Version + ", codebook " + schema.Default().Version + "."
 	return []figureCase{
 		{"profile", func(d Data) (*Figure, error) { return Profile(d, analysis.ProfileOptions{}) },
 			profilePx(f.strategiesUsed, f.responders),
@@ -314,7 +314,7 @@ func TestFromParquetSameFigure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pq.Meta.Version != "1.0.0" || pq.CodebookVersion != ds.Codebook.Version || pq.Meta.Name != "rejoinder" {
+	if pq.Meta.Version != ds.Meta.Version || pq.CodebookVersion != ds.Codebook.Version || pq.Meta.Name != "rejoinder" {
 		t.Errorf("metadata from Parquet = %+v, codebook %q", pq.Meta, pq.CodebookVersion)
 	}
 	for _, tc := range figureCases(t) {

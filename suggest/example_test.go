@@ -40,9 +40,9 @@ func ExampleCoder_Suggest() {
 		fmt.Println("  held out: ", s.Codes, s.Evidence)
 	}
 	// Output:
-	// rus-navalny-2020-r0 coded: [denial evidence_rejection]
+	// rus-navalny-2020-r0 coded: [evidence_rejection]
 	//   language und: not English: not coded rather than coded badly
-	// rus-skripal-2018-r15 coded: [identity_dispute denial]
+	// rus-skripal-2018-r15 coded: [denial identity_dispute]
 	//   suggested: [denial identity_dispute] map[denial:[nothing criminal] identity_dispute:[civilians]]
 	//   held out:  [] map[]
 }
