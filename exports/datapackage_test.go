@@ -81,7 +81,7 @@ func TestDataPackageDeterministicCSV(t *testing.T) {
 	}
 	col := slices.Index(rows[0], "strategies")
 	for _, r := range rows[1:] {
-		if r[0] == "prk-park-2018-r1" && r[col] != "denial; identity_dispute; evidence_rejection; smear_framing; counter_accusation; threat_warning; diplomatic_linkage" {
+		if r[0] == "prk-park-2018-r1" && r[col] != "denial; evidence_rejection; smear_framing; identity_dispute; counter_accusation; diplomatic_linkage" {
 			t.Errorf("Park strategies cell = %q", r[col])
 		}
 	}

@@ -64,17 +64,28 @@ func TestWorkbookFromParquetValidates(t *testing.T) {
 			r.Quotes = append(r.Quotes, dup)
 			return dup.QuoteID
 		}, []string{"quotes.parquet", "quote_id", "duplicate id"}},
-		{"quote on a response never found", func(ds *dataset.Dataset) string {
+		{"quote evidencing a strategy its response lacks", func(ds *dataset.Dataset) string {
 			for i := range ds.Responses {
-				if r := &ds.Responses[i]; r.Observed == "no_response_found" && len(r.Sources) > 0 {
-					r.Quotes = []schema.Quote{{QuoteID: r.ResponseID + "-q1", UnitID: r.ResponseID, CaseID: r.CaseID,
-						Text: "A passage.", SourceID: r.Sources[0], Language: "en"}}
+				if r := &ds.Responses[i]; r.Observed == "responded" && len(r.Quotes) > 0 && !slices.Contains(r.Strategies, "acknowledgement") {
+					r.Quotes[0].Codes = append(slices.Clone(r.Quotes[0].Codes), "acknowledgement")
 					return r.ResponseID
 				}
 			}
-			t.Fatal("no response with observed no_response_found")
+			t.Fatal("no responded response with a quote")
 			return ""
-		}, []string{"quotes.parquet", "no_response_found"}},
+		}, []string{"quotes.parquet", "acknowledgement"}},
+		{"strategy no quote evidences", func(ds *dataset.Dataset) string {
+			for i := range ds.Responses {
+				if r := &ds.Responses[i]; r.Observed == "responded" && len(r.Quotes) > 0 {
+					for j := range r.Quotes {
+						r.Quotes[j].Codes = slices.DeleteFunc(slices.Clone(r.Quotes[j].Codes), func(c string) bool { return c == r.Strategies[0] })
+					}
+					return r.ResponseID
+				}
+			}
+			t.Fatal("no responded response with a quote")
+			return ""
+		}, []string{"responses.parquet", "not evidenced"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ds := dataset.MustDefault()
