@@ -32,6 +32,7 @@ type CSVError struct {
 	Detail string
 }
 
+// Error says where, what and why: "file:line: column: bad codings CSV ...".
 func (e *CSVError) Error() string {
 	s := fmt.Sprintf("%s:%d", e.File, e.Line)
 	if e.Column != "" {
@@ -47,6 +48,7 @@ func (e *CSVError) Error() string {
 	return s
 }
 
+// Unwrap returns the kind of problem, ErrCodingsCSV, for errors.Is.
 func (e *CSVError) Unwrap() error { return e.Err }
 
 // PublishedFile is the name of the published codings in
