@@ -247,15 +247,15 @@ func TestBuildOnFullDisk(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	mustRun(t, bin, "build", "--data", "../../dataset/testdata/minimal", "--out", out)
 	before, _ := snapshot(t, out)
-	// 64 KB per file: the curated dataset's Parquet and CSV files fit, its
-	// workbook does not.
+	// 64 KB per file: the curated dataset's Parquet and table CSV files
+	// fit, its codings (codings.csv) and workbook do not.
 	cmd := exec.Command("bash", "-c", `ulimit -f 64 && exec "$0" build --out "$1"`, bin, out)
 	msg, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != exitInvalid {
 		t.Fatalf("err = %v, want exit status 1\n%s", err, msg)
 	}
-	if !strings.Contains(string(msg), filepath.Join(out, "rejoinder.xlsx")) || !strings.Contains(string(msg), "file too large") {
+	if !strings.Contains(string(msg), filepath.Join(out, "codings.csv")) || !strings.Contains(string(msg), "file too large") {
 		t.Errorf("message does not name the file and the cause:\n%s", msg)
 	}
 	files, temps := snapshot(t, out)

@@ -39,12 +39,12 @@ func TestValidate(t *testing.T) {
 		contains []string
 	}{
 		{[]string{"validate"}, 0, []string{embeddedCounts()}},
-		{[]string{"validate", "../../dataset/testdata/minimal"}, 0, []string{"valid: 2 cases, 2 accusations, 5 responses, 3 quotes, 3 sources"}},
+		{[]string{"validate", "../../dataset/testdata/minimal"}, 0, []string{"valid: 2 cases, 2 accusations, 5 responses, 6 quotes, 3 sources"}},
 		{[]string{"validate", "../../dataset/testdata/invalid"}, 1, []string{
 			`tst-bad-2019.yaml:14:12: accusations tst-bad-2019-a1: accuser: not an ISO 3166-1 alpha-3 country code "UK"`,
 			`tst-bad-2019.yaml:30:16: responses tst-bad-2019-r1: strategies[0]: unknown code "denail": did you mean "denial"? (allowed: denial, `,
 			"tst-syntax-2019.yaml:3:10: syntax error",
-			"13 problem(s) found."}},
+			"14 problem(s) found."}},
 		{[]string{"validate", "a", "b"}, 2, []string{"accepts at most 1 arg"}},
 		{[]string{"validate", "--bogus"}, 2, []string{"unknown flag: --bogus"}},
 		{[]string{"validate", "no/such/dir"}, 1, []string{"no such file or directory"}},
@@ -163,7 +163,7 @@ func TestBuildInvalidWritesNothing(t *testing.T) {
 func TestCodebook(t *testing.T) {
 	for _, format := range []string{"table", "md", "json"} {
 		code, out, errs := runCLI(t, "codebook", "--format", format)
-		if code != 0 || !strings.Contains(out, "identity_dispute") || !strings.Contains(out, "Disputes the existence, identity or role") {
+		if code != 0 || !strings.Contains(out, "identity_dispute") || !strings.Contains(out, "Disputes who the named persons are") {
 			t.Errorf("%s: exit %d %s %.200s", format, code, errs, out)
 		}
 	}
@@ -276,7 +276,7 @@ func TestDataFlagEverywhere(t *testing.T) {
 	if code, _, errs := runCLI(t, "export", "csv", "--data", minimal, "--out", csvDir); code != 0 {
 		t.Fatalf("export csv: %s", errs)
 	}
-	valid := "valid: 2 cases, 2 accusations, 5 responses, 3 quotes, 3 sources"
+	valid := "valid: 2 cases, 2 accusations, 5 responses, 6 quotes, 3 sources"
 	for _, tc := range []struct {
 		args     []string
 		code     int

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,10 @@ func TestParquetAnalysesRefuseWhatValidateRejects(t *testing.T) {
 		}, schema.ErrUnknownCode, `"press_office"`},
 		{"a response id twice", func(t *testing.T, ds *dataset.Dataset, dir string) {
 			ds.Responses[1].ResponseID = ds.Responses[0].ResponseID
+			for i := range ds.Responses[1].Quotes { // its quotes follow it, under ids of their own
+				q := &ds.Responses[1].Quotes[i]
+				q.UnitID, q.QuoteID = ds.Responses[1].ResponseID, fmt.Sprintf("%s-q%d", ds.Responses[1].ResponseID, 10+i)
+			}
 			writeParquet(t, ds, dir, nil)
 		}, schema.ErrDuplicateID, ""},
 		{"unknown evidence", func(t *testing.T, ds *dataset.Dataset, dir string) {

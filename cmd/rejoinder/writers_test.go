@@ -98,7 +98,7 @@ func fillWorkbook(t *testing.T, path, organ string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	values := map[string]string{"organ": organ, "strategies:denial": "yes", "link": "stated", "observed": "responded"}
+	values := map[string]string{"organ": organ, "strategies:denial": "yes", "observed": "responded"}
 	for i := range rows[1:] {
 		for col, v := range values {
 			c := slices.Index(rows[0], col)
