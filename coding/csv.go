@@ -51,21 +51,30 @@ func (e *CSVError) Error() string {
 // Unwrap returns the kind of problem, ErrCodingsCSV, for errors.Is.
 func (e *CSVError) Unwrap() error { return e.Err }
 
-// PublishedFile is the name of the published codings in
-// dataset.CodingsFS.
-const PublishedFile = "codings.csv"
+// PublishedFile and GoldFile name the published codings in
+// dataset.CodingsFS: every independent coder's values, round by round, and
+// the adjudicated gold coding (coder "gold") that the records hold.
+const (
+	PublishedFile = "codings.csv"
+	GoldFile      = "gold.csv"
+)
 
-// Published returns the codings published with the embedded dataset:
-// every independent coder's values in every round, and the gold coding
-// (coder "gold") that the records hold. DATASET.md reports their
-// agreement, and build ships them in the data package.
-func Published() ([]Coding, error) {
-	f, err := dataset.CodingsFS().Open(PublishedFile)
+// Published returns the independent coders' codings published with the
+// embedded dataset. DATASET.md reports their agreement, and build ships
+// them in the data package.
+func Published() ([]Coding, error) { return readPublished(PublishedFile) }
+
+// PublishedGold returns the adjudicated gold coding of the embedded
+// dataset, the values its records hold (a test keeps them equal).
+func PublishedGold() ([]Coding, error) { return readPublished(GoldFile) }
+
+func readPublished(name string) ([]Coding, error) {
+	f, err := dataset.CodingsFS().Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadCodingsCSV(f, "dataset/codings/"+PublishedFile)
+	return ReadCodingsCSV(f, "dataset/codings/"+name)
 }
 
 // WriteCodingsCSV writes codings as CSV with CodingsHeader, sorted by

@@ -2,6 +2,7 @@ package coding
 
 import (
 	"bytes"
+	"os"
 	"errors"
 	"slices"
 	"strings"
@@ -91,4 +92,29 @@ func FuzzCodingsCSV(f *testing.F) {
 			t.Fatalf("round trip changed the codings")
 		}
 	})
+}
+
+// A codings path ending in .csv is read and written as CSV, so that the
+// commands (coding import --out, reconcile, reliability) work on the
+// published codings file as on Parquet.
+func TestCodingsFileByExtension(t *testing.T) {
+	in := []Coding{{UnitID: "u1", Variable: "organ", Coder: "ana", Round: 1, Value: "embassy"}}
+	dir := t.TempDir()
+	for _, name := range []string{"c.csv", "c.CSV", "c.parquet"} {
+		path := dir + "/" + name
+		if err := WriteCodings(path, in); err != nil {
+			t.Fatal(err)
+		}
+		head := make([]byte, 7)
+		f, _ := os.Open(path)
+		f.Read(head)
+		f.Close()
+		if isText := string(head) == "unit_id"; isText != strings.HasSuffix(strings.ToLower(name), ".csv") {
+			t.Errorf("%s written as %q…", name, head)
+		}
+		out, err := ReadCodings(path)
+		if err != nil || !slices.Equal(out, in) {
+			t.Errorf("%s: read back %v, %v", name, out, err)
+		}
+	}
 }

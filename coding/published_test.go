@@ -17,6 +17,10 @@ func TestPublishedCodingsMatchRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	gold, err := PublishedGold()
+	if err != nil {
+		t.Fatal(err)
+	}
 	ds := dataset.MustDefault()
 	units := map[string]reflect.Value{}
 	for _, table := range []string{schema.TableAccusations, schema.TableResponses} {
@@ -26,8 +30,9 @@ func TestPublishedCodingsMatchRecords(t *testing.T) {
 		}
 	}
 	golds := 0
-	for _, c := range codings {
+	for _, c := range gold {
 		if c.Coder != "gold" {
+			t.Errorf("gold.csv holds coder %q's coding of %s", c.Coder, c.UnitID)
 			continue
 		}
 		golds++
@@ -56,7 +61,10 @@ func TestPublishedCodingsMatchRecords(t *testing.T) {
 	for _, round := range Rounds(codings) {
 		coders := map[string]map[string]bool{} // unit → coders of this round
 		for _, c := range codings {
-			if c.Round == round && c.Coder != "gold" {
+			if c.Round == round {
+				if c.Coder == "gold" {
+					t.Errorf("codings.csv holds a gold coding (%s %s): gold is in gold.csv", c.UnitID, c.Variable)
+				}
 				if coders[c.UnitID] == nil {
 					coders[c.UnitID] = map[string]bool{}
 				}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,9 +44,13 @@ func Merge(old, new []Coding) []Coding {
 	return slices.CompactFunc(all, func(a, b Coding) bool { return compareCodings(a, b) == 0 })
 }
 
-// WriteCodings writes codings as a Parquet file (sorted, so the same
-// codings give the same bytes) through a temporary file.
+// WriteCodings writes codings as a Parquet file, or as CSV when the path
+// ends in .csv (the form the dataset publishes), sorted so that the same
+// codings give the same bytes, through a temporary file.
 func WriteCodings(path string, codings []Coding) error {
+	if isCSV(path) {
+		return atomicfile.Write(path, func(w io.Writer) error { return WriteCodingsCSV(w, codings) })
+	}
 	codings = slices.Clone(codings)
 	slices.SortFunc(codings, compareCodings)
 	return atomicfile.Write(path, func(w io.Writer) error {
@@ -64,6 +69,10 @@ func WriteCodings(path string, codings []Coding) error {
 	})
 }
 
+// isCSV reports whether a codings path names a CSV file (by its
+// extension) rather than Parquet: the published codings are CSV.
+func isCSV(path string) bool { return strings.EqualFold(filepath.Ext(path), ".csv") }
+
 // Rounds returns the coding rounds the codings hold, in order.
 func Rounds(codings []Coding) []int {
 	var rounds []int
@@ -76,10 +85,19 @@ func Rounds(codings []Coding) []int {
 	return rounds
 }
 
-// ReadCodings reads a codings Parquet file; a missing file has none.
+// ReadCodings reads a codings Parquet file, or a CSV file when the path
+// ends in .csv; a missing file has none.
 func ReadCodings(path string) ([]Coding, error) {
 	if _, err := os.Stat(path); os.IsNotExist(err) {
 		return nil, nil
+	}
+	if isCSV(path) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return ReadCodingsCSV(f, path)
 	}
 	var out []Coding
 	err := dataset.ScanColumnsAny(path, []string{"unit_id", "variable", "coder", "round", "value"}, func(cols []arrow.Array, _, n int) error {

@@ -341,8 +341,7 @@ func DataPackage(ds *dataset.Dataset) Package {
 }
 
 // codingsResource describes codings.csv: one coder's value of one coded
-// variable of one unit in one round (coder "gold" holds the adjudicated
-// coding the records carry).
+// variable of one unit in one round.
 func codingsResource(cb *schema.Codebook) Resource {
 	field := func(name, typ, desc string) SchemaField {
 		return SchemaField{Name: name, Type: typ, Description: desc, Constraints: &Constraints{Required: name != "value"}}
@@ -351,13 +350,13 @@ func codingsResource(cb *schema.Codebook) Resource {
 		Profile: "tabular-data-resource", Name: "codings", Path: CodingsFile, Title: "codings",
 		Description: "One row is one coder's value of one coded variable of one accusation or response in one coding round, " +
 			"from rejoinder's coding templates (codebook " + cb.Version + "). Multi-label variables are one yes/no row per code " +
-			"(strategies:denial). Coder gold holds the adjudicated values the records carry.",
+			"(strategies:denial). The records hold the adjudicated values.",
 		Format: "csv", MediaType: "text/csv", Encoding: "utf-8",
 		Schema: TableSchema{
 			Fields: []SchemaField{
 				field("unit_id", "string", "The accusation or response coded."),
 				field("variable", "string", "The coded variable, or variable:code for one code of a multi-label variable."),
-				field("coder", "string", "Who coded (gold: the adjudicated coding)."),
+				field("coder", "string", "Who coded."),
 				field("round", "integer", "The coding round."),
 				field("value", "string", "The code given; yes or no for one code of a multi-label variable; empty when not coded."),
 			},

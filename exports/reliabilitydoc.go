@@ -53,8 +53,8 @@ func writeReliability(b *strings.Builder, ds *dataset.Dataset, codings []coding.
 		"written brief), not human coders: two instances of one model may agree more than two people would, so\n" +
 		"read these figures as an upper bound on what human coders would reach. The codebook's examples are\n" +
 		"passages of this dataset, which the coders read.\n\n" +
-		"All codings (coder, round, unit, variable, value; coder `gold` for the adjudicated values) are in\n" +
-		"`dataset/codings/codings.csv` and in the data package (`codings.csv`). Alpha is Krippendorff's, at the\n" +
+		"All codings (coder, round, unit, variable, value) are in `dataset/codings/codings.csv` and in the data\n" +
+		"package (`codings.csv`); the adjudicated values the records hold are `dataset/codings/gold.csv`. Alpha is Krippendorff's, at the\n" +
 		"variable's level of measurement, with a bootstrap 95% interval (1,000 samples of units, seed 1); a\n" +
 		"variable or code that one coder never varied has no alpha (blank). A strategy code is one yes/no\n" +
 		"variable; `uses` is how many units the records give it (for a variable of one code per unit, its most\n" +

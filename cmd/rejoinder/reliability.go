@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -24,7 +26,8 @@ func newReliabilityCmd() *cobra.Command {
 		Use:   "reliability [--variable V] [--level L] INPUT...",
 		Short: "Agreement between coders: Krippendorff's alpha, Cohen's kappa, percent agreement",
 		Long: `reliability measures how far independent coders agree. INPUT is the codings
-Parquet file that 'rejoinder coding import' writes (every variable is
+Parquet (or codings CSV, header unit_id,variable,coder,round,value) file that
+'rejoinder coding import' writes (every variable is
 measured, at the level the codebook gives it, and the strategies once per code
 and once pooled over all codes), or a CSV file in long format with the header
 unit,coder,value for one variable (an empty value is missing); several INPUT
@@ -100,6 +103,24 @@ func findVariable(name string) *schema.Variable {
 	return nil
 }
 
+// isCodingsCSV reports whether a CSV file is a codings file in long
+// format (the header coding.CodingsHeader, as the dataset publishes),
+// rather than one variable's unit,coder,value.
+func isCodingsCSV(path string) bool {
+	if !strings.EqualFold(filepath.Ext(path), ".csv") {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false // the CSV reader reports it
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	line, _, _ := strings.Cut(strings.TrimPrefix(string(head[:n]), "\ufeff"), "\n")
+	return strings.TrimSuffix(line, "\r") == strings.Join(coding.CodingsHeader, ",")
+}
+
 // readInputs reads CSV files (one variable, named by --variable or the
 // first file) or codings Parquet files (every variable, or --variable
 // only), grouped by variable.
@@ -108,7 +129,7 @@ func readInputs(inputs []string, variable string, round int) ([]coding.Group, er
 	var groups []coding.Group
 	var csvCodings []reliability.Coding
 	for _, in := range inputs {
-		if strings.HasSuffix(in, ".parquet") {
+		if strings.HasSuffix(in, ".parquet") || isCodingsCSV(in) {
 			cs, err := coding.ReadCodings(in)
 			if err != nil {
 				return nil, err
