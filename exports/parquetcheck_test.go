@@ -67,6 +67,7 @@ func TestWorkbookFromParquetValidates(t *testing.T) {
 		{"quote evidencing a strategy its response lacks", func(ds *dataset.Dataset) string {
 			for i := range ds.Responses {
 				if r := &ds.Responses[i]; r.Observed == "responded" && len(r.Quotes) > 0 && !slices.Contains(r.Strategies, "acknowledgement") {
+					r.Quotes = slices.Clone(r.Quotes) // the embedded dataset's quotes are shared: change a copy
 					r.Quotes[0].Codes = append(slices.Clone(r.Quotes[0].Codes), "acknowledgement")
 					return r.ResponseID
 				}
@@ -77,6 +78,7 @@ func TestWorkbookFromParquetValidates(t *testing.T) {
 		{"strategy no quote evidences", func(ds *dataset.Dataset) string {
 			for i := range ds.Responses {
 				if r := &ds.Responses[i]; r.Observed == "responded" && len(r.Quotes) > 0 {
+					r.Quotes = slices.Clone(r.Quotes) // the embedded dataset's quotes are shared: change a copy
 					for j := range r.Quotes {
 						r.Quotes[j].Codes = slices.DeleteFunc(slices.Clone(r.Quotes[j].Codes), func(c string) bool { return c == r.Strategies[0] })
 					}
