@@ -353,3 +353,45 @@ func TestReconcile(t *testing.T) {
 		t.Errorf("disagreement sheet = %v", rows)
 	}
 }
+
+// A column the template does not have (a variable a later codebook no
+// longer codes, or a coder's notes) is not read, and its filled cells are
+// counted in the file's warning, not dropped without a word.
+func TestImportCountsColumnsNotRead(t *testing.T) {
+	ds := minimal(t)
+	path := filepath.Join(t.TempDir(), "ann.xlsx")
+	if err := SaveTemplate(path, ds, TemplateOptions{Coder: "ann", Units: []string{"tst-alpha-2020-r1", "tst-beta-2021-r2"}}); err != nil {
+		t.Fatal(err)
+	}
+	fill(t, path, map[[2]string]string{
+		{"tst-alpha-2020-r1", "observed"}: "responded", {"tst-alpha-2020-r1", "organ"}: "embassy", {"tst-alpha-2020-r1", "strategies:denial"}: "yes",
+		{"tst-beta-2021-r2", "observed"}: "responded", {"tst-beta-2021-r2", "organ"}: "embassy", {"tst-beta-2021-r2", "strategies:denial"}: "yes",
+	})
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.UnprotectSheet(SheetCoding)
+	rows, _ := f.GetRows(SheetCoding)
+	col, _ := excelize.ColumnNumberToName(len(rows[0]) + 1)
+	f.SetCellStr(SheetCoding, col+"1", "link")
+	f.SetCellStr(SheetCoding, col+"2", "stated")
+	f.SetCellStr(SheetCoding, col+"3", "inferred")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got, err := ImportFiles(ds, ImportOptions{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := got.Files[0]
+	if !slices.Equal(s.Ignored, []string{"link"}) || s.IgnoredCells != 2 || !strings.Contains(s.Warning(), "2 filled cells in column(s) link not read") {
+		t.Errorf("ignored %v, %d cells; warning %q", s.Ignored, s.IgnoredCells, s.Warning())
+	}
+	for _, c := range got.Codings {
+		if c.Variable == "link" {
+			t.Errorf("a column not in the template was read: %+v", c)
+		}
+	}
+}

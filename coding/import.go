@@ -180,6 +180,12 @@ type FileSummary struct {
 	Blank   int // units left entirely empty: not coded
 	Empty   int // optional cells left empty in coded rows, stored as not coded; not yes/no cells, stored as no (see Import) unless the import is partial
 	Codings int // codings stored, the no of empty yes/no cells included
+	// Ignored names the columns of the Coding sheet that are neither the
+	// template's context nor a coded variable of the codebook (a coder's
+	// own notes, or a variable a later codebook no longer codes): not
+	// read. IgnoredCells counts their filled cells in unit rows.
+	Ignored      []string
+	IgnoredCells int
 }
 
 // Warning says what the file left uncoded, or "" when it coded every cell.
@@ -190,6 +196,9 @@ func (s FileSummary) Warning() string {
 	}
 	if s.Empty > 0 {
 		parts = append(parts, fmt.Sprintf("%d optional cells left empty in coded rows (stored as not coded)", s.Empty))
+	}
+	if s.IgnoredCells > 0 {
+		parts = append(parts, fmt.Sprintf("%d filled cells in column(s) %s not read (not a coded variable of this codebook)", s.IgnoredCells, strings.Join(s.Ignored, ", ")))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -346,6 +355,7 @@ func importFile(ds *dataset.Dataset, file string, lim Limits, partial bool) (out
 	ctx := contexts(table, false)
 	// The Coding sheet, row by row: its header, then one unit per row.
 	var colOf map[string]int
+	var extra []int // columns the template does not have (a coder's notes, a variable no longer coded)
 	seen := map[string]string{}
 	report := func(e *CellError) bool {
 		if len(problems) == maxProblems {
@@ -372,7 +382,25 @@ func importFile(ds *dataset.Dataset, file string, lim Limits, partial bool) (out
 					problems = append(problems, fail(codingSheet, "", c.header, "", "the template's columns", ErrNoColumn))
 				}
 			}
+			known := map[string]bool{"unit_id": true, "suggested": true, "": true}
+			for _, c := range ctx {
+				known[c.header] = true
+			}
+			for _, c := range coded {
+				known[c.header] = true
+			}
+			for j := range row {
+				if h := get(j); !known[h] {
+					sum.Ignored = append(sum.Ignored, h)
+					extra = append(extra, j)
+				}
+			}
 			return len(problems) == 0
+		}
+		for _, j := range extra {
+			if get(j) != "" {
+				sum.IgnoredCells++
+			}
 		}
 		unit := get(colOf["unit_id"])
 		if unit == "" && strings.TrimSpace(strings.Join(row, "")) == "" {
