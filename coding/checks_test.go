@@ -474,7 +474,7 @@ func TestEmptyStrategyIsNo(t *testing.T) {
 		"bob": { // other left empty on the responded unit; a response found on the silent one
 			{responded, "observed"}: "responded", {responded, "organ"}: "foreign_ministry",
 			{responded, "strategies:denial"}: "yes",
-			{silent, "observed"}: "responded", {silent, "organ"}: "embassy",
+			{silent, "observed"}:             "responded", {silent, "organ"}: "embassy",
 			{silent, "strategies:denial"}: "yes",
 		},
 	}

@@ -2,8 +2,8 @@ package coding
 
 import (
 	"bytes"
-	"os"
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
