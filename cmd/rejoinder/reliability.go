@@ -110,9 +110,12 @@ func isCodingsCSV(path string) bool {
 	if !strings.EqualFold(filepath.Ext(path), ".csv") {
 		return false
 	}
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return false // the CSV reader reports it (opening a FIFO would wait for ever)
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return false // the CSV reader reports it
+		return false
 	}
 	defer f.Close()
 	head := make([]byte, 64)
