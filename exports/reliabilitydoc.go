@@ -42,7 +42,8 @@ func writeReliability(b *strings.Builder, ds *dataset.Dataset, codings []coding.
 		b.WriteString("No codings are published with this dataset.\n")
 		return nil
 	}
-	b.WriteString("Every code in the records is the adjudicated coding of two independent coders. Each coder worked in\n" +
+	fmt.Fprintf(b, "Every value of a coded variable in the records (%s) is the adjudicated coding of two independent\n", strings.Join(codedVariables(ds), ", "))
+	b.WriteString("coders. Each coder worked in\n" +
 		"a coding workbook from `rejoinder coding template` (suggestions hidden) and saw only that workbook (the\n" +
 		"quotes, speaker and channel of each response; issuer, instrument and evidence of each accusation) and the\n" +
 		"codebook (docs/codebook.md, with its decision rules and examples); never the dataset's codes, the\n" +
@@ -215,6 +216,19 @@ func variableDefinition(ds *dataset.Dataset, name string) string {
 		}
 	}
 	return ""
+}
+
+// codedVariables names the codebook's coded variables, table by table.
+func codedVariables(ds *dataset.Dataset) []string {
+	var names []string
+	for _, t := range ds.Codebook.Tables {
+		for _, v := range t.Variables {
+			if v.Coded {
+				names = append(names, "`"+v.Name+"`")
+			}
+		}
+	}
+	return names
 }
 
 // disagreements counts the unit-variable pairs of a round whose coders
