@@ -89,6 +89,15 @@ exports to the same --out never interleave: the second waits for the first
 			if err != nil {
 				return err
 			}
+			var published []coding.Coding // the embedded dataset's codings, as build ships them
+			if codingsFile == "" {
+				if published, err = publishedCodings(ds); err != nil {
+					return err
+				}
+				if a[0] == "xlsx" && len(published) > 0 {
+					opts.Codings, opts.CodingRound = published, lastRound(published)
+				}
+			}
 			lock, err := lockOutput(cmd, out, wait)
 			if err != nil {
 				return err
@@ -105,7 +114,7 @@ exports to the same --out never interleave: the second waits for the first
 			case excel:
 				paths, err = exports.WriteExcelCSV(out, ds)
 			default:
-				paths, err = exports.WriteDataPackage(out, ds)
+				paths, err = exports.WriteDataPackageWith(out, ds, exports.PackageOptions{Codings: published})
 			}
 			for _, p := range paths {
 				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", p)
@@ -116,7 +125,7 @@ exports to the same --out never interleave: the second waits for the first
 	cmd.Flags().StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
 	cmd.Flags().StringVar(&out, "out", "", "output file (xlsx) or directory (csv)")
 	cmd.Flags().StringVar(&compare, "compare", "", "xlsx: the two cases of the Comparison sheet, as A,B")
-	cmd.Flags().StringVar(&codingsFile, "codings", "", "xlsx: a codings Parquet file (rejoinder coding import) for a Reliability sheet")
+	cmd.Flags().StringVar(&codingsFile, "codings", "", "xlsx: a codings file (rejoinder coding import) for a Reliability sheet (default for the embedded dataset: its published codings)")
 	addWaitFlag(cmd, &wait)
 	cmd.Flags().BoolVar(&excel, "excel", false, "csv: write for spreadsheet programs (BOM, formula-like cells prefixed with ', codes such as 016 as =\"016\")")
 	return cmd
