@@ -132,6 +132,10 @@ func TestDatasetDocAddedCase(t *testing.T) {
 			t.Errorf("DATASET.md of the copy lacks %q", want)
 		}
 	}
+	// The added case is not coded yet: its units are listed as such.
+	if !strings.Contains(buf.String(), "Not yet coded by two coders") || !strings.Contains(buf.String(), "`"+addcase.ID+"-r1`") {
+		t.Error("DATASET.md of the copy does not list the added case's uncoded units")
+	}
 	row := func(id string) string {
 		for _, line := range strings.Split(buf.String(), "\n") {
 			if strings.HasPrefix(line, "| `"+id+"` |") {

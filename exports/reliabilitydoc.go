@@ -108,6 +108,11 @@ func writeReliability(b *strings.Builder, ds *dataset.Dataset, codings []coding.
 			fmt.Fprintf(b, "\nEvery code the records use %d times or more reaches alpha %.2f.\n", targetUses, reliabilityTarget)
 		}
 	}
+	if missing := notCoded(ds, independent); len(missing) > 0 {
+		fmt.Fprintf(b, "\nNot yet coded by two coders (their codes are one researcher's until they are): %s.\n", strings.Join(missing, ", "))
+	} else {
+		b.WriteString("\nEvery observed response and every accusation of the records was coded by two coders.\n")
+	}
 	for _, name := range codedBefore(ds, independent) {
 		fmt.Fprintf(b, "\n`%s` was coded in these rounds and is not a coded variable of codebook %s: %s\n", name, ds.Codebook.Version, variableDefinition(ds, name))
 	}
@@ -216,6 +221,27 @@ func variableDefinition(ds *dataset.Dataset, name string) string {
 		}
 	}
 	return ""
+}
+
+// notCoded lists the observed responses and the accusations that no
+// published coding covers (a case added since the last coding round).
+func notCoded(ds *dataset.Dataset, codings []coding.Coding) []string {
+	coded := map[string]bool{}
+	for _, c := range codings {
+		coded[c.UnitID] = true
+	}
+	var out []string
+	for _, a := range ds.Accusations {
+		if !coded[a.AccusationID] {
+			out = append(out, "`"+a.AccusationID+"`")
+		}
+	}
+	for _, r := range ds.Responses {
+		if r.Observed == "responded" && !coded[r.ResponseID] {
+			out = append(out, "`"+r.ResponseID+"`")
+		}
+	}
+	return out
 }
 
 // codedVariables names the codebook's coded variables, table by table.
