@@ -42,7 +42,7 @@ func TestPublishedCodingsMatchRecords(t *testing.T) {
 			continue
 		}
 		name, code, multi := strings.Cut(c.Variable, ":")
-		got := fieldByName(row, name)
+		got, _ := schema.FieldValue(row, name)
 		var want any = c.Value
 		if multi {
 			has := slices.Contains(got.Interface().([]string), code)
@@ -80,14 +80,4 @@ func TestPublishedCodingsMatchRecords(t *testing.T) {
 			}
 		}
 	}
-}
-
-// fieldByName is a record's field holding the named codebook variable.
-func fieldByName(row reflect.Value, name string) reflect.Value {
-	for _, f := range schema.FieldsOf(row.Type()) {
-		if f.Name == name {
-			return row.Field(f.Index)
-		}
-	}
-	return reflect.Value{}
 }

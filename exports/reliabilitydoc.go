@@ -3,7 +3,6 @@ package exports
 import (
 	"fmt"
 	"math"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -81,13 +80,14 @@ func writeReliability(b *strings.Builder, ds *dataset.Dataset, codings []coding.
 		b.WriteString("| variable | level | alpha | 95% interval | agreement | units | uses | meets 0.80 |\n|---|---|---|---|---|---|---|---|\n")
 		var below []string
 		for _, r := range rows {
-			n, most := uses[r.Variable], uses[r.Variable+"\x00"]
+			u := uses[r.Variable]
+			n := u.n
 			used := ""
 			if n > 0 || strings.Contains(r.Variable, ":") {
 				used = fmt.Sprint(n)
 			}
-			if most > 0 {
-				used = fmt.Sprintf("%d (%s)", n, mostUsed(ds, r.Variable))
+			if u.code != "" {
+				used = fmt.Sprintf("%d (%s)", n, u.code)
 			}
 			meets := "–" // a pooled row, or used fewer than targetUses times
 			switch {
@@ -119,13 +119,19 @@ func writeReliability(b *strings.Builder, ds *dataset.Dataset, codings []coding.
 	return nil
 }
 
+// codeUse is how many units the records give a code: for a code of a
+// multi-label variable ("strategies:denial"), that code; for a variable
+// of one code per unit, its most used code, named in code.
+type codeUse struct {
+	n    int
+	code string
+}
+
 // codeUses counts, from the records, the units each coded variable's
-// codes are given: "table variable:code" style keys as the codings name
-// them ("strategies:denial"); for a variable of one code per unit the
-// count of its most used code, under the variable's name, with a marker
-// key (name + "\x00") saying it is such a count.
-func codeUses(ds *dataset.Dataset) map[string]int {
-	out := map[string]int{}
+// codes are given, keyed as the codings name them: "variable:code" for a
+// multi-label variable, the variable's name for one of one code per unit.
+func codeUses(ds *dataset.Dataset) map[string]codeUse {
+	out := map[string]codeUse{}
 	for _, t := range ds.Codebook.Tables {
 		for i := range t.Variables {
 			v := &t.Variables[i]
@@ -134,65 +140,23 @@ func codeUses(ds *dataset.Dataset) map[string]int {
 			}
 			counts := map[string]int{}
 			for _, row := range ds.Records.Rows(t.Name) {
-				for _, code := range enumValues(row, v.Name) {
-					counts[code]++
+				if f, ok := schema.FieldValue(row, v.Name); ok {
+					for _, code := range schema.Strings(f) {
+						counts[code]++
+					}
 				}
 			}
-			if v.List {
-				for code, n := range counts {
-					out[v.Name+":"+code] = n
-				}
-				continue
-			}
-			for _, n := range counts {
-				if n > out[v.Name] {
-					out[v.Name], out[v.Name+"\x00"] = n, 1
+			for _, code := range v.Codes() { // codebook order: the first of equal counts wins
+				switch {
+				case v.List:
+					out[v.Name+":"+code] = codeUse{n: counts[code]}
+				case counts[code] > out[v.Name].n:
+					out[v.Name] = codeUse{counts[code], code}
 				}
 			}
 		}
 	}
 	return out
-}
-
-// mostUsed names the most used code of a single-choice variable.
-func mostUsed(ds *dataset.Dataset, name string) string {
-	best, bestN := "", 0
-	for _, t := range ds.Codebook.Tables {
-		v, ok := t.Variable(name)
-		if !ok || v.List {
-			continue
-		}
-		counts := map[string]int{}
-		for _, row := range ds.Records.Rows(t.Name) {
-			for _, code := range enumValues(row, name) {
-				counts[code]++
-			}
-		}
-		for _, code := range v.Codes() {
-			if counts[code] > bestN {
-				best, bestN = code, counts[code]
-			}
-		}
-	}
-	return best
-}
-
-// enumValues reads a record's codes of one variable by its codebook name.
-func enumValues(row reflect.Value, name string) []string {
-	for _, f := range schema.FieldsOf(row.Type()) {
-		if f.Name != name {
-			continue
-		}
-		switch v := row.Field(f.Index).Interface().(type) {
-		case string:
-			if v != "" {
-				return []string{v}
-			}
-		case []string:
-			return v
-		}
-	}
-	return nil
 }
 
 // codedBefore lists the variables the codings hold that the codebook no

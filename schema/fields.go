@@ -40,6 +40,31 @@ func FieldsOf(t reflect.Type) []Field {
 	return fs
 }
 
+// FieldValue returns the field of a record value that holds the named
+// codebook variable, found by its rj tag.
+func FieldValue(row reflect.Value, name string) (reflect.Value, bool) {
+	for _, f := range FieldsOf(row.Type()) {
+		if f.Name == name {
+			return row.Field(f.Index), true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// Strings reads a text field as a list: a string is one item (none when
+// empty), a []string its items; other kinds give none.
+func Strings(v reflect.Value) []string {
+	switch x := v.Interface().(type) {
+	case string:
+		if x != "" {
+			return []string{x}
+		}
+	case []string:
+		return x
+	}
+	return nil
+}
+
 // RecordType returns the Go type of one row of the named table.
 func RecordType(table string) (reflect.Type, bool) {
 	switch table {
