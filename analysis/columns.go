@@ -277,11 +277,14 @@ func (f Filter) String() string {
 // check rejects values no dataset can contain (so a typo is an error, not
 // an empty result explained as such).
 func (f Filter) check(cb *schema.Codebook) error {
-	for _, list := range [][]string{f.Responders, f.Accusers} {
-		for _, s := range list {
-			if !schema.IsCountry(s) {
-				return fmt.Errorf("%w: %q is not an ISO 3166-1 alpha-3 country code", ErrBadFilter, s)
-			}
+	for _, s := range f.Responders {
+		if !schema.IsCountry(s) {
+			return fmt.Errorf("%w: %q is not an ISO 3166-1 alpha-3 country code", ErrBadFilter, s)
+		}
+	}
+	for _, s := range f.Accusers {
+		if !schema.IsActor(s) {
+			return fmt.Errorf("%w: %q is not an ISO 3166-1 alpha-3 country code or an international body (%s)", ErrBadFilter, s, strings.Join(schema.BodyCodes(), ", "))
 		}
 	}
 	instruments := cb.MustVariable(schema.TableAccusations, "instrument")

@@ -246,7 +246,7 @@ func TestProfileParquetChecksTheValuesItReads(t *testing.T) {
 		{"an unknown observed code", ByYear, func(ds *dataset.Dataset) { ds.Responses[2].Observed = "answered" }, nil, schema.ErrUnknownCode, "answered"},
 		{"a case id of no case", ByCase, func(ds *dataset.Dataset) { ds.Responses[3].CaseID = "tst-c9-2020" }, nil, schema.ErrDangling, "tst-c9-2020"},
 		{"a responds_to of no accusation", ByAccuser, func(ds *dataset.Dataset) { ds.Responses[3].RespondsTo = "tst-c2-2020-a9" }, nil, schema.ErrDangling, "tst-c2-2020-a9"},
-		{"an accuser that is no country", ByAccuser, func(ds *dataset.Dataset) { ds.Accusations[1].Accuser = "XXX" }, nil, schema.ErrBadCountry, "XXX"},
+		{"an accuser that is no country or body", ByAccuser, func(ds *dataset.Dataset) { ds.Accusations[1].Accuser = "XXX" }, nil, schema.ErrBadActor, "XXX"},
 		{"an unknown instrument", ByInstrument, func(ds *dataset.Dataset) { ds.Accusations[1].Instrument = "tweet" }, nil, schema.ErrUnknownCode, "tweet"},
 		{"a partition value that is no country", ByYear, func(ds *dataset.Dataset) { ds.Responses[0].Responder = "XXX" }, []string{"responder"}, schema.ErrBadCountry, "XXX"},
 	}

@@ -109,7 +109,7 @@ func TestTemplateLayout(t *testing.T) {
 	}
 	// The import stores an empty yes/no cell of a coded row as no: the
 	// coder is told so.
-	for _, want := range []string{"a yes/no column left empty in a row you code counts as no", "a silence uses no strategy, so each counts as no"} {
+	for _, want := range []string{"a yes/no column left empty in a row you code counts as no", "mark non_denial alone if a quote shows the refusal"} {
 		if !strings.Contains(strings.Join(flat(ins), "\n"), want) {
 			t.Errorf("instructions lack %q", want)
 		}

@@ -497,7 +497,7 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 		[]string{"", "Columns named variable:code (strategies:denial...) ask whether the unit uses that code: yes or no. A response may use several strategies."},
 	)
 	if opts.Table == schema.TableResponses {
-		lines = append(lines, []string{"", "Where observed is no_response_found or declined_comment, leave the strategies columns empty: a silence uses no strategy, so each counts as no."})
+		lines = append(lines, []string{"", "Where observed is no_response_found, leave the strategies columns empty: a silence uses no strategy. Where it is declined_comment, mark non_denial alone if a quote shows the refusal to comment, and nothing otherwise."})
 		for _, rule := range cb.CodingRules {
 			lines = append(lines, []string{"", rule})
 		}

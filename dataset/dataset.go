@@ -194,6 +194,27 @@ func listSome(names []string) string {
 // validates. Hidden entries (a name starting with ".", such as .git or an
 // editor's swap file) are not part of the dataset and are left alone.
 func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
+	return loadFS(fsys, name, false)
+}
+
+// LoadUncoded reads and validates YAML records as Load does, except that
+// a unit may leave blank the variables coders fill in (the codebook's
+// coded variables: observed, organ, channel_type, strategies; for an
+// accusation accuser_organ, instrument, evidence_disclosure): a case
+// added for a coding round has its facts but not yet its codes. The
+// coding commands read records this way; every other command, and the
+// build, needs them coded. A Parquet directory is read as by Load.
+func LoadUncoded(dir string) (*Dataset, error) {
+	if IsParquetDir(dir) {
+		return Load(dir)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return nil, err
+	}
+	return loadFS(os.DirFS(dir), dir, true)
+}
+
+func loadFS(fsys fs.FS, name string, uncoded bool) (*Dataset, error) {
 	files, problems, err := recordFiles(fsys, name)
 	if err != nil {
 		return nil, err
@@ -242,6 +263,9 @@ func LoadFS(fsys fs.FS, name string) (*Dataset, error) {
 		problems = append(problems, &schema.FieldError{File: name, Err: schema.ErrMissing, Detail: "no case files (*.yaml or *.yml) found"})
 	}
 	problems = append(problems, ds.Validate()...)
+	if uncoded {
+		problems = withoutMissingCodes(ds.Codebook, problems)
+	}
 	if err := problems.Err(); err != nil {
 		return nil, err
 	}
@@ -428,3 +452,21 @@ func (ds *Dataset) Source(id string) *schema.Source {
 }
 
 var semver = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$`)
+
+// withoutMissingCodes drops the problems that say a coded variable is
+// blank: what LoadUncoded allows. A coded variable with a wrong value is
+// still a problem.
+func withoutMissingCodes(cb *schema.Codebook, problems schema.ErrorList) schema.ErrorList {
+	kept := problems[:0:0]
+	for _, p := range problems {
+		if p.Err == schema.ErrMissing && p.Value == "" {
+			if t, ok := cb.Table(p.Table); ok {
+				if v, ok := t.Variable(p.Field); ok && v.Coded {
+					continue
+				}
+			}
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"os"
@@ -356,5 +357,56 @@ func TestBadVersionNamesItsFile(t *testing.T) {
 	var list schema.ErrorList
 	if !errors.As(err, &list) || len(list) != 1 || list[0].File != filepath.Join(dir, MetadataFile) || list[0].Field != "version" || list[0].Value != "one" {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A case waiting for its coding round loads for the coding commands
+// (LoadUncoded) and is refused by Load, which names every blank coded
+// variable; a wrong code is refused by both.
+func TestLoadUncoded(t *testing.T) {
+	ds, err := LoadUncoded("testdata/uncoded")
+	if err != nil {
+		t.Fatalf("LoadUncoded: %v", err)
+	}
+	if len(ds.Cases) != 2 || len(ds.Responses) != 4 {
+		t.Fatalf("loaded %d cases, %d responses; want 2, 4", len(ds.Cases), len(ds.Responses))
+	}
+	_, err = Load("testdata/uncoded")
+	var list schema.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Load: %v, want the blank coded variables listed", err)
+	}
+	var blank []string
+	for _, p := range list {
+		if p.Err != schema.ErrMissing {
+			t.Errorf("Load: unexpected problem %v", p)
+			continue
+		}
+		blank = append(blank, p.ID+"."+p.Field)
+	}
+	want := []string{"tst-beta-2021-a1.accuser_organ", "tst-beta-2021-a1.instrument", "tst-beta-2021-a1.evidence_disclosure",
+		"tst-beta-2021-r1.organ", "tst-beta-2021-r1.observed", "tst-beta-2021-r3.observed", "tst-beta-2021-r3.organ"}
+	slices.Sort(blank)
+	slices.Sort(want)
+	if !slices.Equal(blank, want) {
+		t.Errorf("Load reported blank %v, want %v", blank, want)
+	}
+
+	dir := t.TempDir()
+	for _, name := range []string{"dataset.yaml", "tst-alpha-2020.yaml", "tst-beta-2021.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata/uncoded", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "tst-beta-2021.yaml" {
+			data = bytes.Replace(data, []byte("  verified: true\n- response_id: tst-beta-2021-r3"), []byte("  verified: true\n  organ: ministry\n- response_id: tst-beta-2021-r3"), 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = LoadUncoded(dir)
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Err != schema.ErrUnknownCode || list[0].Value != "ministry" {
+		t.Errorf("LoadUncoded with organ: ministry = %v, want the unknown code alone", err)
 	}
 }

@@ -756,7 +756,7 @@ func (in interner) get(s string) string {
 // countries, references), so that interning them saves memory.
 func repeats(v *schema.Variable) bool {
 	switch v.Type {
-	case schema.TypeEnum, schema.TypeCountry, schema.TypeRef, schema.TypeLanguage, schema.TypeCAMEO, schema.TypeBool:
+	case schema.TypeEnum, schema.TypeCountry, schema.TypeActor, schema.TypeRef, schema.TypeLanguage, schema.TypeCAMEO, schema.TypeBool:
 		return true
 	}
 	return false

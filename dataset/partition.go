@@ -45,7 +45,7 @@ func PartitionKeys() []string {
 			continue
 		}
 		switch c.Variable.Type {
-		case schema.TypeEnum, schema.TypeCountry, schema.TypeLanguage, schema.TypeCAMEO:
+		case schema.TypeEnum, schema.TypeCountry, schema.TypeActor, schema.TypeLanguage, schema.TypeCAMEO:
 			keys = append(keys, c.Field.Name)
 		case schema.TypeRef:
 			if c.Field.Name == "case_id" {

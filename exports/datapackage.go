@@ -420,6 +420,8 @@ func itemPattern(v *schema.Variable) string {
 		return "[a-z0-9]+(-[a-z0-9]+)*"
 	case schema.TypeCountry:
 		return "[A-Z]{3}"
+	case schema.TypeActor:
+		return "[A-Z]{3}|" + strings.Join(schema.BodyCodes(), "|")
 	case schema.TypeCAMEO:
 		return "[0-9]{2,4}"
 	case schema.TypeLanguage:

@@ -5,7 +5,7 @@ import "slices"
 // CodebookVersion is the version of the codebook below. Raise the minor
 // number when codes are added, the major number when a code is renamed or
 // removed (and record why in the codebook changelog).
-const CodebookVersion = "2.0.0"
+const CodebookVersion = "2.1.0"
 
 // Type is how a variable is stored and checked.
 type Type string
@@ -17,6 +17,7 @@ const (
 	TypeText     Type = "text"     // free text
 	TypeEnum     Type = "enum"     // one of the variable's Values
 	TypeCountry  Type = "iso3"     // an ISO 3166-1 alpha-3 country code
+	TypeActor    Type = "actor"    // a state's ISO 3166-1 alpha-3 code or an international body's code (Bodies)
 	TypeDate     Type = "date"     // a Date with its precision
 	TypeBool     Type = "bool"     // true or false
 	TypeURL      Type = "url"      // an absolute http(s) URL
@@ -139,6 +140,9 @@ type Codebook struct {
 	// PairRules settle the pairs of strategies that overlap.
 	CodingRules []string
 	PairRules   []PairRule
+	// Bodies are the international bodies an accuser may be besides a
+	// state (type actor).
+	Bodies []Body
 }
 
 // Table returns the named table.
@@ -187,6 +191,7 @@ func Default() *Codebook {
 		BenoitFamilies: benoitFamilies,
 		FourD:          fourD,
 		CodingRules:    slices.Clone(codingRules),
+		Bodies:         Bodies(),
 		PairRules:      slices.Clone(pairRules),
 	}
 }
@@ -204,6 +209,14 @@ func casesTable() Table {
 					{Code: "cyber_operation", Definition: "Intrusion, destructive malware, theft or espionage through computer networks.", Examples: []string{"Sony Pictures hack", "WannaCry"}},
 					{Code: "chemical_poisoning", Definition: "Poisoning of persons with a chemical agent.", Examples: []string{"Novichok in Salisbury"}},
 					{Code: "close_access_operation", Definition: "Operatives on the spot attempting intrusion or sabotage (e.g. Wi-Fi hacking near a target).", Examples: []string{"GRU team at the OPCW"}},
+					{Code: "chemical_weapons_attack", Definition: "Use of a chemical weapon against a population or in war (not the poisoning of chosen persons).", Examples: []string{"Douma, April 2018"}},
+					{Code: "assassination", Definition: "Killing, or a plot to kill, a chosen person abroad by other means than poison.", Examples: []string{"the Tiergarten murder", "the plot against Gurpatwant Singh Pannun"}},
+					{Code: "terrorist_attack", Definition: "An armed attack or bomb plot against civilians or forces by a group the accuser says the accused state directed or sheltered.", Examples: []string{"Pulwama", "the Villepinte bomb plot"}},
+					{Code: "transnational_repression", Definition: "Surveillance, coercion, harassment or kidnapping of diaspora members or dissidents abroad (other than killing).", Examples: []string{"overseas police stations", "the plot to kidnap Masih Alinejad"}},
+					{Code: "political_interference", Definition: "Covert interference in another state's elections or politics: influence and disinformation campaigns, covert funding, a coup plot.", Examples: []string{"interference in Canada's elections"}},
+					{Code: "espionage", Definition: "Intelligence collection by other means than computer networks (agents, surveillance platforms).", Examples: []string{"the balloon over the United States, 2023"}},
+					{Code: "military_incident", Definition: "An attack by armed forces, or a clash, outside a declared war's battlefield (a warship sunk, tankers attacked).", Examples: []string{"the Gulf of Oman tanker attacks"}},
+					{Code: "human_rights_violation", Definition: "Killings, torture, mass detention or forced labour of a population by the state's forces or authorities (war crimes included).", Examples: []string{"Bucha", "Xinjiang"}},
 					{Code: "other", Definition: "Any other incident; explain in notes."},
 				}},
 			{Name: "start_date", Type: TypeDate, Level: Interval, Definition: "When the incident began, to the precision the sources give."},
@@ -222,8 +235,8 @@ func accusationsTable() Table {
 		Variables: []Variable{
 			{Name: "accusation_id", Type: TypeID, Required: true, Definition: "Case id plus -a and a number (prk-park-2018-a1)."},
 			{Name: "case_id", Type: TypeRef, Ref: TableCases, Required: true, Definition: "The case (filled in from the record file)."},
-			{Name: "accuser", Type: TypeCountry, Level: Nominal, Required: true, Definition: "The accusing state, ISO 3166-1 alpha-3."},
-			{Name: "co_accusers", Type: TypeCountry, List: true, Level: Nominal, Definition: "States that joined the same act."},
+			{Name: "accuser", Type: TypeActor, Level: Nominal, Required: true, Definition: "The accusing state (ISO 3166-1 alpha-3), or the international body that made the act in its own name (EU, NATO, UN, OHCHR, OPCW)."},
+			{Name: "co_accusers", Type: TypeActor, List: true, Level: Nominal, Definition: "States (or international bodies) that joined the same act."},
 			{Name: "accused_state", Type: TypeCountry, Level: Nominal, Required: true, Definition: "The accused state, ISO 3166-1 alpha-3."},
 			{Name: "accused_persons", Type: TypeText, List: true, Definition: "Persons or entities named, as the accusation gives them."},
 			{Name: "accuser_organ", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "The organ of the accusing state that made the act.",
@@ -344,7 +357,7 @@ func responsesTable() Table {
 			{Name: "observed", Coded: true, Type: TypeEnum, Level: Nominal, Required: true, Definition: "Whether a response was found.",
 				Values: []Value{
 					{Code: "responded", Definition: "A public response was found."},
-					{Code: "declined_comment", Definition: "The state was asked and declined to comment: the whole reply is a refusal to comment (no strategy, or non_denial only)."},
+					{Code: "declined_comment", Definition: "The state was asked and declined to comment: the whole reply is a refusal to comment (non_denial when a quote shows the refusal, otherwise no strategy)."},
 					{Code: "no_response_found", Definition: "A search found no response; the record lists what was searched (searched, searched_on) and is unverified unless a quoted source states the silence."},
 				}},
 			{Name: "strategies", Coded: true, Type: TypeEnum, List: true, Level: Nominal, Definition: "The rhetorical strategies the response uses (multi-label; at least one when observed = responded).",
@@ -423,7 +436,7 @@ var strategies = []Value{
 		}},
 	{Code: "non_denial", Definition: "Speaks about the accusation but neither confirms nor denies the state's part in the act: declines to comment on the substance.",
 		Examples: []string{"we do not comment on such reports"}, Benoit: "evasion", FourD: "", CAMEO: "011",
-		Rule: "Code only when the response takes no position on involvement. A response that denies anywhere is not non_denial. When the whole reply is a refusal to comment, record observed = declined_comment (non_denial is then the only code allowed).",
+		Rule: "Code only when the response takes no position on involvement. A response that denies anywhere is not non_denial. When the whole reply is a refusal to comment, record observed = declined_comment and code non_denial if a quote shows the refusal (no strategy when no quote does); no other code is allowed then.",
 		Negative: []Example{
 			{Unit: "prk-wannacry-2017-r1", Text: "we have nothing to do with cyber-attack and we do not feel a need to respond, on a case-by-case basis, to such absurd allegations of the U.S.", Why: "refuses to answer case by case but denies in the same sentence: denial"},
 		}},

@@ -25,10 +25,13 @@ var (
 	// ErrMissingColumn is a column, required or optional, that a table's
 	// CSV header lacks: every column of the table must be there, an
 	// optional one with empty cells.
-	ErrMissingColumn    = errors.New("column missing from the header")
-	ErrBadValue         = errors.New("invalid value")
-	ErrUnknownCode      = errors.New("unknown code")
-	ErrBadCountry       = errors.New("not an ISO 3166-1 alpha-3 country code")
+	ErrMissingColumn = errors.New("column missing from the header")
+	ErrBadValue      = errors.New("invalid value")
+	ErrUnknownCode   = errors.New("unknown code")
+	ErrBadCountry    = errors.New("not an ISO 3166-1 alpha-3 country code")
+	// ErrBadActor is an accuser that is neither a state's ISO code nor
+	// one of the codebook's international bodies.
+	ErrBadActor         = errors.New("not an ISO 3166-1 alpha-3 country code or an international body's code")
 	ErrMissingSource    = errors.New("no source cited")
 	ErrDangling         = errors.New("refers to an id that does not exist")
 	ErrDuplicateID      = errors.New("duplicate id")
@@ -384,7 +387,15 @@ func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, n
 		}
 	case TypeCountry:
 		if !IsCountry(s) {
-			bad(ErrBadCountry, "")
+			detail := ""
+			if IsBody(s) {
+				detail = s + " is an international body: only an accuser may be one"
+			}
+			bad(ErrBadCountry, detail)
+		}
+	case TypeActor:
+		if !IsActor(s) {
+			bad(ErrBadActor, "")
 		}
 	case TypeURL:
 		u, err := url.Parse(s)
@@ -435,6 +446,8 @@ func allowedFor(vr *Variable) string {
 		return strings.Join(vr.Codes(), ", ")
 	case TypeCountry:
 		return "an ISO 3166-1 alpha-3 code such as USA, GBR, RUS, PRK"
+	case TypeActor:
+		return "an ISO 3166-1 alpha-3 code such as USA, GBR, or an international body: " + strings.Join(bodyCodes(), ", ")
 	case TypeDate:
 		return "YYYY-MM-DD, YYYY-MM or YYYY"
 	case TypeURL:

@@ -50,6 +50,25 @@ func TestValidateAcceptsValidRecords(t *testing.T) {
 	}
 }
 
+// An international body of the codebook may accuse in its own name, alone
+// or beside states; it is never a state (see the table test for that).
+func TestValidateAcceptsBodiesAsAccusers(t *testing.T) {
+	for _, b := range Bodies() {
+		r := validRecords()
+		r.Accusations[0].Accuser = b.Code
+		r.Accusations[0].CoAccusers = []string{"GBR", b.Code}
+		if problems := Validate(Default(), r); len(problems) != 0 {
+			t.Errorf("accuser %s refused:\n%v", b.Code, problems)
+		}
+		if IsCountry(b.Code) || !IsActor(b.Code) || ActorName(b.Code) != b.Name {
+			t.Errorf("%s: IsCountry %v, IsActor %v, ActorName %q", b.Code, IsCountry(b.Code), IsActor(b.Code), ActorName(b.Code))
+		}
+	}
+	if got := ActorName("FRA"); got != CountryName("FRA") || got == "" {
+		t.Errorf("ActorName(FRA) = %q", got)
+	}
+}
+
 func TestValidateFindsProblems(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -59,8 +78,10 @@ func TestValidateFindsProblems(t *testing.T) {
 	}{
 		{"unknown strategy", func(r *Records) { r.Responses[0].Strategies = []string{"denial", "denail"} }, ErrUnknownCode, "strategies[1]"},
 		{"unknown organ", func(r *Records) { r.Responses[0].Organ = "ministry" }, ErrUnknownCode, "organ"},
-		{"bad country", func(r *Records) { r.Accusations[0].Accuser = "UK" }, ErrBadCountry, "accuser"},
-		{"bad co-accuser", func(r *Records) { r.Accusations[0].CoAccusers = []string{"GBR", "EU"} }, ErrBadCountry, "co_accusers[1]"},
+		{"bad accuser", func(r *Records) { r.Accusations[0].Accuser = "UK" }, ErrBadActor, "accuser"},
+		{"bad co-accuser", func(r *Records) { r.Accusations[0].CoAccusers = []string{"GBR", "EUR"} }, ErrBadActor, "co_accusers[1]"},
+		{"body as the accused", func(r *Records) { r.Accusations[0].AccusedState = "EU" }, ErrBadCountry, "accused_state"},
+		{"body as the responder", func(r *Records) { r.Responses[0].Responder = "NATO" }, ErrBadCountry, "responder"},
 		{"no source", func(r *Records) { r.Responses[0].Sources = nil; r.Responses[0].Quotes = nil }, ErrMissingSource, "sources"},
 		{"quote without source", func(r *Records) { r.Responses[0].Quotes[0].SourceID = "" }, ErrMissingSource, "source_id"},
 		{"quote source not cited", func(r *Records) {

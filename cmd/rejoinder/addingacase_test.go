@@ -111,6 +111,7 @@ func layoutType(v schema.Variable) string {
 		schema.TypeText:     "text",
 		schema.TypeEnum:     "code",
 		schema.TypeCountry:  "country code",
+		schema.TypeActor:    "state or body code",
 		schema.TypeDate:     "date, quoted",
 		schema.TypeBool:     "true or false",
 		schema.TypeURL:      "URL",
@@ -145,6 +146,8 @@ func allowedValues(t *schema.Table, v *schema.Variable) string {
 		return strings.Join(codes, ", ") + fmt.Sprintf(" ([definitions](codebook.md#%s%s))", t.Name, v.Name)
 	case schema.TypeCountry:
 		return "ISO 3166-1 alpha-3, e.g. `RUS`"
+	case schema.TypeActor:
+		return "ISO 3166-1 alpha-3, e.g. `RUS`, or an international body: `" + strings.Join(schema.BodyCodes(), "`, `") + "`"
 	case schema.TypeDate:
 		return "`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precise as the source"
 	case schema.TypeBool:

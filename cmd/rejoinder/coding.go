@@ -59,7 +59,7 @@ unless --suggestions: suggestions both coders see inflate their agreement.`,
 			if all && units != "" {
 				return usageError{fmt.Errorf("give --units or --all, not both")}
 			}
-			ds, err := loadData(dataDir)
+			ds, err := loadCodingData(dataDir)
 			if err != nil {
 				return err
 			}
@@ -153,7 +153,7 @@ error.`,
 			if err != nil {
 				return err
 			}
-			ds, err := loadData(dataDir)
+			ds, err := loadCodingData(dataDir)
 			if err != nil {
 				return err
 			}
@@ -239,7 +239,7 @@ runs writing the same --out never interleave: the second waits for the first
 				if err != nil {
 					return err
 				}
-				ds, err := loadData(dataDir)
+				ds, err := loadCodingData(dataDir)
 				if err != nil {
 					return err
 				}

@@ -41,7 +41,7 @@ func TestValidate(t *testing.T) {
 		{[]string{"validate"}, 0, []string{embeddedCounts()}},
 		{[]string{"validate", "../../dataset/testdata/minimal"}, 0, []string{"valid: 2 cases, 2 accusations, 5 responses, 6 quotes, 3 sources"}},
 		{[]string{"validate", "../../dataset/testdata/invalid"}, 1, []string{
-			`tst-bad-2019.yaml:14:12: accusations tst-bad-2019-a1: accuser: not an ISO 3166-1 alpha-3 country code "UK"`,
+			`tst-bad-2019.yaml:14:12: accusations tst-bad-2019-a1: accuser: not an ISO 3166-1 alpha-3 country code or an international body's code "UK"`,
 			`tst-bad-2019.yaml:30:16: responses tst-bad-2019-r1: strategies[0]: unknown code "denail": did you mean "denial"? (allowed: denial, `,
 			"tst-syntax-2019.yaml:3:10: syntax error",
 			"14 problem(s) found."}},

@@ -11,8 +11,9 @@ import (
 
 func newValidateCmd() *cobra.Command {
 	var dataDir string
+	var uncoded bool
 	cmd := &cobra.Command{
-		Use:   "validate [--data DIR]",
+		Use:   "validate [--data DIR] [--uncoded]",
 		Short: "Check records against the codebook and list every problem",
 		Long: `validate reads a directory of YAML record files (*.yaml or *.yml, in
 subdirectories too; any other file there is an error, hidden files aside), or
@@ -21,16 +22,23 @@ codes, sources, ids and references, dates. It lists every problem at once,
 each with file:line:column, the record, the field, the bad value and what is
 allowed, and exits with status 1 if there is any. Without --data it checks
 the embedded dataset. The directory may also be given as an argument
-(validate DIR), as earlier versions required.`,
+(validate DIR), as earlier versions required. With --uncoded, a record may
+leave blank the variables the coders fill in (a case added for a coding
+round, as the coding commands read it); every other rule still holds.`,
 		Example: `  rejoinder validate --data dataset/records
-  rejoinder validate --data out/`,
+  rejoinder validate --data out/
+  rejoinder validate --data staging/records --uncoded`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			dir, err := dataDirArg(dataDir, a)
 			if err != nil {
 				return err
 			}
-			ds, err := loadData(dir)
+			load := loadData
+			if uncoded {
+				load = loadCodingData
+			}
+			ds, err := load(dir)
 			if err != nil {
 				return err
 			}
@@ -40,6 +48,7 @@ the embedded dataset. The directory may also be given as an argument
 		},
 	}
 	cmd.Flags().StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
+	cmd.Flags().BoolVar(&uncoded, "uncoded", false, "allow blank coded variables (records waiting for their coding round)")
 	return cmd
 }
 
@@ -58,6 +67,15 @@ func dataDirArg(flag string, positional []string) (string, error) {
 }
 
 // loadData loads the dataset in dir, or the embedded one when dir is "".
+// loadCodingData reads the dataset a coding command works on: records
+// whose coded variables may still be blank (dataset.LoadUncoded).
+func loadCodingData(dir string) (*dataset.Dataset, error) {
+	if dir == "" {
+		return dataset.Default()
+	}
+	return dataset.LoadUncoded(dir)
+}
+
 func loadData(dir string) (*dataset.Dataset, error) {
 	if dir == "" {
 		return dataset.Default()
