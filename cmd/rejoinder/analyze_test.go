@@ -264,6 +264,21 @@ func TestCodingLoop(t *testing.T) {
 	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d gold codings; 1 disagreements, 0 unresolved", len(values)*perUnit)) {
 		t.Errorf("reconcile with an adjudicator: exit %d %s%s", code, out, errs)
 	}
+	// The adjudicator's workbooks are one a table: --adjudicator repeats.
+	judgeAccusations := filepath.Join(dir, "carol-accusations.xlsx")
+	if code, _, errs := runCLI(t, "coding", "template", "--data", data, "--coder", "carol", "--table", "accusations", "--units", "tst-beta-2021-a1", "--out", judgeAccusations); code != 0 {
+		t.Fatalf("template: %s", errs)
+	}
+	af, _ := excelize.OpenFile(judgeAccusations)
+	arows, _ := af.GetRows("Coding")
+	aref, _ := excelize.CoordinatesToCellName(slices.Index(arows[0], "instrument")+1, 2)
+	af.SetCellStr("Coding", aref, "joint_attribution")
+	af.Save()
+	af.Close()
+	code, out, errs = runCLI(t, "coding", "reconcile", "--data", data, store, "--adjudicator", judge, "--adjudicator", judgeAccusations, "--out", gold)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d gold codings; 1 disagreements, 0 unresolved", len(values)*perUnit)) {
+		t.Errorf("reconcile with two adjudicator workbooks: exit %d %s%s", code, out, errs)
+	}
 	// The workbook gains a Reliability sheet.
 	book := filepath.Join(dir, "book.xlsx")
 	if code, _, errs := runCLI(t, "export", "xlsx", "--data", data, "--codings", store, "--out", book); code != 0 {

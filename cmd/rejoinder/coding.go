@@ -203,7 +203,8 @@ error.`,
 }
 
 func newCodingReconcileCmd() *cobra.Command {
-	var dataDir, adjudicator, out, disagreements string
+	var dataDir, out, disagreements string
+	var adjudicators []string
 	var lf limitFlags
 	var round int
 	var wait time.Duration
@@ -212,7 +213,8 @@ func newCodingReconcileCmd() *cobra.Command {
 		Short: "Settle the coders' codings into a gold coding and list the disagreements",
 		Long: `reconcile takes, for each unit and variable of a round, the value most coders
 gave. A tie goes to the adjudicator's value (a coding workbook filled by the
-adjudicator, checked like any other) and otherwise stays unresolved: listed,
+adjudicator, checked like any other; repeat --adjudicator for one workbook of
+responses and one of accusations) and otherwise stays unresolved: listed,
 but left out of the gold coding. --disagreements writes a workbook with every
 unit and variable where the coders differ, their values side by side. Two
 runs writing the same --out never interleave: the second waits for the first
@@ -234,7 +236,7 @@ runs writing the same --out never interleave: the second waits for the first
 				return fmt.Errorf("%s: no codings of round %d (rounds in the file: %s); choose one with --round", a[0], round, joinInts(rounds))
 			}
 			var adj []coding.Coding
-			if adjudicator != "" {
+			if len(adjudicators) > 0 {
 				lim, err := lf.limits()
 				if err != nil {
 					return err
@@ -244,7 +246,7 @@ runs writing the same --out never interleave: the second waits for the first
 					return err
 				}
 				// The adjudicator fills only the cells that settle ties.
-				got, err := coding.ImportFiles(ds, coding.ImportOptions{Limits: lim, Partial: true}, adjudicator)
+				got, err := coding.ImportFiles(ds, coding.ImportOptions{Limits: lim, Partial: true}, adjudicators...)
 				if err != nil {
 					return err
 				}
@@ -277,7 +279,7 @@ runs writing the same --out never interleave: the second waits for the first
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&dataDir, "data", "", "the dataset the templates were made from (default: the embedded dataset)")
-	fl.StringVar(&adjudicator, "adjudicator", "", "a coding workbook filled by the adjudicator, for ties (only the cells that settle them need filling)")
+	fl.StringArrayVar(&adjudicators, "adjudicator", nil, "a coding workbook filled by the adjudicator, for ties (only the cells that settle them need filling); repeat for each table")
 	fl.StringVar(&out, "out", "", "the gold codings Parquet file to write")
 	fl.StringVar(&disagreements, "disagreements", "", "a workbook to write the disagreements to")
 	lf.add(cmd)
