@@ -33,7 +33,8 @@ interop:
 	npm ci --prefix interop --no-audit --no-fund
 
 ## docs: regenerate DATASET.md, README's compare sample, EVALUATION.md, docs/commands/, docs/codebook.md, docs/adding-a-case.md, the tutorial's
-## outputs and figures, and the golden files that follow the data (figures, examples, notebook); tests fail while
+## outputs and figures, the golden files that follow the data (figures, examples, notebook) and the Output comments of the
+## Go Example functions that print real results (internal/exampleoutput); tests fail while
 ## they are stale. Every step rewrites, so it works after any valid change to the records (the notebook step skips,
 ## leaving its golden file, where GoNB is not installed: `make tools`).
 docs:
@@ -43,6 +44,7 @@ docs:
 	$(GO) test ./cmd/rejoinder -run 'TestCommandDocsUpToDate|TestCodebookDocUpToDate|TestAddingACaseDocUpToDate|TestTutorial' -update-docs
 	$(GO) test ./plot -run TestFigures -update
 	$(GO) test ./examples -run TestExamples -update
+	$(GO) run ./internal/exampleoutput
 	$(GO) test ./notebooks -run TestNotebook -update
 
 ## examples: run every program under examples/ and check its output
@@ -59,6 +61,7 @@ figures:
 	$(GO) run ./cmd/rejoinder plot profile --out docs/figures/profile.png
 	$(GO) run ./cmd/rejoinder plot timeline --out docs/figures/timeline.png
 	$(GO) run ./cmd/rejoinder plot similarity --out docs/figures/similarity.svg
+	$(GO) run ./cmd/rejoinder plot coverage --out docs/figures/coverage.png
 
 ## tools: build the notebook's Go kernel GoNB, goimports and gopls into bin/ (pinned in tools/go.mod)
 tools:
@@ -84,6 +87,7 @@ bench:
 ## fuzz: run each fuzz target for $(FUZZTIME)
 fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzDecodeRecordFile -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/exampleoutput -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzPartitionValue -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadCSV -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzListCell -fuzztime $(FUZZTIME)

@@ -45,6 +45,7 @@ func WriteDatasetDoc(w io.Writer, ds *dataset.Dataset, codings []coding.Coding) 
 	b.WriteString("\nResponses counts every response record, including records of silence (`no_response_found`) and\n" +
 		"responses made before the accusation they anticipate; the lag is from the accusation answered to the\n" +
 		"earliest response dated to the day.\n")
+	writeCoverage(&b, ds)
 	if err := writeReliability(&b, ds, codings); err != nil {
 		return err
 	}

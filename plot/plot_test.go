@@ -55,6 +55,10 @@ func timelinePx(cases int) [2]int {
 	return [2]int{1350, px(vg.Length(cases)*0.42*vg.Inch + 2.2*vg.Inch)}
 }
 
+func coveragePx(states int) [2]int {
+	return [2]int{1350, px(vg.Length(states)*0.36*vg.Inch + 2.2*vg.Inch)}
+}
+
 func similarityPx(cases int) [2]int {
 	side := max(vg.Length(cases)*0.62*vg.Inch+2.8*vg.Inch, 6*vg.Inch)
 	return [2]int{px(side + 0.3*vg.Inch), px(side + 0.5*vg.Inch)}
@@ -67,6 +71,7 @@ func px(l vg.Length) int { return int(l.Dots(DPI) + 0.5) }
 type facts struct {
 	respondedBy     map[string]int // observed responses per responder
 	responders      int
+	recordsBy       map[string]int // response records (silence included) per responder
 	strategiesUsed  int     // codes used by at least one observed response
 	casesResponded  int     // cases with an observed response
 	shown, noLag    int     // observed responses with and without a day-exact lag
@@ -76,10 +81,11 @@ type facts struct {
 
 func factsOf(t *testing.T, ds *dataset.Dataset) facts {
 	t.Helper()
-	f := facts{respondedBy: map[string]int{}}
+	f := facts{respondedBy: map[string]int{}, recordsBy: map[string]int{}}
 	used := map[string]bool{}
 	cases := map[string]bool{}
 	for _, r := range ds.Responses {
+		f.recordsBy[r.Responder]++
 		if r.Observed != "responded" {
 			continue
 		}
@@ -111,6 +117,17 @@ func factsOf(t *testing.T, ds *dataset.Dataset) facts {
 		}
 	}
 	return f
+}
+
+// casesOf counts the cases with a response record of the state.
+func casesOf(ds *dataset.Dataset, state string) int {
+	cases := map[string]bool{}
+	for _, r := range ds.Responses {
+		if r.Responder == state {
+			cases[r.CaseID] = true
+		}
+	}
+	return len(cases)
 }
 
 // caseStrategies is the set of codes a case's observed responses use.
@@ -162,6 +179,12 @@ func figureCasesOf(t *testing.T, ds *dataset.Dataset) []figureCase {
 			[]string{fmt.Sprintf("(%d shown)", f.shown), fmt.Sprintf("%d observed response(s) with no day-exact lag", f.noLag),
 				"logarithmic", source},
 			"timeline.svg"},
+		{"coverage", func(d Data) (*Figure, error) { return Coverage(d, analysis.Filter{}) },
+			coveragePx(len(f.recordsBy)),
+			[]string{"Coverage: response records by responding state", "response records", "no response found (silence recorded)",
+				fmt.Sprintf("RUS (%d cases)", casesOf(ds, "RUS"))},
+			[]string{fmt.Sprintf("(%d in all)", len(ds.Responses)), "Selection: all responses. " + source},
+			"coverage.svg"},
 		{"similarity", func(d Data) (*Figure, error) { return Similarity(d, analysis.Jaccard, analysis.Filter{}) },
 			similarityPx(f.casesResponded),
 			[]string{"Case similarity: Jaccard index of the strategy sets", fmt.Sprintf("%.2f", f.navalnyWannacry), "1.00", "rus-opcw-2018"},

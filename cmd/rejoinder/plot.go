@@ -13,14 +13,14 @@ import (
 )
 
 // figures are the kinds `rejoinder plot` draws.
-var figures = []string{"profile", "timeline", "similarity"}
+var figures = []string{"profile", "timeline", "similarity", "coverage"}
 
 func newPlotCmd() *cobra.Command {
 	var dataDir, out, by, scheme, metric string
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "plot profile|timeline|similarity --out FILE.png|FILE.svg",
-		Short: "Draw a figure: strategy profile, response timeline or similarity heat map",
+		Short: "Draw a figure: strategy profile, response timeline, similarity heat map or coverage",
 		Long: `plot draws a figure for a paper or a slide, as PNG (150 dpi) or SVG by the
 extension of --out:
 
@@ -29,13 +29,16 @@ extension of --out:
   timeline    each case's responses at the days from the accusation they answer
   similarity  the case × case similarity heat map, in clustering order
               (--metric jaccard|cosine)
+  coverage    each responding state's response records, stacked by what was
+              observed (responded, declined to comment, no response found)
 
 Every figure has a title, axis labels and a caption naming the selection and
 the dataset and codebook versions. The same data always gives the same file.`,
 		Example: `  rejoinder plot profile --out profile.png
   rejoinder plot profile --scheme 4d --out profile-4d.svg
   rejoinder plot timeline --responder RUS --out timeline.png
-  rejoinder plot similarity --metric cosine --data out --out similarity.svg`,
+  rejoinder plot similarity --metric cosine --data out --out similarity.svg
+  rejoinder plot coverage --out coverage.png`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			kind := a[0]
@@ -73,6 +76,8 @@ the dataset and codebook versions. The same data always gives the same file.`,
 				fig, err = plot.Timeline(d, f)
 			case "similarity":
 				fig, err = plot.Similarity(d, metric, f)
+			case "coverage":
+				fig, err = plot.Coverage(d, f)
 			}
 			if err != nil {
 				return err
