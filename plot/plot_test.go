@@ -72,11 +72,11 @@ type facts struct {
 	respondedBy     map[string]int // observed responses per responder
 	responders      int
 	recordsBy       map[string]int // response records (silence included) per responder
-	strategiesUsed  int     // codes used by at least one observed response
-	casesResponded  int     // cases with an observed response
-	shown, noLag    int     // observed responses with and without a day-exact lag
-	rus4D           int     // 4D categories RUS responses use
-	navalnyWannacry float64 // Jaccard index of the two cases' strategy sets
+	strategiesUsed  int            // codes used by at least one observed response
+	casesResponded  int            // cases with an observed response
+	shown, noLag    int            // observed responses with and without a day-exact lag
+	rus4D           int            // 4D categories RUS responses use
+	navalnyWannacry float64        // Jaccard index of the two cases' strategy sets
 }
 
 func factsOf(t *testing.T, ds *dataset.Dataset) facts {
