@@ -267,7 +267,7 @@ func TestLoadInvalidReportsEverything(t *testing.T) {
 	if !errors.As(err, &list) {
 		t.Fatalf("err = %v (%T), want schema.ErrorList", err, err)
 	}
-	kinds := []error{schema.ErrBadCountry, schema.ErrBeforeAccusation, schema.ErrUnknownCode, schema.ErrMissingSource,
+	kinds := []error{schema.ErrBadActor, schema.ErrBeforeAccusation, schema.ErrUnknownCode, schema.ErrMissingSource,
 		schema.ErrDangling, schema.ErrNoStrategy, schema.ErrDuplicateID, schema.ErrBadValue, schema.ErrUnknownField, schema.ErrSyntax}
 	for _, k := range kinds {
 		if !slices.ContainsFunc(list, func(e *schema.FieldError) bool { return errors.Is(e, k) }) {

@@ -177,7 +177,9 @@ func TestSourceIDOfItsCase(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "tst-beta-2021.yaml"), string(b))
 	_, err = Load(dir)
 	want := dir + `/tst-beta-2021.yaml:10:14: sources tst-alpha-2020-s9: source_id: inconsistent with another field "tst-alpha-2020-s9": ` +
-		`a source listed in the file of case tst-beta-2021 has an id of that case (allowed: tst-beta-2021-s<number>)`
+		`a source listed in the file of case tst-beta-2021 has an id of that case (allowed: tst-beta-2021-s<number>)` + "\n" +
+		dir + `/tst-beta-2021.yaml:10:14: sources tst-alpha-2020-s9: source_id: source cited by no record "tst-alpha-2020-s9": ` +
+		`cite it where it is used, or remove it (allowed: a source that a case, accusation or response lists in its sources)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}

@@ -542,7 +542,8 @@ func dropUnread(problems schema.ErrorList, tables []string) schema.ErrorList {
 	read := func(t string) bool { return slices.Contains(tables, t) }
 	return slices.DeleteFunc(problems, func(p *schema.FieldError) bool {
 		return (errors.Is(p, schema.ErrUnanswered) && !read(schema.TableResponses)) ||
-			(errors.Is(p, schema.ErrUnevidenced) && !(read(schema.TableResponses) && read(schema.TableQuotes)))
+			(errors.Is(p, schema.ErrUnevidenced) && !(read(schema.TableResponses) && read(schema.TableQuotes))) ||
+			(errors.Is(p, schema.ErrUncited) && !(read(schema.TableCases) && read(schema.TableAccusations) && read(schema.TableResponses)))
 	})
 }
 

@@ -37,9 +37,8 @@ var examples = []struct {
 		// Counts come from the records (see respondedCounts), not from here.
 		"The three most used strategies of each responder",
 	}},
-	{"cases-like-salisbury", []string{
-		"prk-sony-2014 shares: denial; evidence_rejection; ridicule; smear_framing; alternative_narrative; counter_accusation; threat_warning; joint_investigation_offer",
-	}},
+	{"cases-like-salisbury", []string{"nearest to rus-skripal-2018 by jaccard:", "nearest to rus-skripal-2018 by cosine:",
+		"clustering order (average linkage on 1 - Jaccard):"}},
 	{"code-a-statement", []string{
 		"suggested: denial (nothing criminal); identity_dispute (civilians)",
 		"coded:     denial, identity_dispute",
@@ -63,6 +62,51 @@ func respondedCounts() []string {
 	var lines []string
 	for who, k := range n {
 		lines = append(lines, fmt.Sprintf("%s (%d responses):", who, k))
+	}
+	return lines
+}
+
+// salisburyShares are the lines cases-like-salisbury may end its
+// comparison with: for each case whose set of strategies is nearest (by
+// Jaccard) to rus-skripal-2018's, "<case> shares: <codes in codebook
+// order>", worked out from the records, not from the analysis package.
+func salisburyShares() []string {
+	ds := dataset.MustDefault()
+	sets := map[string]map[string]bool{}
+	for _, r := range ds.Responses {
+		if r.Observed != "responded" {
+			continue
+		}
+		if sets[r.CaseID] == nil {
+			sets[r.CaseID] = map[string]bool{}
+		}
+		for _, st := range r.Strategies {
+			sets[r.CaseID][st] = true
+		}
+	}
+	skripal := sets["rus-skripal-2018"]
+	best, lines := -1.0, []string(nil)
+	for id, set := range sets {
+		if id == "rus-skripal-2018" {
+			continue
+		}
+		var shared []string
+		union := len(skripal)
+		for _, st := range ds.Codebook.Strategies() {
+			if set[st.Code] && skripal[st.Code] {
+				shared = append(shared, st.Code)
+			} else if set[st.Code] {
+				union++
+			}
+		}
+		j := float64(len(shared)) / float64(union)
+		line := fmt.Sprintf("%s shares: %s", id, strings.Join(shared, "; "))
+		switch {
+		case j > best:
+			best, lines = j, []string{line}
+		case j == best:
+			lines = append(lines, line)
+		}
 	}
 	return lines
 }
@@ -110,6 +154,12 @@ func TestExamples(t *testing.T) {
 			for _, w := range facts {
 				if !strings.Contains(got, w) {
 					t.Errorf("output lacks %q", w)
+				}
+			}
+			if ex.dir == "cases-like-salisbury" {
+				lines := salisburyShares()
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(got, l+"\n") }) {
+					t.Errorf("output names none of the nearest cases to rus-skripal-2018 with what they share: %q", lines)
 				}
 			}
 			golden := filepath.Join("testdata", ex.dir+".golden")

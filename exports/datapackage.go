@@ -249,16 +249,32 @@ type Source struct {
 
 // Resource is one tabular data resource.
 type Resource struct {
-	Profile     string      `json:"profile"`
-	Name        string      `json:"name"`
-	Path        string      `json:"path"`
-	Title       string      `json:"title"`
-	Description string      `json:"description"`
-	Format      string      `json:"format"`
-	MediaType   string      `json:"mediatype"`
-	Encoding    string      `json:"encoding"`
-	Schema      TableSchema `json:"schema"`
+	Profile     string `json:"profile"`
+	Name        string `json:"name"`
+	Path        string `json:"path"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Format      string `json:"format"`
+	MediaType   string `json:"mediatype"`
+	Encoding    string `json:"encoding"`
+	// Dialect states the CSV dialect, so that no reader guesses it: a
+	// reader that sniffs the delimiter (datapackage-js does) can take the
+	// "; " inside a text field for the delimiter.
+	Dialect Dialect     `json:"dialect"`
+	Schema  TableSchema `json:"schema"`
 }
+
+// Dialect is a Frictionless CSV Dialect: comma-separated, fields with a
+// comma, quote or line break double-quoted, a quote doubled, a header row.
+type Dialect struct {
+	Delimiter   string `json:"delimiter"`
+	QuoteChar   string `json:"quoteChar"`
+	DoubleQuote bool   `json:"doubleQuote"`
+	Header      bool   `json:"header"`
+}
+
+// csvDialect is the dialect our CSV writers write (encoding/csv's).
+var csvDialect = Dialect{Delimiter: ",", QuoteChar: "\"", DoubleQuote: true, Header: true}
 
 // TableSchema is a Frictionless Table Schema.
 type TableSchema struct {
@@ -322,7 +338,7 @@ func DataPackage(ds *dataset.Dataset) Package {
 		t, _ := cb.Table(table)
 		res := Resource{
 			Profile: "tabular-data-resource", Name: table, Path: CSVFile(table), Title: table,
-			Description: "One row is " + t.Unit + ".", Format: "csv", MediaType: "text/csv", Encoding: "utf-8",
+			Description: "One row is " + t.Unit + ".", Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Dialect: csvDialect,
 			Schema: TableSchema{PrimaryKey: []string{t.Key}, MissingValues: []string{""}},
 		}
 		for _, c := range cb.Columns(table) {
@@ -351,7 +367,7 @@ func codingsResource(cb *schema.Codebook) Resource {
 		Description: "One row is one coder's value of one coded variable of one accusation or response in one coding round, " +
 			"from rejoinder's coding templates (codebook " + cb.Version + "). Multi-label variables are one yes/no row per code " +
 			"(strategies:denial). The records hold the adjudicated values.",
-		Format: "csv", MediaType: "text/csv", Encoding: "utf-8",
+		Format: "csv", MediaType: "text/csv", Encoding: "utf-8", Dialect: csvDialect,
 		Schema: TableSchema{
 			Fields: []SchemaField{
 				field("unit_id", "string", "The accusation or response coded."),

@@ -65,7 +65,11 @@ func Coverage(d Data, f analysis.Filter) (*Figure, error) {
 	labels := make([]string, n)
 	cases := 0
 	for k, t := range states {
-		labels[n-1-k] = fmt.Sprintf("%s (%d cases)", t.state, len(t.cases))
+		noun := "cases"
+		if len(t.cases) == 1 {
+			noun = "case"
+		}
+		labels[n-1-k] = fmt.Sprintf("%s (%d %s)", t.state, len(t.cases), noun)
 		cases += len(t.cases)
 	}
 	p := newPlot("Coverage: response records by responding state", "response records", "responding state")

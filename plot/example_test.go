@@ -35,8 +35,8 @@ func ExampleProfile() {
 	fmt.Println(fig.Caption)
 	// Output:
 	// Response strategies by responder
-	// 1350 × 1457 px
-	// Share of each responder's observed responses (n in the legend) coded with each strategy; a response may use several. Selection: all responses. Source: rejoinder dataset 2.0.0, codebook 2.1.0.
+	// 1350 × 2940 px
+	// Share of each responder's observed responses (n in the legend) coded with each strategy; a response may use several. Selection: all responses. Source: rejoinder dataset 2.1.0, codebook 2.1.0.
 }
 
 // The timeline of Russia's responses: each point a response, at the days
@@ -54,7 +54,7 @@ func ExampleTimeline() {
 	fmt.Println(fig.Caption)
 	// Output:
 	// days since the accusation answered (day 0: the accusation's date)
-	// Each point is one observed response (30 shown), at the days from the accusation it answers; same-day responses are stacked. 3 observed response(s) with no day-exact lag are not shown. Selection: responder RUS. Source: rejoinder dataset 2.0.0, codebook 2.1.0.
+	// Each point is one observed response (111 shown), at the days from the accusation it answers; same-day responses are stacked. The axis is logarithmic (in 1 + days). 13 observed response(s) with no day-exact lag are not shown. Selection: responder RUS. Source: rejoinder dataset 2.1.0, codebook 2.1.0.
 }
 
 // The case similarity heat map, cases in clustering order.

@@ -182,7 +182,7 @@ func figureCasesOf(t *testing.T, ds *dataset.Dataset) []figureCase {
 		{"coverage", func(d Data) (*Figure, error) { return Coverage(d, analysis.Filter{}) },
 			coveragePx(len(f.recordsBy)),
 			[]string{"Coverage: response records by responding state", "response records", "no response found (silence recorded)",
-				fmt.Sprintf("RUS (%d cases)", casesOf(ds, "RUS"))},
+				fmt.Sprintf("RUS (%d case", casesOf(ds, "RUS"))},
 			[]string{fmt.Sprintf("(%d in all)", len(ds.Responses)), "Selection: all responses. " + source},
 			"coverage.svg"},
 		{"similarity", func(d Data) (*Figure, error) { return Similarity(d, analysis.Jaccard, analysis.Filter{}) },

@@ -46,7 +46,7 @@ func ExampleValidate() {
 	fmt.Println(p.ID, p.Field, p.Value, p.Detail)
 	// Output:
 	// 1 problem; unknown code: true
-	// chn-pla61398-2014-r1 strategies[0] denail did you mean "denial"?
+	// are-qna-2017-r1 strategies[0] denail did you mean "denial"?
 }
 
 // The codebook is data: tables, variables, their codes and definitions.

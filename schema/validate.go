@@ -42,7 +42,11 @@ var (
 	ErrUnevidenced = errors.New("strategy not evidenced by any quote")
 	// ErrUnanswered is an accusation with no response record at all:
 	// silence is data, recorded as no_response_found with the searches run.
-	ErrUnanswered   = errors.New("accusation has no response record")
+	ErrUnanswered = errors.New("accusation has no response record")
+	// ErrUncited is a source that no case, accusation or response cites:
+	// a document in the list that nothing rests on is a leftover, and a
+	// writer that keeps only what records cite would lose it.
+	ErrUncited      = errors.New("source cited by no record")
 	ErrInconsistent = errors.New("inconsistent with another field")
 )
 
@@ -212,6 +216,7 @@ func Validate(cb *Codebook, r *Records) ErrorList {
 		func(v *validator) { v.checkAccusations(r) },
 		func(v *validator) { v.checkEvidence(r) },
 		func(v *validator) { v.checkAnswered(r) },
+		func(v *validator) { v.checkCited(r) },
 	}
 	crossed := make([]*validator, len(cross))
 	parallel.For(len(cross), func(i int) {
@@ -399,8 +404,14 @@ func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, n
 		}
 	case TypeURL:
 		u, err := url.Parse(s)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n\"") {
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, " \t\n\""):
 			bad(ErrBadValue, "")
+		case strings.HasSuffix(u.Hostname(), "."):
+			// A fully qualified host name (example.com.) is the same
+			// address, but URI validators (Frictionless's among them)
+			// refuse it: the data package would not validate.
+			bad(ErrBadValue, "the host name ends in a dot; write it without the dot (the same address)")
 		}
 	case TypeLanguage:
 		if !languagePattern.MatchString(s) {
@@ -751,6 +762,33 @@ func (v *validator) checkAnswered(r *Records) {
 			v.report(TableAccusations, a.AccusationID, a.Pos, "accusation_id", a.AccusationID,
 				"an accusation with at least one response record (observed: responded, declined_comment or no_response_found)", ErrUnanswered,
 				"add a response whose responds_to is "+a.AccusationID+"; if none was found, a no_response_found record listing what was searched")
+		}
+	}
+}
+
+// checkCited reports the sources that no case, accusation or response
+// lists (a quote's source is always among its unit's, so those suffice).
+func (v *validator) checkCited(r *Records) {
+	cited := map[string]bool{}
+	for _, c := range r.Cases {
+		for _, id := range c.Sources {
+			cited[id] = true
+		}
+	}
+	for _, a := range r.Accusations {
+		for _, id := range a.Sources {
+			cited[id] = true
+		}
+	}
+	for _, s := range r.Responses {
+		for _, id := range s.Sources {
+			cited[id] = true
+		}
+	}
+	for _, s := range r.Sources {
+		if s.SourceID != "" && !cited[s.SourceID] {
+			v.report(TableSources, s.SourceID, s.Pos, "source_id", s.SourceID, "a source that a case, accusation or response lists in its sources",
+				ErrUncited, "cite it where it is used, or remove it")
 		}
 	}
 }

@@ -109,8 +109,12 @@ func TestValidateFindsProblems(t *testing.T) {
 		{"silence with a stated link", func(r *Records) { silence(r); r.Responses[0].Link = "stated" }, ErrInconsistent, "link"},
 		{"silence verified without a quote", func(r *Records) { silence(r); r.Responses[0].Verified = true }, ErrInconsistent, "verified"},
 		{"not_applicable link on a response", func(r *Records) { r.Responses[0].Link = "not_applicable" }, ErrInconsistent, "link"},
+		{"uncited source", func(r *Records) {
+			r.Sources = append(r.Sources, Source{SourceID: "tst-x-2020-s2", Outlet: "P", URL: "https://example.org/y"})
+		}, ErrUncited, "source_id"},
 		{"bad id", func(r *Records) { r.Cases[0].CaseID = "Bad Id" }, ErrBadValue, "case_id"},
 		{"bad url", func(r *Records) { r.Sources[0].URL = "javascript:alert(1)" }, ErrBadValue, "url"},
+		{"url host with the root dot", func(r *Records) { r.Sources[0].URL = "https://example.org./a" }, ErrBadValue, "url"},
 		{"bad cameo", func(r *Records) { r.Accusations[0].CAMEOCode = "11a" }, ErrBadValue, "cameo_code"},
 		{"bad language", func(r *Records) { r.Responses[0].Language = "English" }, ErrBadValue, "language"},
 		{"missing summary", func(r *Records) { r.Responses[0].Summary = "" }, ErrMissing, "summary"},

@@ -119,7 +119,7 @@ func Generate(opts Options) (*dataset.Dataset, error) {
 		}
 		ds.Cases = append(ds.Cases, schema.Case{CaseID: caseID, Title: fmt.Sprintf("Synthetic case %d", ci+1),
 			Summary: "A synthetic incident generated for benchmarks.", IncidentType: s.pick(incidentType),
-			StartDate: dayOf(start.AddDate(0, 0, -s.r.IntN(60))), Sources: srcIDs[:1]})
+			StartDate: dayOf(start.AddDate(0, 0, -s.r.IntN(60))), Sources: slices.Clone(srcIDs)}) // every source cited (schema.ErrUncited)
 		accuser, target := s.pick(accusers), s.pick(accused)
 		nAcc := 1 + min(s.r.IntN(10)/6, 2) // 1 (60%), 2 (30%), 3 (10%)
 		nAcc = min(nAcc, perCase[ci])      // each accusation gets a response record

@@ -112,7 +112,7 @@ func TestPlotCommandErrors(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"plot"}, exitUsage, "accepts 1 arg"},
-		{[]string{"plot", "pie", "--out", "x.png"}, exitUsage, `unknown figure "pie" (allowed: profile, timeline, similarity)`},
+		{[]string{"plot", "pie", "--out", "x.png"}, exitUsage, `unknown figure "pie" (allowed: profile, timeline, similarity, coverage)`},
 		{[]string{"plot", "profile"}, exitUsage, "--out FILE.png or FILE.svg is required"},
 		{[]string{"plot", "profile", "--out", "fig.pdf"}, exitUsage, `unknown figure format ".pdf" for fig.pdf (allowed: .png, .svg)`},
 		{[]string{"plot", "profile", "--scheme", "x", "--out", "a.png"}, exitUsage, `unknown --scheme "x"`},
