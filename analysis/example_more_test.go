@@ -27,14 +27,14 @@ func ExampleProfile() {
 		fmt.Printf("%s %-8s %s/%s\n", who, df.Col("four_d").Records()[i], df.Col("count").Records()[i], df.Col("responses").Records()[i])
 	}
 	// Output:
-	// PRK dismiss  10/11
-	// PRK distort  4/11
-	// PRK distract 6/11
-	// PRK dismay   5/11
-	// RUS dismiss  31/33
-	// RUS distort  6/33
-	// RUS distract 7/33
-	// RUS dismay   4/33
+	// PRK dismiss  43/48
+	// PRK distort  7/48
+	// PRK distract 21/48
+	// PRK dismay   20/48
+	// RUS dismiss  111/124
+	// RUS distort  19/124
+	// RUS distract 29/124
+	// RUS dismay   32/124
 }
 
 // Which cases drew the most similar answers to Salisbury?
@@ -47,8 +47,8 @@ func ExampleNearest() {
 	exports.WriteFrame(os.Stdout, df.Select([]string{"case_id", "jaccard"}), exports.FormatCSV)
 	// Output:
 	// case_id,jaccard
-	// prk-sony-2014,0.6153846153846154
-	// rus-navalny-2020,0.5833333333333334
+	// pak-pulwama-2019,1
+	// prk-cheonan-2010,0.7692307692307693
 }
 
 // The case × case Jaccard matrix, here for the two seed cases only.
@@ -74,7 +74,7 @@ func ExampleClusterOrder() {
 	}
 	fmt.Println(df.Col("case_id").Records())
 	// Output:
-	// [rus-navalny-2020 rus-skripal-2018 rus-opcw-2018 rus-notpetya-2018]
+	// [rus-bucha-2022 rus-georgia-2019 rus-covidvaccine-2020 rus-opcw-2018 rus-bundestag-2015 rus-montenegro-2016 rus-estonia-2007 rus-navalny-2020 rus-norway-2020 rus-skripal-2018 rus-tiergarten-2019 rus-viasat-2022 rus-ghostwriter-2021 rus-notpetya-2018]
 }
 
 // How fast did Moscow answer over Salisbury, and when did it first threaten?
@@ -110,11 +110,14 @@ func ExampleCoOccurrence() {
 		}
 	}
 	// Output:
-	// denial identity_dispute 2
-	// evidence_rejection identity_dispute 1
-	// smear_framing identity_dispute 2
-	// identity_dispute counter_accusation 1
+	// denial identity_dispute 5
+	// non_denial identity_dispute 2
+	// evidence_rejection identity_dispute 8
+	// smear_framing identity_dispute 5
+	// identity_dispute alternative_narrative 3
+	// identity_dispute counter_accusation 2
 	// identity_dispute diplomatic_linkage 1
+	// identity_dispute procedural_objection 1
 }
 
 // Does CCTV evidence draw identity disputes more than IP addresses do?
@@ -131,8 +134,8 @@ func ExampleEvidenceStrategies() {
 		}
 	}
 	// Output:
-	// cctv: 2 of 10 responses
-	// ip_addresses: 1 of 8 responses
+	// cctv: 2 of 14 responses
+	// ip_addresses: 1 of 15 responses
 }
 
 // Read every "non-existent" and "civilians" in context.
@@ -148,6 +151,9 @@ func ExampleKWIC() {
 	// -----------------------  --------------------  ------------  ------------------
 	// prk-park-2018-r1-q1      is a                  non-existent  entity
 	// prk-park-2018-r1-q4      forcibly linking the  non-existent  'offender' and his
+	// rus-bucha-2022-r6-q1     mass murder of        civilians     .
+	// rus-bucha-2022-r13-q3    dead bodies of        civilians     on the streets
+	// rus-bucha-2022-r21-q2    us of killing         civilians     .
 	// rus-skripal-2018-r15-q2  They are              civilians     , of course
 }
 
@@ -162,8 +168,8 @@ func ExampleColumnsOf() {
 	lag, ok := c.Lag(rows[0])
 	fmt.Println(c.ResponseID[rows[0]], lag, ok)
 	// Output:
-	// 8 responses to British accusations since 2018-09-01
-	// rus-skripal-2018-r10 0 true
+	// 19 responses to British accusations since 2018-09-01
+	// irn-tankers-2019-r8 1 true
 }
 
 // The lag, in days, of one response.

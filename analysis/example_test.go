@@ -45,7 +45,7 @@ func ExampleStrategyProfile() {
 	fmt.Printf("RUS identity_dispute: %s of %s responses\n", rus.Col("count").Records()[0], rus.Col("responses").Records()[0])
 	// Output:
 	// [responder strategy count responses share]
-	// RUS identity_dispute: 3 of 33 responses
+	// RUS identity_dispute: 5 of 124 responses
 }
 
 // Start from one row per response, with one boolean column per strategy,

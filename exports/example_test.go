@@ -25,10 +25,10 @@ func ExampleWriteFrame() {
 	}
 	// Output:
 	// case_id,jaccard,cosine,shared_strategies
-	// prk-sony-2014,0.6153846153846154,0.7060406801607321,denial; evidence_rejection; ridicule; smear_framing; alternative_narrative; counter_accusation; threat_warning; joint_investigation_offer
-	// rus-navalny-2020,0.5833333333333334,0.7115993439946571,denial; evidence_rejection; smear_framing; alternative_narrative; counter_accusation; evidence_demand; procedural_objection
+	// pak-pulwama-2019,1,0.7116214046442678,denial; evidence_rejection; ridicule; smear_framing; identity_dispute; alternative_narrative; counter_accusation; threat_warning; evidence_demand; joint_investigation_offer; procedural_objection; reciprocal_measure
+	// prk-cheonan-2010,0.7692307692307693,0.8438530156892917,denial; evidence_rejection; ridicule; smear_framing; counter_accusation; threat_warning; evidence_demand; joint_investigation_offer; procedural_objection; reciprocal_measure
 	// [
-	//   {"case_id": "prk-sony-2014", "jaccard": 0.6153846153846154},
-	//   {"case_id": "rus-navalny-2020", "jaccard": 0.5833333333333334}
+	//   {"case_id": "pak-pulwama-2019", "jaccard": 1},
+	//   {"case_id": "prk-cheonan-2010", "jaccard": 0.7692307692307693}
 	// ]
 }

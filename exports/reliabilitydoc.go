@@ -47,8 +47,10 @@ func writeReliability(b *strings.Builder, ds *dataset.Dataset, codings []coding.
 		"quotes, speaker and channel of each response; issuer, instrument and evidence of each accusation) and the\n" +
 		"codebook (docs/codebook.md, with its decision rules and examples); never the dataset's codes, the\n" +
 		"dictionary coder's suggestions or the other coder's work. The filled workbooks were read back with\n" +
-		"`rejoinder coding import` and settled with `rejoinder coding reconcile`; the lead adjudicated every\n" +
-		"disagreement against the decision rules, with the reason recorded in `dataset/codings/adjudications.csv`.\n" +
+		"`rejoinder coding import` and settled with `rejoinder coding reconcile`; every disagreement was\n" +
+		"adjudicated against the decision rules (round 2 by the lead; round 3 by a separate adjudicator session\n" +
+		"that saw the codebook, the unit's text and both values), with the reason recorded in\n" +
+		"`dataset/codings/adjudications.csv`.\n" +
 		"The coders were separate sessions of an AI language model (one session a coder, briefed with the same\n" +
 		"written brief), not human coders: two instances of one model may agree more than two people would, so\n" +
 		"read these figures as an upper bound on what human coders would reach. The codebook's examples are\n" +
