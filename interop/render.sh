@@ -6,7 +6,9 @@
 # cut. Output: out/render/{rejoinder,template}.{xlsx,pdf} and
 # out/render/{rejoinder,template}-N.png. `make render` runs it.
 #
-# Needs: go, soffice (libreoffice-calc-nogui) and pdftoppm (poppler-utils).
+# Needs: go, soffice (libreoffice-calc-nogui) and pdftoppm (poppler-utils), and fonts for the
+# quotes' scripts (fonts-noto-cjk, fonts-noto-core): without them Chinese, Korean and Arabic
+# quotes print as empty boxes, a fault of the machine, not of the file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${RENDER_OUT:-out/render}"
