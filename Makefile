@@ -88,6 +88,7 @@ bench:
 fuzz:
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzDecodeRecordFile -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/exampleoutput -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/geniso3166 -run '^$$' -fuzz FuzzGenerate -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzPartitionValue -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadCSV -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzListCell -fuzztime $(FUZZTIME)

@@ -194,7 +194,18 @@ func (c *Columns) quoteRows() ([]quoteRow, error) {
 	return c.quotes, c.quotesErr
 }
 
+// MaxSetCodes is how many codes a strategy or evidence set can hold: the
+// sets are uint32 bit sets, one bit a code.
+const MaxSetCodes = 32
+
+// bitIndex gives each code its bit. A codebook with more codes than a set
+// holds is a programming error caught here, loudly, rather than codes
+// silently shifted out of every analysis (TestCodebookFitsBitSets keeps
+// the built-in codebook within the limit).
 func bitIndex(codes []string) map[string]uint32 {
+	if len(codes) > MaxSetCodes {
+		panic(fmt.Sprintf("analysis: %d codes do not fit a set of %d (%s ...): widen Columns.Strategies and Columns.Evidence", len(codes), MaxSetCodes, strings.Join(codes[:3], ", ")))
+	}
 	m := make(map[string]uint32, len(codes))
 	for i, c := range codes {
 		m[c] = 1 << i

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -12,10 +13,18 @@ import (
 	"github.com/rejoinder/rejoinder/schema"
 )
 
-// Windows are the spans, in days from the accusation answered, over which
-// Dynamics counts responses: within 1 day means the same day (lag 0),
-// within 7 days a lag of 0 to 6, within 30 days 0 to 29.
-var Windows = []int{1, 7, 30}
+// DefaultWindows returns the spans, in days from the accusation answered,
+// over which Dynamics counts responses: within 1 day means the same day
+// (lag 0), within 7 days a lag of 0 to 6, within 30 days 0 to 29. Each
+// call returns a new slice.
+func DefaultWindows() []int { return []int{1, 7, 30} }
+
+// Windows held the spans Dynamics used.
+//
+// Deprecated: Dynamics no longer reads it (a package variable changed the
+// result for every caller); it uses DefaultWindows, and DynamicsIn takes
+// the windows as an argument.
+var Windows = DefaultWindows()
 
 // Dynamics describes, per case, how fast and in what order the accused
 // answered. Lags run from the accusation each response answers to the
@@ -24,7 +33,7 @@ var Windows = []int{1, 7, 30}
 //
 // Columns: case_id; first_accusation (date); responses (observed);
 // lag_unknown (observed responses whose lag is not known); first_lag_days;
-// then for each window W in Windows: responses_Wd and strategies_Wd (the
+// then for each window W in DefaultWindows(): responses_Wd and strategies_Wd (the
 // codes used within it, joined by "; "); first_threat_lag_days and
 // first_reciprocal_lag_days (the first threat_warning and
 // reciprocal_measure). Missing lags are NaN. Cases sorted by id.
@@ -32,8 +41,23 @@ func Dynamics(ds *dataset.Dataset, f Filter) (dataframe.DataFrame, error) {
 	return ColumnsOf(ds).Dynamics(f)
 }
 
+// DynamicsIn is Dynamics over the given windows (days; each at least 1).
+func DynamicsIn(ds *dataset.Dataset, f Filter, windows []int) (dataframe.DataFrame, error) {
+	return ColumnsOf(ds).DynamicsIn(f, windows)
+}
+
 // Dynamics is the columnar form of the package-level function.
 func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
+	return c.DynamicsIn(f, DefaultWindows())
+}
+
+// DynamicsIn is the columnar form of the package-level function.
+func (c *Columns) DynamicsIn(f Filter, windows []int) (dataframe.DataFrame, error) {
+	for _, w := range windows {
+		if w < 1 {
+			return dataframe.DataFrame{}, fmt.Errorf("%w: window of %d days (a window is at least 1 day)", ErrBadFilter, w)
+		}
+	}
 	rows, err := c.Select(f)
 	if err != nil {
 		return dataframe.DataFrame{}, err
@@ -52,7 +76,7 @@ func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 		id := c.Case.At(i)
 		a := acc[id]
 		if a == nil {
-			a = &caseAcc{firstLag: -1, threat: -1, recip: -1, window: make([]int, len(Windows)), windowSet: make([]uint32, len(Windows))}
+			a = &caseAcc{firstLag: -1, threat: -1, recip: -1, window: make([]int, len(windows)), windowSet: make([]uint32, len(windows))}
 			acc[id] = a
 			ids = append(ids, id)
 		}
@@ -81,7 +105,7 @@ func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 		if c.Strategies[i]&reciprocal != 0 {
 			a.recip = minLag(a.recip)
 		}
-		for w, days := range Windows {
+		for w, days := range windows {
 			if lag >= 0 && lag < days {
 				a.window[w]++
 				a.windowSet[w] |= c.Strategies[i]
@@ -92,9 +116,9 @@ func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 	n := len(ids)
 	first, responses, unknown := make([]string, n), make([]int, n), make([]int, n)
 	firstLag, threatLag, recipLag := make([]any, n), make([]any, n), make([]any, n)
-	winCounts := make([][]int, len(Windows))
-	winSets := make([][]string, len(Windows))
-	for w := range Windows {
+	winCounts := make([][]int, len(windows))
+	winSets := make([][]string, len(windows))
+	for w := range windows {
 		winCounts[w], winSets[w] = make([]int, n), make([]string, n)
 	}
 	orNA := func(v int) any {
@@ -107,7 +131,7 @@ func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 		a := acc[id]
 		first[k], responses[k], unknown[k] = a.first.String(), a.responses, a.unknown
 		firstLag[k], threatLag[k], recipLag[k] = orNA(a.firstLag), orNA(a.threat), orNA(a.recip)
-		for w := range Windows {
+		for w := range windows {
 			winCounts[w][k] = a.window[w]
 			winSets[w][k] = strings.Join(c.strategiesOf(a.windowSet[w]), "; ")
 		}
@@ -119,7 +143,7 @@ func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 		series.New(unknown, series.Int, "lag_unknown"),
 		series.New(firstLag, series.Int, "first_lag_days"),
 	}
-	for w, days := range Windows {
+	for w, days := range windows {
 		suffix := "_" + itoa(days) + "d"
 		cols = append(cols, series.New(winCounts[w], series.Int, "responses"+suffix), series.New(winSets[w], series.String, "strategies"+suffix))
 	}

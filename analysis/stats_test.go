@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -288,4 +290,55 @@ func TestKWIC(t *testing.T) {
 	if got, _ := KWIC(ds, KWICOptions{Pattern: "man", Window: 0}); got.Col("left").Records()[0] != "" {
 		t.Error("window 0 shows context")
 	}
+}
+
+// The windows are an argument: a caller's choice changes only its own
+// result, and the deprecated package variable changes nothing.
+func TestDynamicsWindowsAreAnArgument(t *testing.T) {
+	ds := dataset.MustDefault()
+	before, err := Dynamics(ds, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := Windows
+	Windows = []int{2}
+	defer func() { Windows = saved }()
+	after, err := Dynamics(ds, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(before.Names(), after.Names()) || !slices.Contains(after.Names(), "responses_30d") {
+		t.Errorf("changing Windows changed Dynamics: %v → %v", before.Names(), after.Names())
+	}
+	two, err := DynamicsIn(ds, Filter{}, []int{2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(two.Names(), "responses_2d") || slices.Contains(two.Names(), "responses_30d") {
+		t.Errorf("DynamicsIn(2) columns: %v", two.Names())
+	}
+	if _, err := DynamicsIn(ds, Filter{}, []int{0}); !errors.Is(err, ErrBadFilter) {
+		t.Errorf("a window of 0 days: %v", err)
+	}
+}
+
+// The strategy and evidence codes fit the bit sets the analyses use, and
+// one code too many stops the analyses instead of dropping a code.
+func TestCodebookFitsBitSets(t *testing.T) {
+	cb := schema.Default()
+	for _, v := range []*schema.Variable{cb.MustVariable(schema.TableResponses, "strategies"), cb.MustVariable(schema.TableAccusations, "evidence_cited")} {
+		if n := len(v.Codes()); n > MaxSetCodes {
+			t.Errorf("%s has %d codes; the analyses' sets hold %d", v.Name, n, MaxSetCodes)
+		}
+	}
+	codes := make([]string, MaxSetCodes+1)
+	for i := range codes {
+		codes[i] = fmt.Sprint("code", i)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("33 codes were given bits without a word")
+		}
+	}()
+	bitIndex(codes)
 }

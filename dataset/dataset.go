@@ -72,9 +72,9 @@ var (
 
 // Default returns the curated dataset embedded in the binary, validated
 // against the built-in codebook. It is loaded once; each call returns a
-// fresh copy of the records' top-level slices, so a caller that appends
-// or reorders does not affect others (edit records in place at your own
-// risk).
+// deep copy of the records and the codebook, so a caller that edits,
+// appends or reorders them affects no other caller (the records' source
+// positions, read-only, are shared).
 func Default() (*Dataset, error) {
 	defaultOnce.Do(func() {
 		sub, err := fs.Sub(embedded, "records")
@@ -87,12 +87,10 @@ func Default() (*Dataset, error) {
 	if defaultErr != nil {
 		return nil, defaultErr
 	}
-	ds := *defaultDS
-	ds.Cases = slices.Clone(ds.Cases)
-	ds.Accusations = slices.Clone(ds.Accusations)
-	ds.Responses = slices.Clone(ds.Responses)
-	ds.Sources = slices.Clone(ds.Sources)
-	return &ds, nil
+	// A deep copy: the records' lists (strategies, quotes, sources) and
+	// the codebook too, so that one caller's edits reach no other.
+	return &Dataset{Records: deepCopy(defaultDS.Records), Meta: defaultDS.Meta, Codebook: deepCopy(defaultDS.Codebook),
+		metaFile: defaultDS.metaFile}, nil
 }
 
 // MustDefault is Default for scripts and examples: it panics if the

@@ -410,3 +410,30 @@ func TestLoadUncoded(t *testing.T) {
 		t.Errorf("LoadUncoded with organ: ministry = %v, want the unknown code alone", err)
 	}
 }
+
+// Default's copies share nothing a caller can change: editing one copy's
+// strategies, quotes, sources or codebook leaves the next copy intact.
+func TestDefaultCopiesAreDeep(t *testing.T) {
+	a := MustDefault()
+	var r *schema.Response
+	for i := range a.Responses {
+		if len(a.Responses[i].Strategies) > 0 && len(a.Responses[i].Quotes) > 0 {
+			r = &a.Responses[i]
+			break
+		}
+	}
+	id, strategy, quote, source := r.ResponseID, r.Strategies[0], r.Quotes[0].Text, r.Sources[0]
+	code := a.Codebook.Strategies()[0].Code
+	r.Strategies[0], r.Quotes[0].Text, r.Sources[0] = "changed", "changed", "changed"
+	a.Codebook.MustVariable(schema.TableResponses, "strategies").Values[0].Code = "changed"
+
+	b := MustDefault()
+	for _, s := range b.Responses {
+		if s.ResponseID == id && (s.Strategies[0] != strategy || s.Quotes[0].Text != quote || s.Sources[0] != source) {
+			t.Errorf("%s in the next copy: %q, %q, %q", id, s.Strategies[0], s.Quotes[0].Text, s.Sources[0])
+		}
+	}
+	if got := b.Codebook.Strategies()[0].Code; got != code {
+		t.Errorf("the next copy's codebook has %q", got)
+	}
+}

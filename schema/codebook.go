@@ -145,6 +145,20 @@ type Codebook struct {
 	Bodies []Body
 }
 
+// cloneValues copies a list of values with everything they hold, so that
+// a caller that changes its codebook (a code, an example, a cue) changes
+// nobody else's: Default's copies share no memory with the package's lists.
+func cloneValues(vs []Value) []Value {
+	out := slices.Clone(vs)
+	for i := range out {
+		out[i].Examples = slices.Clone(out[i].Examples)
+		out[i].Lexicon = slices.Clone(out[i].Lexicon)
+		out[i].Positive = slices.Clone(out[i].Positive)
+		out[i].Negative = slices.Clone(out[i].Negative)
+	}
+	return out
+}
+
 // Table returns the named table.
 func (c *Codebook) Table(name string) (*Table, bool) {
 	for i := range c.Tables {
@@ -188,8 +202,8 @@ func Default() *Codebook {
 	return &Codebook{
 		Version:        CodebookVersion,
 		Tables:         []Table{casesTable(), accusationsTable(), responsesTable(), quotesTable(), sourcesTable()},
-		BenoitFamilies: benoitFamilies,
-		FourD:          fourD,
+		BenoitFamilies: cloneValues(benoitFamilies),
+		FourD:          cloneValues(fourD),
 		CodingRules:    slices.Clone(codingRules),
 		Bodies:         Bodies(),
 		PairRules:      slices.Clone(pairRules),
@@ -361,7 +375,7 @@ func responsesTable() Table {
 					{Code: "no_response_found", Definition: "A search found no response; the record lists what was searched (searched, searched_on) and is unverified unless a quoted source states the silence."},
 				}},
 			{Name: "strategies", Coded: true, Type: TypeEnum, List: true, Level: Nominal, Definition: "The rhetorical strategies the response uses (multi-label; at least one when observed = responded).",
-				Values: strategies},
+				Values: cloneValues(strategies)},
 			{Name: "language", Type: TypeLanguage, Definition: "BCP 47 language of the quotes as stored (en when they are translations)."},
 			{Name: "cameo_code", Type: TypeCAMEO, Level: Nominal, Definition: "CAMEO event code of the response's main act (016 deny responsibility, 011 decline comment, 112x accuse, 13x threaten, 174 expel)."},
 			{Name: "summary", Type: TypeText, Required: true, Definition: "What the response says, in the coder's words."},
@@ -386,7 +400,7 @@ func quotesTable() Table {
 			{Name: "text", Type: TypeText, Required: true, Definition: "The passage, exactly as the source prints it (curly quotes made straight)."},
 			{Name: "source_id", Type: TypeRef, Ref: TableSources, Required: true, Definition: "The source that prints these exact words; it must be among the unit's sources."},
 			{Name: "codes", Type: TypeEnum, List: true, Level: Nominal, Definition: "The response strategies this passage evidences, each among its response's strategies; empty for an accusation's quotes, a record of silence's and passages kept for context.",
-				Values: strategies},
+				Values: cloneValues(strategies)},
 			{Name: "language", Type: TypeLanguage, Definition: "BCP 47 language of the passage, when it differs from the response's."},
 			{Name: "notes", Type: TypeText, Definition: "Variant renderings in other sources."},
 		},

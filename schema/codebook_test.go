@@ -201,3 +201,31 @@ func TestPairRulesNameStrategies(t *testing.T) {
 		}
 	}
 }
+
+// Default's copies share nothing: changing a code, an example, a cue or a
+// scheme in one leaves the next copy as the codebook defines it.
+func TestDefaultCopiesShareNothing(t *testing.T) {
+	a := Default()
+	st := a.MustVariable(TableResponses, "strategies")
+	q := a.MustVariable(TableQuotes, "codes")
+	first, example := st.Values[0].Code, st.Values[0].Examples[0]
+	cue := st.Values[0].Lexicon[0].Pattern
+	st.Values[0].Code = "changed"
+	st.Values[0].Examples[0] = "changed"
+	st.Values[0].Lexicon[0].Pattern = "changed"
+	q.Values[0].Code = "changed too"
+	a.BenoitFamilies[0].Code = "changed"
+	a.FourD[0].Code = "changed"
+	a.Bodies[0].Code = "changed"
+	a.CodingRules[0] = "changed"
+
+	b := Default()
+	bst := b.MustVariable(TableResponses, "strategies")
+	if bst.Values[0].Code != first || bst.Values[0].Examples[0] != example || bst.Values[0].Lexicon[0].Pattern != cue ||
+		b.MustVariable(TableQuotes, "codes").Values[0].Code != first {
+		t.Errorf("a change to one copy's strategies reached the next: %q %q %q", bst.Values[0].Code, bst.Values[0].Examples[0], bst.Values[0].Lexicon[0].Pattern)
+	}
+	if b.BenoitFamilies[0].Code == "changed" || b.FourD[0].Code == "changed" || b.Bodies[0].Code == "changed" || b.CodingRules[0] == "changed" {
+		t.Error("a change to one copy's schemes, bodies or rules reached the next")
+	}
+}

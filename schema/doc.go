@@ -56,3 +56,5 @@
 // misspelt code in the embedded dataset, reported with its position) and
 // ExampleCodebook_MustVariable (reading the codebook as data).
 package schema
+
+//go:generate go run ../internal/geniso3166 -in /usr/share/iso-codes/json/iso_3166-1.json -version 4.15.0 -out iso3166.go

@@ -1,4 +1,4 @@
-// Code generated from Debian iso-codes 4.15.0 (/usr/share/iso-codes/json/iso_3166-1.json); DO NOT EDIT.
+// Code generated from Debian iso-codes 4.15.0 (/usr/share/iso-codes/json/iso_3166-1.json) by internal/geniso3166; DO NOT EDIT.
 
 package schema
 
