@@ -42,7 +42,8 @@ func ResponseLag(ds *dataset.Dataset, r *schema.Response) (days int, ok bool) {
 // order), the shape most analyses start from.
 //
 // Columns: response_id, case_id, responds_to, accuser, responder, date,
-// date_precision, lag_days (NaN when unknown), organ, channel_type,
+// date_precision, lag_days (NaN when unknown: gota's median and count take
+// NaN in, so summarise it with KnownStats), organ, channel_type,
 // observed, anticipatory, verified, n_quotes, strategies (codes joined by
 // ";"), then the strategy columns.
 func Responses(ds *dataset.Dataset) (dataframe.DataFrame, error) {

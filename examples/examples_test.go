@@ -14,9 +14,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/rejoinder/rejoinder/analysis"
 	"github.com/rejoinder/rejoinder/dataset"
 )
 
@@ -37,6 +39,7 @@ var examples = []struct {
 		// Counts come from the records (see respondedCounts), not from here.
 		"The three most used strategies of each responder",
 	}},
+	{"lag-by-accuser", []string{"accuser,known,unknown,median,mean,min,max\n"}},
 	{"cases-like-salisbury", []string{"nearest to rus-skripal-2018 by jaccard:", "nearest to rus-skripal-2018 by cosine:",
 		"clustering order (average linkage on 1 - Jaccard):"}},
 	{"code-a-statement", []string{
@@ -64,6 +67,33 @@ func respondedCounts() []string {
 		lines = append(lines, fmt.Sprintf("%s (%d responses):", who, k))
 	}
 	return lines
+}
+
+// lagLine is the start of lag-by-accuser's row for an accuser, worked out
+// from the records with analysis.ResponseLag (the unknown lags skipped).
+func lagLine(accuser string) string {
+	ds := dataset.MustDefault()
+	var lags []int
+	unknown := 0
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		a := ds.Accusation(r.RespondsTo)
+		if a == nil || a.Accuser != accuser {
+			continue
+		}
+		if lag, ok := analysis.ResponseLag(ds, r); ok {
+			lags = append(lags, lag)
+		} else {
+			unknown++
+		}
+	}
+	slices.Sort(lags)
+	n := len(lags)
+	median := float64(lags[n/2])
+	if n%2 == 0 {
+		median = float64(lags[n/2-1]+lags[n/2]) / 2
+	}
+	return fmt.Sprintf("\n%s,%d,%d,%s,", accuser, n, unknown, strconv.FormatFloat(median, 'f', -1, 64))
 }
 
 // salisburyShares are the lines cases-like-salisbury may end its
@@ -154,6 +184,13 @@ func TestExamples(t *testing.T) {
 			for _, w := range facts {
 				if !strings.Contains(got, w) {
 					t.Errorf("output lacks %q", w)
+				}
+			}
+			if ex.dir == "lag-by-accuser" {
+				for _, who := range []string{"USA", "GBR"} {
+					if want := lagLine(who); !strings.Contains(got, want) {
+						t.Errorf("output lacks %q", want)
+					}
 				}
 			}
 			if ex.dir == "cases-like-salisbury" {
