@@ -30,8 +30,12 @@ func ResponseLag(ds *dataset.Dataset, r *schema.Response) (days int, ok bool) {
 	if r.Anticipatory || r.RespondsTo == "" {
 		return 0, false
 	}
-	a := ds.Accusation(r.RespondsTo)
-	if a == nil {
+	return lagFrom(ds.Accusation(r.RespondsTo), r)
+}
+
+// lagFrom is ResponseLag given the accusation answered (nil when none).
+func lagFrom(a *schema.Accusation, r *schema.Response) (days int, ok bool) {
+	if a == nil || r.Anticipatory || r.RespondsTo == "" {
 		return 0, false
 	}
 	return schema.DaysBetween(a.Date, r.Date)
@@ -59,14 +63,16 @@ func Responses(ds *dataset.Dataset) (dataframe.DataFrame, error) {
 	for i := range flags {
 		flags[i] = make([]bool, n)
 	}
+	ix := ds.Index() // one lookup a response: a scan each would be quadratic
 	for i := range ds.Responses {
 		r := &ds.Responses[i]
 		ids[i], cases[i], to[i], responders[i] = r.ResponseID, r.CaseID, r.RespondsTo, r.Responder
-		if a := ds.Accusation(r.RespondsTo); a != nil {
+		a := ix.Accusation(r.RespondsTo)
+		if a != nil {
 			accusers[i] = a.Accuser
 		}
 		dates[i], precisions[i] = r.Date.String(), r.Date.Precision.String()
-		if lag, ok := ResponseLag(ds, r); ok {
+		if lag, ok := lagFrom(a, r); ok {
 			lags[i] = lag
 		}
 		organs[i], channels[i], observed[i] = r.Organ, r.ChannelType, r.Observed

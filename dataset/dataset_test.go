@@ -437,3 +437,30 @@ func TestDefaultCopiesAreDeep(t *testing.T) {
 		t.Errorf("the next copy's codebook has %q", got)
 	}
 }
+
+// The index finds what the scanning lookups find, for every id, and nil
+// for an unknown one.
+func TestIndexAgreesWithLookups(t *testing.T) {
+	ds := MustDefault()
+	ix := ds.Index()
+	for _, a := range ds.Accusations {
+		if ix.Accusation(a.AccusationID) != ds.Accusation(a.AccusationID) {
+			t.Errorf("accusation %s", a.AccusationID)
+		}
+	}
+	for _, s := range ds.Sources {
+		if ix.Source(s.SourceID) != ds.Source(s.SourceID) {
+			t.Errorf("source %s", s.SourceID)
+		}
+	}
+	for _, c := range ds.Cases {
+		want, _ := ds.Case(c.CaseID)
+		if ix.Case(c.CaseID) != want || !slices.Equal(ix.AccusationsOf(c.CaseID), ds.AccusationsOf(c.CaseID)) ||
+			!slices.Equal(ix.ResponsesOf(c.CaseID), ds.ResponsesOf(c.CaseID)) {
+			t.Errorf("case %s", c.CaseID)
+		}
+	}
+	if ix.Accusation("nope") != nil || ix.Case("nope") != nil || ix.Source("nope") != nil || ix.ResponsesOf("nope") != nil {
+		t.Error("an unknown id found something")
+	}
+}
