@@ -51,6 +51,9 @@ func lagFrom(a *schema.Accusation, r *schema.Response) (days int, ok bool) {
 // observed, anticipatory, verified, n_quotes, strategies (codes joined by
 // ";"), then the strategy columns.
 func Responses(ds *dataset.Dataset) (dataframe.DataFrame, error) {
+	if err := ds.Complete(); err != nil {
+		return dataframe.DataFrame{}, err
+	}
 	n := len(ds.Responses)
 	str := func() []string { return make([]string, n) }
 	ids, cases, to, accusers, responders, dates, precisions := str(), str(), str(), str(), str(), str(), str()

@@ -40,6 +40,9 @@ type CaseSummary struct {
 
 // Summarize gathers a case's CaseSummary.
 func Summarize(ds *dataset.Dataset, caseID string) (CaseSummary, error) {
+	if err := ds.Complete(); err != nil {
+		return CaseSummary{}, err
+	}
 	return SummarizeWith(ds, ColumnsOf(ds), caseID)
 }
 
