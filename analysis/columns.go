@@ -249,6 +249,17 @@ type Filter struct {
 	Instruments []string    // instrument codes of the accusations answered
 	From, To    schema.Date // response date range, inclusive; a response with no date is excluded once either is set
 	Verified    bool        // only responses marked verified
+	Strategies  []string    // strategy codes: responses that use any of them
+	Organs      []string    // organ codes of the responding organ
+	Observed    []string    // observed codes (responded, declined_comment, no_response_found)
+}
+
+// Streamable reports whether an analysis that reads Parquet batches
+// (ProfileParquet) can apply the filter as it streams; the strategy, organ
+// and observed filters need the columnar view (ReadColumnsWhere), which
+// ProfileParquet then reads instead.
+func (f Filter) Streamable() bool {
+	return len(f.Strategies) == 0 && len(f.Organs) == 0 && len(f.Observed) == 0
 }
 
 // ErrEmptySelection is returned when a filter selects no responses, so
@@ -270,6 +281,9 @@ func (f Filter) String() string {
 	add("accuser", f.Accusers)
 	add("case", f.Cases)
 	add("instrument", f.Instruments)
+	add("strategy", f.Strategies)
+	add("organ", f.Organs)
+	add("observed", f.Observed)
 	if !f.From.IsZero() {
 		parts = append(parts, "from "+f.From.String())
 	}
@@ -304,6 +318,17 @@ func (f Filter) check(cb *schema.Codebook) error {
 			return fmt.Errorf("%w: unknown instrument %q (allowed: %s)", ErrBadFilter, s, strings.Join(instruments.Codes(), ", "))
 		}
 	}
+	for _, v := range []struct {
+		table, name string
+		values      []string
+	}{{schema.TableResponses, "strategies", f.Strategies}, {schema.TableResponses, "organ", f.Organs}, {schema.TableResponses, "observed", f.Observed}} {
+		variable := cb.MustVariable(v.table, v.name)
+		for _, s := range v.values {
+			if _, ok := variable.Value(s); !ok {
+				return fmt.Errorf("%w: unknown %s code %q (allowed: %s)", ErrBadFilter, v.name, s, strings.Join(variable.Codes(), ", "))
+			}
+		}
+	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		return fmt.Errorf("%w: the range ends (%s) before it starts (%s)", ErrBadFilter, f.To, f.From)
 	}
@@ -319,12 +344,20 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 	}
 	responders, accusers := m.responders.over(&c.Responder), m.accusers.over(&c.Accuser)
 	cases, instruments := m.cases.over(&c.Case), m.instruments.over(&c.Instrument)
+	organs, observed := newValueSet(f.Organs).over(&c.Organ), newValueSet(f.Observed).over(&c.Observed)
+	var anyStrategy uint32
+	for _, code := range f.Strategies {
+		anyStrategy |= c.bit(code)
+	}
 	var rows []int
 	for i := 0; i < c.N; i++ {
 		if (responders != nil && !responders[c.Responder.Codes[i]]) ||
 			(accusers != nil && !accusers[c.Accuser.Codes[i]]) ||
 			(cases != nil && !cases[c.Case.Codes[i]]) ||
 			(instruments != nil && !instruments[c.Instrument.Codes[i]]) ||
+			(organs != nil && !organs[c.Organ.Codes[i]]) ||
+			(observed != nil && !observed[c.Observed.Codes[i]]) ||
+			(anyStrategy != 0 && c.Strategies[i]&anyStrategy == 0) ||
 			(f.Verified && !c.Verified[i]) {
 			continue
 		}

@@ -21,10 +21,11 @@ const (
 	ByAccuser    = "accuser"
 	ByYear       = "year"
 	ByInstrument = "instrument"
+	ByOrgan      = "organ"
 )
 
 // Groupings lists every grouping Profile accepts.
-var Groupings = []string{ByResponder, ByCase, ByAccuser, ByYear, ByInstrument}
+var Groupings = []string{ByResponder, ByCase, ByAccuser, ByYear, ByInstrument, ByOrgan}
 
 // Schemes for profiles: the codebook's strategy codes, or their roll-up
 // to Benoit's image-repair families or to the 4D scheme.
@@ -189,6 +190,8 @@ func (c *Columns) grouping(by string) (func(int) string, string, error) {
 		return c.Accuser.At, "accuser", nil
 	case ByInstrument:
 		return c.Instrument.At, "instrument", nil
+	case ByOrgan:
+		return c.Organ.At, "organ", nil
 	case ByYear:
 		return func(i int) string {
 			if !c.Date.Known(i) {

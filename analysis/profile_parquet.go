@@ -38,6 +38,15 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
+	if by == ByOrgan || !opts.Filter.Streamable() {
+		// The streamed count reads no organ or strategy filter: read the
+		// columnar view instead, so that no filter is ever ignored.
+		c, err := ReadColumnsWhere(dir, opts.Filter)
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		return c.Profile(opts)
+	}
 	total, err := newProfileCounter(cb, scheme, keyName)
 	if err != nil {
 		return dataframe.DataFrame{}, err

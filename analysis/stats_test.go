@@ -342,3 +342,45 @@ func TestCodebookFitsBitSets(t *testing.T) {
 	}()
 	bitIndex(codes)
 }
+
+// The strategy, organ and observed filters select what the records say,
+// over the columnar view and over Parquet alike, and refuse unknown codes.
+func TestFilterByStrategyOrganObserved(t *testing.T) {
+	ds := dataset.MustDefault()
+	c := ColumnsOf(ds)
+	want := 0
+	for _, r := range ds.Responses {
+		if r.Organ == "mfa_spokesperson" && r.Observed == "responded" && (slices.Contains(r.Strategies, "denial") || slices.Contains(r.Strategies, "ridicule")) {
+			want++
+		}
+	}
+	f := Filter{Strategies: []string{"denial", "ridicule"}, Organs: []string{"mfa_spokesperson"}, Observed: []string{"responded"}}
+	rows, err := c.Select(f)
+	if err != nil || len(rows) != want || want == 0 {
+		t.Fatalf("selected %d rows (%v), want %d", len(rows), err, want)
+	}
+	if f.Streamable() || !(Filter{Responders: []string{"RUS"}}).Streamable() {
+		t.Error("Streamable")
+	}
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	opts := ProfileOptions{By: ByOrgan, Filter: f}
+	fromColumns, err := c.Profile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromParquet, err := ProfileParquet(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := fromColumns.Records(), fromParquet.Records(); !slices.EqualFunc(a, b, slices.Equal[[]string]) || fromColumns.Names()[0] != "organ" {
+		t.Errorf("profile by organ over Parquet differs from the columnar one:\n%v\n%v", fromColumns, fromParquet)
+	}
+	for _, bad := range []Filter{{Strategies: []string{"denail"}}, {Organs: []string{"ministry"}}, {Observed: []string{"silent"}}} {
+		if _, err := c.Select(bad); !errors.Is(err, ErrBadFilter) {
+			t.Errorf("%+v: %v, want ErrBadFilter", bad, err)
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 // filterFlags are the selection flags every analysis command shares.
 type filterFlags struct {
 	responders, accusers, cases, instruments []string
+	strategies, organs, observed             []string
 	from, to                                 string
 	verified                                 bool
 }
@@ -35,10 +36,14 @@ func (ff *filterFlags) add(cmd *cobra.Command) {
 	fl.StringVar(&ff.from, "from", "", "only responses dated on or after (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fl.StringVar(&ff.to, "to", "", "only responses dated on or before (YYYY-MM-DD, YYYY-MM or YYYY)")
 	fl.BoolVar(&ff.verified, "verified", false, "only responses marked verified")
+	fl.StringSliceVar(&ff.strategies, "strategy", nil, "only responses that use any of these strategy codes")
+	fl.StringSliceVar(&ff.organs, "organ", nil, "only responses by these organs (codes)")
+	fl.StringSliceVar(&ff.observed, "observed", nil, "only responses with these observed codes (responded, declined_comment, no_response_found)")
 }
 
 func (ff *filterFlags) filter() (analysis.Filter, error) {
-	f := analysis.Filter{Responders: ff.responders, Accusers: ff.accusers, Cases: ff.cases, Instruments: ff.instruments, Verified: ff.verified}
+	f := analysis.Filter{Responders: ff.responders, Accusers: ff.accusers, Cases: ff.cases, Instruments: ff.instruments, Verified: ff.verified,
+		Strategies: ff.strategies, Organs: ff.organs, Observed: ff.observed}
 	var err error
 	if f.From, err = schema.ParseDate(ff.from); err != nil {
 		return f, usageError{fmt.Errorf("--from: %w", err)}
