@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -49,7 +48,8 @@ func lagFrom(a *schema.Accusation, r *schema.Response) (days int, ok bool) {
 // date_precision, lag_days (NaN when unknown: gota's median and count take
 // NaN in, so summarise it with KnownStats), organ, channel_type,
 // observed, anticipatory, verified, n_quotes, strategies (codes joined by
-// ";"), then the strategy columns.
+// "; ", as in every frame: see the package's conventions), then the
+// strategy columns.
 func Responses(ds *dataset.Dataset) (dataframe.DataFrame, error) {
 	if err := ds.Complete(); err != nil {
 		return dataframe.DataFrame{}, err
@@ -80,7 +80,7 @@ func Responses(ds *dataset.Dataset) (dataframe.DataFrame, error) {
 		}
 		organs[i], channels[i], observed[i] = r.Organ, r.ChannelType, r.Observed
 		anticipatory[i], verified[i], nQuotes[i] = r.Anticipatory, r.Verified, len(r.Quotes)
-		joined[i] = strings.Join(r.Strategies, ";")
+		joined[i] = dataset.JoinList(r.Strategies)
 		for j, code := range codes {
 			flags[j][i] = slices.Contains(r.Strategies, code)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 
@@ -349,6 +350,9 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 	for _, code := range f.Strategies {
 		anyStrategy |= c.bit(code)
 	}
+	if err := checkCases(f, c.knownCases()); err != nil {
+		return nil, err
+	}
 	var rows []int
 	for i := 0; i < c.N; i++ {
 		if (responders != nil && !responders[c.Responder.Codes[i]]) ||
@@ -370,6 +374,44 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 		return nil, fmt.Errorf("%w (%s)", ErrEmptySelection, f)
 	}
 	return rows, nil
+}
+
+// knownCases are the ids of every case of the data, responses or not.
+func (c *Columns) knownCases() map[string]bool {
+	if c.ids != nil {
+		return c.ids[schema.TableCases]
+	}
+	known := map[string]bool{}
+	if c.ds != nil {
+		for _, cs := range c.ds.Cases {
+			known[cs.CaseID] = true
+		}
+		return known
+	}
+	for _, id := range c.Case.Values {
+		known[id] = true
+	}
+	return known
+}
+
+// checkCases refuses a case id the data does not hold: a typo, not a
+// finding, so it is not reported as an empty selection.
+func checkCases(f Filter, known map[string]bool) error {
+	for _, id := range f.Cases {
+		if !known[id] {
+			ids := make([]string, 0, len(known))
+			for k := range known {
+				ids = append(ids, k)
+			}
+			slices.Sort(ids)
+			msg := fmt.Sprintf("%v: no case %q in the data", ErrBadFilter, id)
+			if hint := schema.DidYouMean(id, ids); hint != "" {
+				msg += "; " + hint
+			}
+			return fmt.Errorf("%w%s", ErrBadFilter, strings.TrimPrefix(msg, ErrBadFilter.Error()))
+		}
+	}
+	return nil
 }
 
 // matcher is a checked Filter in the form rows are tested against, one

@@ -16,6 +16,20 @@
 // sheets and table, CSV or JSON output, package plot draws them, and the
 // commands profile, similar, dynamics, kwic and compare print them.
 //
+// # Conventions
+//
+// Every frame follows one convention, tested: codes, ids, country codes
+// and CAMEO codes are strings ("016" stays "016"); a list is one string,
+// its items joined with "; " (dataset.JoinList); a date is a string to
+// its known precision (2018-09-14, 2018-09 or 2018) and "" when unknown; a
+// number that is not known (a lag) is NaN, which gota's own aggregations
+// count in, so summarise such columns with [KnownStats]; the column of a
+// grouping is named after the variable (case_id, responder, organ, ...).
+// A filter value no data can hold (an unknown code, a case id the data
+// does not have) is an [ErrBadFilter], never an empty result; a filter
+// that matches nothing is [ErrEmptySelection]. [Table] gives any of the
+// dataset's tables as a frame in these conventions.
+//
 // # Questions
 //
 //   - How do two cases compare? [CompareCases], [Summarize],

@@ -55,6 +55,15 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
+	if len(opts.Filter.Cases) > 0 {
+		known, err := readIDs(dir, schema.TableCases, "case_id")
+		if err != nil {
+			return dataframe.DataFrame{}, err
+		}
+		if err := checkCases(opts.Filter, known); err != nil {
+			return dataframe.DataFrame{}, err
+		}
+	}
 	if err := countParquet(dir, opts, cb, by, scheme, keyName, m, total); err != nil {
 		return dataframe.DataFrame{}, err
 	}

@@ -384,3 +384,12 @@ func TestFilterByStrategyOrganObserved(t *testing.T) {
 		}
 	}
 }
+
+// A misspelt case id is an error that names it, not an empty selection.
+func TestFilterUnknownCase(t *testing.T) {
+	_, err := ColumnsOf(dataset.MustDefault()).Select(Filter{Cases: []string{"rus-skripal-2081"}})
+	if !errors.Is(err, ErrBadFilter) || errors.Is(err, ErrEmptySelection) || !strings.Contains(err.Error(), `no case "rus-skripal-2081"`) ||
+		!strings.Contains(err.Error(), `"rus-skripal-2018"`) {
+		t.Errorf("err = %v", err)
+	}
+}
