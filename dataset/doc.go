@@ -57,7 +57,9 @@
 //
 // # Examples
 //
-// This package has no runnable examples of its own yet: those of package
-// analysis (go doc ./analysis) start from [MustDefault], and those of
-// package schema show a problem located in a record file.
+// ExampleDataset_AddCase adds a case built in code with [Dataset.AddCase]
+// (which fills in the ids a record file implies and validates) and
+// summarises it with the rest. The examples of package analysis (go doc
+// ./analysis) start from [MustDefault], and those of package schema show a
+// problem located in a record file.
 package dataset
