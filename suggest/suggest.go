@@ -51,6 +51,13 @@ type Suggestion struct {
 	Language string              `json:"language"` // "en", or "und" when the text is not English
 	Coded    bool                `json:"coded"`    // false for text that is not English (or empty)
 	Reason   string              `json:"reason,omitempty"`
+	// Probabilities are the model's probability of each code (rounded to
+	// three places); the dictionary coder leaves them out.
+	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+	// LowConfidence marks codes suggested although none reached the cut:
+	// the most likely ones, so that a response with text is never left
+	// without a suggestion.
+	LowConfidence bool `json:"low_confidence,omitempty"`
 }
 
 // negators are the words that cancel a negatable cue when they come within
@@ -69,6 +76,20 @@ func (c *Coder) Suggest(id, text string) Suggestion {
 		s.Coded, s.Language, s.Reason = false, "und", "not English: not coded rather than coded badly"
 		return s
 	}
+	s.Evidence = c.match(text)
+	for _, code := range c.codes {
+		if len(s.Evidence[code]) > 0 {
+			s.Codes = append(s.Codes, code)
+		}
+	}
+	return s
+}
+
+// match returns, for each code, the words of the text that its cues
+// matched (negated matches of negatable cues left out), whatever the
+// text's language.
+func (c *Coder) match(text string) map[string][]string {
+	out := map[string][]string{}
 	for _, code := range c.codes {
 		for _, cue := range c.cues[code] {
 			for _, loc := range cue.re.FindAllStringIndex(text, -1) {
@@ -76,16 +97,13 @@ func (c *Coder) Suggest(id, text string) Suggestion {
 					continue
 				}
 				match := text[loc[0]:loc[1]]
-				if !slices.Contains(s.Evidence[code], match) {
-					s.Evidence[code] = append(s.Evidence[code], match)
+				if !slices.Contains(out[code], match) {
+					out[code] = append(out[code], match)
 				}
 			}
 		}
-		if len(s.Evidence[code]) > 0 {
-			s.Codes = append(s.Codes, code)
-		}
 	}
-	return s
+	return out
 }
 
 // negated reports whether the last three words before a cue, within its
