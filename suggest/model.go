@@ -559,8 +559,13 @@ func (m *Model) combine(c int, in [2]float64) float64 {
 	return sigmoid(w[0]*in[0] + w[1]*in[1] + w[2])
 }
 
+// minEvidenceWeight is the least naive Bayes weight (a log-odds ratio) of
+// a feature shown as evidence: words that raise a code only a little
+// ("we", "these") are not why it was suggested.
+const minEvidenceWeight = 1.0
+
 // evidence names the features of a quote that raised code c most (at most
-// four, with positive weight): cue words as they matched, words and word
+// four, of weight above minEvidenceWeight): cue words as they matched, words and word
 // pairs as written in lower case, stems with a trailing "…".
 func (m *Model) evidence(c int, e quoteEvidence) []string {
 	type contrib struct {
@@ -569,7 +574,7 @@ func (m *Model) evidence(c int, e quoteEvidence) []string {
 	}
 	var cs []contrib
 	for _, j := range e.cols {
-		if w := m.weights[c][j]; w > 0 {
+		if w := m.weights[c][j]; w > minEvidenceWeight {
 			cs = append(cs, contrib{m.names[j], w})
 		}
 	}
@@ -590,6 +595,9 @@ func (m *Model) evidence(c int, e quoteEvidence) []string {
 		case "c":
 			words = e.unit.cues[name]
 		case "s":
+			if slices.ContainsFunc(out, func(w string) bool { return strings.HasPrefix(w, name) }) {
+				continue
+			}
 			words = []string{name + "…"}
 		default:
 			words = []string{name}
