@@ -176,25 +176,80 @@ func English(text string) bool {
 	return other <= en
 }
 
-// Apply returns a copy of the dataset whose responses carry the coder's
-// suggestions instead of their coded strategies: for profiling a batch of
-// statements before anyone has coded them. Responses whose quotes are not
-// English, or that have none, get no strategies (they still count as
-// responses). The returned dataset's title says it holds suggested codes.
+// Apply returns a copy of the dataset whose responses carry the model's
+// suggestions (see [Suggestions]) instead of their coded strategies: for
+// profiling a batch of statements as the model codes them. Responses with
+// no quotes in a language the model codes get no strategies (they still
+// count as responses). The returned dataset's title says it holds
+// suggested codes.
 func Apply(ds *dataset.Dataset) (*dataset.Dataset, error) {
-	coder, err := New(ds.Codebook, "", nil)
+	sug, err := Suggestions(ds)
 	if err != nil {
 		return nil, err
 	}
 	out := *ds
-	out.Meta.Title = "Suggested codes (dictionary coder), not coded: " + ds.Meta.Title
+	out.Meta.Title = "Suggested codes (model learned from coded quotes, each case coded by a model that never saw it), not coded: " + ds.Meta.Title
 	out.Responses = slices.Clone(ds.Responses)
 	for i := range out.Responses {
 		r := &out.Responses[i]
 		if r.Observed != "responded" {
 			continue
 		}
-		r.Strategies = coder.Suggest(r.ResponseID, Text(r)).Codes
+		r.Strategies = sug[r.ResponseID].Codes
 	}
 	return &out, nil
+}
+
+// Suggestions codes every response of a dataset from its quotes, by
+// response id. A response of a case that the embedded dataset holds is
+// coded by a model fitted on the embedded dataset without that case, so
+// that its suggestions are never its own gold codes read back (the same
+// rule as [Evaluate]); other responses by [Default].
+func Suggestions(ds *dataset.Dataset) (map[string]Suggestion, error) {
+	train := dataset.MustDefault()
+	known := map[string]bool{}
+	for _, c := range train.Cases {
+		known[c.CaseID] = true
+	}
+	var cases []string
+	for _, id := range caseIDsOf(ds) {
+		if known[id] {
+			cases = append(cases, id)
+		}
+	}
+	models := make([]*Model, len(cases))
+	if err := parallel(len(cases), func(i int) (err error) {
+		models[i], err = Fit(train.Codebook, quoted(train, cases[i]))
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	byCase := map[string]*Model{}
+	for i, id := range cases {
+		byCase[id] = models[i]
+	}
+	def, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]Suggestion{}
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		m := byCase[r.CaseID]
+		if m == nil {
+			m = def
+		}
+		out[r.ResponseID] = m.SuggestQuotes(r.ResponseID, Quotes(r))
+	}
+	return out, nil
+}
+
+func caseIDsOf(ds *dataset.Dataset) []string {
+	var ids []string
+	for i := range ds.Responses {
+		if id := ds.Responses[i].CaseID; !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

@@ -241,4 +241,30 @@ func TestApply(t *testing.T) {
 			t.Errorf("Park r1 suggested %v", sug.Responses[i].Strategies)
 		}
 	}
+	// A case's responses are coded by a model fitted without that case:
+	// never their own gold codes read back.
+	held := ""
+	for _, r := range ds.Responses {
+		if r.Observed == "responded" && len(r.Quotes) > 0 {
+			held = r.CaseID // the last case with a quoted response
+		}
+	}
+	m, err := Fit(ds.Codebook, quoted(ds, held))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		if r.CaseID != held || r.Observed != "responded" {
+			continue
+		}
+		checked++
+		if want := m.SuggestQuotes(r.ResponseID, Quotes(r)).Codes; !slices.Equal(sug.Responses[i].Strategies, want) {
+			t.Errorf("%s: Apply suggests %v, the model without %s %v", r.ResponseID, sug.Responses[i].Strategies, held, want)
+		}
+	}
+	if checked == 0 {
+		t.Errorf("case %s has no observed response", held)
+	}
 }

@@ -355,7 +355,7 @@ func TestSuggestCommand(t *testing.T) {
 	if code, _, _ := runCLI(t, "suggest"); code != 2 {
 		t.Error("no input accepted")
 	}
-	if code, out, errs := runCLI(t, "profile", "--suggested", "--format", "csv"); code != 0 || !strings.Contains(out, ",codes_from\n") || !strings.Contains(errs, "suggested by the dictionary coder") {
+	if code, out, errs := runCLI(t, "profile", "--suggested", "--format", "csv"); code != 0 || !strings.Contains(out, ",codes_from\n") || !strings.Contains(errs, "suggested by the model") {
 		t.Errorf("profile --suggested: %d %.200s %s", code, out, errs)
 	}
 }
