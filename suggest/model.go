@@ -24,8 +24,9 @@ import (
 // serves Russian's endings), every pair of adjacent words, and one
 // feature per code that fires when one of the codebook's generic cues
 // for that code matches (its English lexicon, see [schema.Cue], and the
-// Russian translations of its key words in this package). Cues taken
-// from a case's quotes are never used. Words seen in fewer than minDF
+// Russian translations of its key words in this package), and one that
+// fires when a word of the code's definition in the codebook does (see
+// definitionStems). Cues taken from a case's quotes are never used. Words seen in fewer than minDF
 // training quotes are dropped.
 //
 // Score: for code c, with n_c training quotes carrying c and n_¬c not,
@@ -49,15 +50,16 @@ import (
 // Everything is deterministic: counts, sorted vocabularies, seeded
 // shuffles.
 type Model struct {
-	codes      []string
-	index      map[string]int // feature → column
-	names      []string       // column → feature
-	weights    [][]float64    // code → column weights, bias last
-	thresholds []float64      // code → cut fitted on held-out training cases
-	stack      [][3]float64   // code → a, b, c of σ(a·score + b·cue + c), fitted on held-out training cases
-	cues       *Coder         // the generic English cues
-	languages  map[string]int // training quotes per language
-	version    string         // the codebook's, keying the feature cache
+	codes       []string
+	index       map[string]int      // feature → column
+	names       []string            // column → feature
+	weights     [][]float64         // code → column weights, bias last
+	thresholds  []float64           // code → cut fitted on held-out training cases
+	stack       [][3]float64        // code → a, b, c of σ(a·score + b·cue + c), fitted on held-out training cases
+	cues        *Coder              // the generic English cues
+	languages   map[string]int      // training quotes per language
+	version     string              // the codebook's, keying the feature cache
+	definitions map[string][]string // code → stems of its definition's words
 	// members are the models fitted on all training cases but a group
 	// (see Fit): a quote's score is their mean, on the scale the
 	// calibration was fitted on. The model's own weights rank evidence.
@@ -87,9 +89,10 @@ const (
 
 // quoteUnit is one training or scored quote, as features.
 type quoteUnit struct {
-	feats []string
-	cues  map[string][]string // code → cue words matched
-	lang  string
+	feats   []string
+	cues    map[string][]string // code → cue words matched
+	defined map[string][]string // code → words of its definition found
+	lang    string
 }
 
 // extracted caches quote features by codebook version and text: a text's
@@ -118,7 +121,56 @@ func (m *Model) extractUncached(text string) quoteUnit {
 			u.feats = append(u.feats, "c:"+code)
 		}
 	}
+	u.defined = map[string][]string{}
+	for _, w := range tokens(text) {
+		for _, code := range m.codes {
+			if slices.Contains(m.definitions[code], stem(w)) && !slices.Contains(u.defined[code], w) {
+				u.defined[code] = append(u.defined[code], w)
+			}
+		}
+	}
+	for _, code := range m.codes {
+		if len(u.defined[code]) > 0 {
+			u.feats = append(u.feats, "d:"+code)
+		}
+	}
 	return u
+}
+
+// stem is a word's first stemLength letters.
+func stem(w string) string {
+	if r := []rune(w); len(r) > stemLength {
+		return string(r[:stemLength])
+	}
+	return w
+}
+
+// definitionStems are, for each code, the stems of the content words of
+// its definition in the codebook (five letters or more) that at most one
+// other code's definition shares: "fabricated", "slander", "retaliation".
+func definitionStems(cb *schema.Codebook) map[string][]string {
+	uses := map[string]map[string]bool{}
+	for _, v := range cb.Strategies() {
+		for _, w := range tokens(v.Definition) {
+			if len([]rune(w)) < 5 || englishWords[w] {
+				continue
+			}
+			st := stem(w)
+			if uses[st] == nil {
+				uses[st] = map[string]bool{}
+			}
+			uses[st][v.Code] = true
+		}
+	}
+	out := map[string][]string{}
+	for _, st := range sortedTerms(uses) {
+		if len(uses[st]) <= 2 {
+			for _, code := range sortedTerms(uses[st]) {
+				out[code] = append(out[code], st)
+			}
+		}
+	}
+	return out
 }
 
 // genericCoder compiles the codebook's generic cues only: those not taken
@@ -282,7 +334,7 @@ func train(cb *schema.Codebook, responses []*schema.Response) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{codes: cues.codes, cues: cues, index: map[string]int{}, languages: map[string]int{}, version: cb.Version}
+	m := &Model{codes: cues.codes, cues: cues, index: map[string]int{}, languages: map[string]int{}, version: cb.Version, definitions: definitionStems(cb)}
 	var units []quoteUnit
 	var labels [][]bool
 	df := map[string]int{}
@@ -305,7 +357,7 @@ func train(cb *schema.Codebook, responses []*schema.Response) (*Model, error) {
 		}
 	}
 	for _, f := range sortedTerms(df) {
-		if df[f] >= minDF || strings.HasPrefix(f, "c:") {
+		if df[f] >= minDF || strings.HasPrefix(f, "c:") || strings.HasPrefix(f, "d:") {
 			m.index[f] = len(m.names)
 			m.names = append(m.names, f)
 		}
@@ -594,6 +646,8 @@ func (m *Model) evidence(c int, e quoteEvidence) []string {
 		switch kind {
 		case "c":
 			words = e.unit.cues[name]
+		case "d":
+			words = e.unit.defined[name]
 		case "s":
 			if slices.ContainsFunc(out, func(w string) bool { return strings.HasPrefix(w, name) }) {
 				continue
