@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/rejoinder/rejoinder/dataset"
@@ -219,7 +220,7 @@ func Suggestions(ds *dataset.Dataset) (map[string]Suggestion, error) {
 	}
 	models := make([]*Model, len(cases))
 	if err := parallel(len(cases), func(i int) (err error) {
-		models[i], err = Fit(train.Codebook, quoted(train, cases[i]))
+		models[i], err = heldOutModel(train, cases[i])
 		return err
 	}); err != nil {
 		return nil, err
@@ -242,6 +243,24 @@ func Suggestions(ds *dataset.Dataset) (map[string]Suggestion, error) {
 		out[r.ResponseID] = m.SuggestQuotes(r.ResponseID, Quotes(r))
 	}
 	return out, nil
+}
+
+// heldOut keeps the models heldOutModel fitted, by case: the embedded
+// dataset does not change while the program runs.
+var heldOut sync.Map
+
+// heldOutModel is the model fitted on the embedded dataset without one
+// case, fitted once per process.
+func heldOutModel(train *dataset.Dataset, caseID string) (*Model, error) {
+	if m, ok := heldOut.Load(caseID); ok {
+		return m.(*Model), nil
+	}
+	m, err := Fit(train.Codebook, quoted(train, caseID))
+	if err != nil {
+		return nil, err
+	}
+	heldOut.Store(caseID, m)
+	return m, nil
 }
 
 func caseIDsOf(ds *dataset.Dataset) []string {
