@@ -3,6 +3,7 @@ package coding
 import (
 	"archive/zip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/interoptest"
+	"github.com/rejoinder/rejoinder/suggest"
 )
 
 func minimal(t *testing.T) *dataset.Dataset {
@@ -91,8 +93,16 @@ func TestTemplateLayout(t *testing.T) {
 	pf, _ := excelize.OpenFile(park)
 	prow, _ := pf.GetRows(SheetCoding)
 	pf.Close()
-	if i := slices.Index(prow[0], "suggested"); i < 0 || i >= len(prow[1]) || !strings.Contains(prow[1][i], "identity_dispute (non-existent, nonentity)") {
-		t.Errorf("suggested for Park r1: %v", prow[1])
+	// The column shows the model's suggestion, fitted without the case:
+	// each code with its probability.
+	sug, err := suggest.Suggestions(dataset.MustDefault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sug["prk-park-2018-r1"]
+	if i := slices.Index(prow[0], "suggested"); i < 0 || i >= len(prow[1]) || prow[1][i] != suggestionText(want) || len(want.Codes) == 0 ||
+		!strings.Contains(prow[1][i], fmt.Sprintf("%s %.2f (", want.Codes[0], want.Probabilities[want.Codes[0]])) {
+		t.Errorf("suggested for Park r1: %v, want %+v", prow[1], want)
 	}
 	// Context cells are locked, coded cells are not.
 	for header, locked := range map[string]bool{"quotes": true, "organ": false, "strategies:denial": false} {

@@ -38,7 +38,8 @@ type TemplateOptions struct {
 	Table string   // responses (default) or accusations
 	Units []string // the ids to code; all of the table when empty
 	Round int      // the coding round, 1 when zero
-	// Suggestions adds the dictionary coder's suggestions as a column.
+	// Suggestions adds the model's suggestions as a column (see
+	// suggest.Suggestions: each case's by a model fitted without it).
 	// Off by default: suggestions both coders see pull their codings
 	// together and inflate their agreement.
 	Suggestions bool
@@ -132,23 +133,37 @@ func contexts(table string, suggestions bool) []context {
 	if !suggestions {
 		return cols
 	}
-	coder, _ := suggest.New(schema.Default(), "", nil) // the codebook's cues compile; its tests say so
+	var sug map[string]suggest.Suggestion // the model's, each case's fitted without it
 	suggested := func(ds *dataset.Dataset, i int) any {
-		r := &ds.Responses[i]
-		s := coder.Suggest(r.ResponseID, suggest.Text(r))
-		if !s.Coded {
-			return "(" + s.Reason + ")"
+		if sug == nil {
+			var err error
+			if sug, err = suggest.Suggestions(ds); err != nil {
+				return "(no suggestion: " + err.Error() + ")"
+			}
 		}
-		var parts []string
-		for _, code := range s.Codes {
-			parts = append(parts, code+" ("+strings.Join(s.Evidence[code], ", ")+")")
-		}
-		return strings.Join(parts, "\n")
+		return suggestionText(sug[ds.Responses[i].ResponseID])
 	}
 	return append(cols, context{suggestedHeader, 40, suggested})
 }
 
-// suggestedHeader heads the column of the dictionary coder's suggestions.
+// suggestionText is a suggestion as the template's grey column shows it:
+// a code a line, with its probability and the words that raised it,
+// marked when none reached the cut; the reason when it is not coded.
+func suggestionText(s suggest.Suggestion) string {
+	if !s.Coded {
+		return "(" + s.Reason + ")"
+	}
+	var parts []string
+	if s.LowConfidence {
+		parts = append(parts, "(low confidence: no code reaches the cut)")
+	}
+	for _, code := range s.Codes {
+		parts = append(parts, fmt.Sprintf("%s %.2f (%s)", code, s.Probabilities[code], strings.Join(s.Evidence[code], ", ")))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// suggestedHeader heads the column of the model's suggestions.
 const suggestedHeader = "suggested"
 
 // unitIDs returns the ids of a table's rows.
@@ -480,7 +495,7 @@ func instructions(f *excelize.File, st *styles, cb *schema.Codebook, opts Templa
 	s := SheetInstructions
 	hint := "The dictionary coder's suggestions are not shown: suggestions both coders see pull their codings together and make their agreement look higher than it is."
 	if opts.Suggestions {
-		hint = "The grey 'suggested' column shows what the dictionary coder proposes from the quotes, with the words that triggered each code. It is a hint, not an answer: accept or reject it in the white columns. (Both coders seeing it makes their agreement look higher than it is.)"
+		hint = "The grey 'suggested' column shows what the model learned from other cases' coded quotes proposes from these quotes, each code with its probability and the words that raised it. It is a hint, not an answer: accept or reject it in the white columns. (Both coders seeing it makes their agreement look higher than it is.)"
 	}
 	lines := [][]string{
 		{"How to code", ""},

@@ -1,12 +1,16 @@
-// Package suggest proposes strategy codes for a statement's text with a
-// transparent dictionary coder: each code has a lexicon of cues in the
-// codebook; a cue that matches, and is not negated just before, suggests
-// its code, and the words that matched are shown as evidence. A coder
-// accepts or rejects the suggestion; Evaluate says how good they are.
+// Package suggest proposes strategy codes for a statement's text. Two
+// coders: a [Model] learned from the dataset's coded quotes (per code, a
+// naive Bayes score over words, word pairs and stems, calibrated together
+// with the codebook's cues on held-out cases), which gives each code a
+// probability and the words that raised it; and the transparent
+// dictionary coder [Coder], whose cues in the codebook suggest a code
+// when they match and are not negated just before. A coder accepts or
+// rejects the suggestions; [Evaluate] says how good they are on cases
+// the model never saw.
 //
-// The coder is a hint for human coders, not a replacement: every
-// suggestion shows why it was made, and text that is not English is
-// reported as not coded rather than coded badly.
+// The coders are hints for human coders, not replacements: every
+// suggestion shows why it was made, and text in a language the model has
+// too few quotes of is reported as not coded rather than coded badly.
 //
 // # Where it fits
 //
@@ -20,25 +24,29 @@
 //
 // # Entry points
 //
-// [New] compiles the lexicon into a [Coder]; [Coder.Suggest] codes one
-// text, returning a [Suggestion] with the codes and the words behind each;
-// [Text] is what the coder reads of a response (its quotes). [Evaluate]
-// scores the coder case by case, leaving out the cues drawn from the case
-// being scored and learning cues ([Learn]) from the others only, and
-// [Evaluation.WriteMarkdown] writes the result as EVALUATION.md.
+// [Default] is the model fitted on the embedded dataset, [Fit] fits one
+// on any responses; [Model.Suggest] codes a free text and
+// [Model.SuggestQuotes] a response's quotes ([Quotes]), returning a
+// [Suggestion] with the codes, their probabilities and the words behind
+// each. [New] compiles the lexicon into a [Coder]. [Evaluate] scores the
+// model case by case, everything fitted on the other cases only, beside
+// the dictionary coder alone, and [Evaluation.WriteMarkdown] writes the
+// result as EVALUATION.md.
 //
-//	coder, err := suggest.New(schema.Default(), "", nil)
+//	model, err := suggest.Default()
 //	if err != nil {
 //		return err
 //	}
-//	s := coder.Suggest(r.ResponseID, suggest.Text(r)) // r a *schema.Response
+//	s := model.SuggestQuotes(r.ResponseID, suggest.Quotes(r)) // r a *schema.Response
 //	for _, code := range s.Codes {
-//		fmt.Println(code, s.Evidence[code])
+//		fmt.Println(code, s.Probabilities[code], s.Evidence[code])
 //	}
 //
 // # Examples
 //
 // ExampleCoder_Suggest codes two responses of the curated data, one of
 // them with and without the cues taken from its own case, the other
-// quoted in Italian (go test ./suggest -run Example -v).
+// quoted in Italian. ExampleModel_Suggest codes a statement in Russian
+// with the model and shows its probability and evidence
+// (go test ./suggest -run Example -v).
 package suggest

@@ -3,6 +3,7 @@ package suggest_test
 import (
 	"fmt"
 	"log"
+	"slices"
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/schema"
@@ -45,4 +46,23 @@ func ExampleCoder_Suggest() {
 	// rus-skripal-2018-r15 coded: [denial identity_dispute]
 	//   suggested: [denial identity_dispute] map[denial:[nothing criminal] identity_dispute:[civilians]]
 	//   held out:  [] map[]
+}
+
+// Code a statement in Russian with the model fitted on the embedded
+// dataset: each suggested code has a probability and the words that
+// raised it. What is printed here does not depend on the exact figures.
+func ExampleModel_Suggest() {
+	model, err := suggest.Default()
+	if err != nil {
+		log.Fatal(err)
+	}
+	s := model.Suggest("1", "Эти беспочвенные обвинения — очередная провокация.")
+	fmt.Println("coded:", s.Coded, "language:", s.Language)
+	p := s.Probabilities["evidence_rejection"]
+	fmt.Println("evidence_rejection suggested:", slices.Contains(s.Codes, "evidence_rejection"), "probability in (0, 1]:", p > 0 && p <= 1)
+	fmt.Println("words behind it include беспочвенн:", slices.Contains(s.Evidence["evidence_rejection"], "беспочвенн"))
+	// Output:
+	// coded: true language: ru
+	// evidence_rejection suggested: true probability in (0, 1]: true
+	// words behind it include беспочвенн: true
 }

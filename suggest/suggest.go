@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/rejoinder/rejoinder/dataset"
@@ -51,6 +52,13 @@ type Suggestion struct {
 	Language string              `json:"language"` // "en", or "und" when the text is not English
 	Coded    bool                `json:"coded"`    // false for text that is not English (or empty)
 	Reason   string              `json:"reason,omitempty"`
+	// Probabilities are the model's probability of each code (rounded to
+	// three places); the dictionary coder leaves them out.
+	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+	// LowConfidence marks codes suggested although none reached the cut:
+	// the most likely ones, so that a response with text is never left
+	// without a suggestion.
+	LowConfidence bool `json:"low_confidence,omitempty"`
 }
 
 // negators are the words that cancel a negatable cue when they come within
@@ -69,6 +77,20 @@ func (c *Coder) Suggest(id, text string) Suggestion {
 		s.Coded, s.Language, s.Reason = false, "und", "not English: not coded rather than coded badly"
 		return s
 	}
+	s.Evidence = c.match(text)
+	for _, code := range c.codes {
+		if len(s.Evidence[code]) > 0 {
+			s.Codes = append(s.Codes, code)
+		}
+	}
+	return s
+}
+
+// match returns, for each code, the words of the text that its cues
+// matched (negated matches of negatable cues left out), whatever the
+// text's language.
+func (c *Coder) match(text string) map[string][]string {
+	out := map[string][]string{}
 	for _, code := range c.codes {
 		for _, cue := range c.cues[code] {
 			for _, loc := range cue.re.FindAllStringIndex(text, -1) {
@@ -76,16 +98,13 @@ func (c *Coder) Suggest(id, text string) Suggestion {
 					continue
 				}
 				match := text[loc[0]:loc[1]]
-				if !slices.Contains(s.Evidence[code], match) {
-					s.Evidence[code] = append(s.Evidence[code], match)
+				if !slices.Contains(out[code], match) {
+					out[code] = append(out[code], match)
 				}
 			}
 		}
-		if len(s.Evidence[code]) > 0 {
-			s.Codes = append(s.Codes, code)
-		}
 	}
-	return s
+	return out
 }
 
 // negated reports whether the last three words before a cue, within its
@@ -158,25 +177,98 @@ func English(text string) bool {
 	return other <= en
 }
 
-// Apply returns a copy of the dataset whose responses carry the coder's
-// suggestions instead of their coded strategies: for profiling a batch of
-// statements before anyone has coded them. Responses whose quotes are not
-// English, or that have none, get no strategies (they still count as
-// responses). The returned dataset's title says it holds suggested codes.
+// Apply returns a copy of the dataset whose responses carry the model's
+// suggestions (see [Suggestions]) instead of their coded strategies: for
+// profiling a batch of statements as the model codes them. Responses with
+// no quotes in a language the model codes get no strategies (they still
+// count as responses). The returned dataset's title says it holds
+// suggested codes.
 func Apply(ds *dataset.Dataset) (*dataset.Dataset, error) {
-	coder, err := New(ds.Codebook, "", nil)
+	sug, err := Suggestions(ds)
 	if err != nil {
 		return nil, err
 	}
 	out := *ds
-	out.Meta.Title = "Suggested codes (dictionary coder), not coded: " + ds.Meta.Title
+	out.Meta.Title = "Suggested codes (model learned from coded quotes, each case coded by a model that never saw it), not coded: " + ds.Meta.Title
 	out.Responses = slices.Clone(ds.Responses)
 	for i := range out.Responses {
 		r := &out.Responses[i]
 		if r.Observed != "responded" {
 			continue
 		}
-		r.Strategies = coder.Suggest(r.ResponseID, Text(r)).Codes
+		r.Strategies = sug[r.ResponseID].Codes
 	}
 	return &out, nil
+}
+
+// Suggestions codes every response of a dataset from its quotes, by
+// response id. A response of a case that the embedded dataset holds is
+// coded by a model fitted on the embedded dataset without that case, so
+// that its suggestions are never its own gold codes read back (the same
+// rule as [Evaluate]); other responses by [Default].
+func Suggestions(ds *dataset.Dataset) (map[string]Suggestion, error) {
+	train := dataset.MustDefault()
+	known := map[string]bool{}
+	for _, c := range train.Cases {
+		known[c.CaseID] = true
+	}
+	var cases []string
+	for _, id := range caseIDsOf(ds) {
+		if known[id] {
+			cases = append(cases, id)
+		}
+	}
+	models := make([]*Model, len(cases))
+	if err := parallel(len(cases), func(i int) (err error) {
+		models[i], err = heldOutModel(train, cases[i])
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	byCase := map[string]*Model{}
+	for i, id := range cases {
+		byCase[id] = models[i]
+	}
+	def, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]Suggestion{}
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		m := byCase[r.CaseID]
+		if m == nil {
+			m = def
+		}
+		out[r.ResponseID] = m.SuggestQuotes(r.ResponseID, Quotes(r))
+	}
+	return out, nil
+}
+
+// heldOut keeps the models heldOutModel fitted, by case: the embedded
+// dataset does not change while the program runs.
+var heldOut sync.Map
+
+// heldOutModel is the model fitted on the embedded dataset without one
+// case, fitted once per process.
+func heldOutModel(train *dataset.Dataset, caseID string) (*Model, error) {
+	if m, ok := heldOut.Load(caseID); ok {
+		return m.(*Model), nil
+	}
+	m, err := Fit(train.Codebook, quoted(train, caseID))
+	if err != nil {
+		return nil, err
+	}
+	heldOut.Store(caseID, m)
+	return m, nil
+}
+
+func caseIDsOf(ds *dataset.Dataset) []string {
+	var ids []string
+	for i := range ds.Responses {
+		if id := ds.Responses[i].CaseID; !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

@@ -81,9 +81,14 @@ func TestLeaveOneCaseOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkEvaluation(t, ds, ev)
-	// Held out, a case loses the cues taken from it: identity disputes are
-	// found only through cues drawn from the two cases that have them.
-	for _, s := range ev.Scores {
+	// Learning from the coded quotes beats the dictionary coder alone.
+	if ev.MacroF1 <= ev.LexiconOnly {
+		t.Errorf("model macro-F1 %.3f, lexicon alone %.3f", ev.MacroF1, ev.LexiconOnly)
+	}
+	// Held out, a case loses the cues taken from it: the dictionary coder
+	// finds identity disputes only through cues drawn from the two cases
+	// that have them.
+	for _, s := range ev.LexiconScores {
 		if s.Code == "identity_dispute" && s.TP != 0 {
 			t.Errorf("identity_dispute found %d times: cues leaked from the held-out case", s.TP)
 		}
@@ -120,6 +125,43 @@ func checkEvaluation(t *testing.T, ds *dataset.Dataset, ev *Evaluation) {
 	if trivial := everyCodeMacroF1(ev); ev.MacroF1 <= trivial || ev.Cases != len(ds.Cases) || ev.Units+len(ev.NotCoded) != observed || ev.Units*2 < observed {
 		t.Errorf("macro-F1 %.3f (suggesting every code: %.3f) over %d of %d cases, %d units + %d not coded of %d observed responses",
 			ev.MacroF1, trivial, ev.Cases, len(ds.Cases), ev.Units, len(ev.NotCoded), observed)
+	}
+	// The learning curve ends at the leave-one-case-out figure, its sizes
+	// rising; the calibration table holds every (response, code) pair and
+	// every gold code; the languages come from the quotes.
+	if n := len(ev.Curve); n == 0 || ev.Curve[n-1].Cases != len(ds.Cases)-1 || ev.Curve[n-1].MacroF1 != ev.MacroF1 ||
+		!slices.IsSortedFunc(ev.Curve, func(a, b CurvePoint) int { return a.Cases - b.Cases }) {
+		t.Errorf("learning curve %+v", ev.Curve)
+	}
+	pairs, correct, support := 0, 0, 0
+	for _, b := range ev.Calibration {
+		pairs += b.Count
+		correct += b.Correct
+		if b.Count > 0 && (b.MeanP < b.Lo || b.MeanP >= b.Hi+1e-9) {
+			t.Errorf("bin %+v: mean outside it", b)
+		}
+	}
+	for _, s := range ev.Scores {
+		support += s.TP + s.FN
+	}
+	if pairs != ev.Units*len(ev.Scores) || correct != support {
+		t.Errorf("calibration: %d pairs, %d correct; want %d × %d, %d", pairs, correct, ev.Units, len(ev.Scores), support)
+	}
+	quotes := map[string]int{}
+	for _, r := range ds.Responses {
+		for _, q := range r.Quotes {
+			if q.Text != "" {
+				quotes[Language(q.Text)]++
+			}
+		}
+	}
+	for _, l := range ev.Languages {
+		if l.Quotes != quotes[l.Language] || l.Coded != (l.Language != "und" && l.Quotes >= minLangQuotes) {
+			t.Errorf("language %+v: %d quotes in the records", l, quotes[l.Language])
+		}
+	}
+	if quotes["ru"] >= minLangQuotes && !slices.ContainsFunc(ev.ByLanguage, func(l LanguageScore) bool { return l.Language == "ru" && l.Units > 0 }) {
+		t.Errorf("%d Russian quotes, but no Russian response scored: %+v", quotes["ru"], ev.ByLanguage)
 	}
 }
 
@@ -198,5 +240,31 @@ func TestApply(t *testing.T) {
 		if ds.Responses[i].ResponseID == "prk-park-2018-r1" && !slices.Contains(sug.Responses[i].Strategies, "evidence_rejection") {
 			t.Errorf("Park r1 suggested %v", sug.Responses[i].Strategies)
 		}
+	}
+	// A case's responses are coded by a model fitted without that case:
+	// never their own gold codes read back.
+	held := ""
+	for _, r := range ds.Responses {
+		if r.Observed == "responded" && len(r.Quotes) > 0 {
+			held = r.CaseID // the last case with a quoted response
+		}
+	}
+	m, err := Fit(ds.Codebook, quoted(ds, held))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		if r.CaseID != held || r.Observed != "responded" {
+			continue
+		}
+		checked++
+		if want := m.SuggestQuotes(r.ResponseID, Quotes(r)).Codes; !slices.Equal(sug.Responses[i].Strategies, want) {
+			t.Errorf("%s: Apply suggests %v, the model without %s %v", r.ResponseID, sug.Responses[i].Strategies, held, want)
+		}
+	}
+	if checked == 0 {
+		t.Errorf("case %s has no observed response", held)
 	}
 }

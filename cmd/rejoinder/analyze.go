@@ -176,7 +176,7 @@ image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
 			}
 			return analysis.ProfileParquet(dir, analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
 		})
-	cmd.Flags().BoolVar(&suggested, "suggested", false, "profile the dictionary coder's suggested codes instead of the coded ones (a labelled variant)")
+	cmd.Flags().BoolVar(&suggested, "suggested", false, "profile the model's suggested codes instead of the coded ones (each case by a model fitted without it; a labelled variant)")
 	run := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, a []string) error {
 		if !suggested {
@@ -186,7 +186,7 @@ image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
 		// with every row saying where its codes came from.
 		suggestedData = true
 		defer func() { suggestedData = false }()
-		fmt.Fprintln(cmd.ErrOrStderr(), "note: codes suggested by the dictionary coder from the quotes, not coded by people")
+		fmt.Fprintln(cmd.ErrOrStderr(), "note: codes suggested by the model from the quotes (each case by a model fitted without it), not coded by people")
 		return run(cmd, a)
 	}
 	return cmd

@@ -48,7 +48,7 @@ func newCodingTemplateCmd() *cobra.Command {
 		Long: `template writes a coding workbook for one coder: a Coding sheet with the text to
 judge (grey, protected) and a drop-down per coded variable, Instructions
 generated from the codebook (with the coder's name and what is required), and
-hidden sheets the import reads. The dictionary coder's suggestions are left out
+hidden sheets the import reads. The model's suggested codes are left out
 unless --suggestions: suggestions both coders see inflate their agreement.`,
 		Example: "  rejoinder coding template --coder alice --units prk-park-2018-r1,rus-skripal-2018-r15 --out alice.xlsx",
 		Args:    args(cobra.NoArgs),
@@ -81,7 +81,7 @@ unless --suggestions: suggestions both coders see inflate their agreement.`,
 	fl.StringVar(&units, "units", "", "comma-separated ids to code (default: all)")
 	fl.BoolVar(&all, "all", false, "code every unit of the table (the default)")
 	fl.IntVar(&round, "round", 1, "the coding round")
-	fl.BoolVar(&suggestions, "suggestions", false, "show the dictionary coder's suggestions in a column (hidden by default: they inflate agreement)")
+	fl.BoolVar(&suggestions, "suggestions", false, "show the model's suggested codes, with probabilities, in a column (hidden by default: they inflate agreement)")
 	fl.StringVar(&out, "out", "", "the workbook to write")
 	return cmd
 }

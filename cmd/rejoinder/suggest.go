@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
 	"github.com/rejoinder/rejoinder/suggest"
@@ -19,27 +20,35 @@ import (
 func newSuggestCmd() *cobra.Command {
 	var dataDir, file, format, out string
 	var responses, evaluate bool
+	var minProbability float64
 	cmd := &cobra.Command{
 		Use:   "suggest [TEXT | --file F | --responses | --evaluate]",
 		Short: "Suggest strategy codes for statements, with the words that triggered them",
-		Long: `suggest runs the dictionary coder: each strategy code of the codebook has a
-lexicon of cues; a cue that matches (and is not negated just before it)
-suggests its code. For each statement it prints the codes and the words that
-triggered them. Text that is not English is reported as not coded.
+		Long: `suggest codes statements with the model learned from the dataset's coded
+quotes (see EVALUATION.md for how well it does on cases it never saw): for each
+statement it prints the codes whose probability reaches the cut, each with its
+probability and the words or phrases that raised it. The cut is each code's
+threshold fitted on held-out training cases, or --min-probability P for all
+codes. A statement with text whose codes all fall below the cut still gets its
+most likely codes, marked "low confidence". English, Russian and the other
+languages with enough training quotes are coded (EVALUATION.md lists them);
+text in other languages is reported as not coded. Free text is split into
+sentences, and a code's probability is the largest over them; a dataset
+response is read quote by quote.
 
 Input: a TEXT argument; --file F with plain text (one statement per
 paragraph, separated by blank lines) or JSON lines ({"id": ..., "text": ...});
 or --responses, the dataset's responses (their quotes). --format json gives a
 JSON array, like every other command, of one object per statement: {"id",
-"codes", "evidence", "language", "coded"}; --format jsonl gives the same
-objects one a line (JSON Lines), for streaming.
+"codes", "evidence", "language", "coded", "probabilities", "low_confidence"};
+--format jsonl gives the same objects one a line (JSON Lines), for streaming.
 
---evaluate runs leave-one-case-out evaluation on the dataset and prints
-EVALUATION.md (or writes it with --out).`,
+--evaluate runs leave-one-case-out evaluation on the dataset (everything
+fitted inside the folds) and prints EVALUATION.md (or writes it with --out).`,
 		Example: `  rejoinder suggest "These groundless allegations are a smear campaign."
   rejoinder suggest --file statements.txt --format json
   rejoinder suggest --responses --format jsonl | jq -c 'select(.coded)'
-  rejoinder suggest --responses
+  rejoinder suggest --responses --min-probability 0.3
   rejoinder suggest --evaluate --out EVALUATION.md`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -51,6 +60,9 @@ EVALUATION.md (or writes it with --out).`,
 			}
 			if modes != 1 {
 				return usageError{fmt.Errorf("give one of: TEXT, --file, --responses, --evaluate")}
+			}
+			if minProbability < 0 || minProbability >= 1 {
+				return usageError{fmt.Errorf("--min-probability %v: want a probability from 0 (the fitted thresholds) up to, not including, 1", minProbability)}
 			}
 			if !slices.Contains(suggestFormats, format) {
 				return usageError{fmt.Errorf("unknown --format %q (allowed: %s)", format, strings.Join(suggestFormats, ", "))}
@@ -73,42 +85,35 @@ EVALUATION.md (or writes it with --out).`,
 				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s (macro-F1 %.3f)\n", out, ev.MacroF1)
 				return nil
 			}
-			var inputs [][2]string // id, text
+			var inputs []suggestInput
 			switch {
 			case len(a) == 1:
-				inputs = [][2]string{{"1", a[0]}}
+				inputs = []suggestInput{{id: "1", text: a[0]}}
 			case responses:
 				for i := range ds.Responses {
 					r := &ds.Responses[i]
-					inputs = append(inputs, [2]string{r.ResponseID, suggest.Text(r)})
+					inputs = append(inputs, suggestInput{id: r.ResponseID, quotes: suggest.Quotes(r), isQuotes: true})
 				}
 			default:
-				if inputs, err = readStatements(file); err != nil {
+				statements, err := readStatements(file)
+				if err != nil {
 					return err
 				}
+				for _, st := range statements {
+					inputs = append(inputs, suggestInput{id: st[0], text: st[1]})
+				}
 			}
-			coder, err := suggest.New(ds.Codebook, "", nil)
+			model, err := suggestModel(dataDir, ds)
 			if err != nil {
 				return err
 			}
+			model.MinProbability = minProbability
 			w := cmd.OutOrStdout()
 			if format != exports.FormatTable {
-				return writeSuggestionsJSON(w, coder, inputs, format == formatJSONL)
+				return writeSuggestionsJSON(w, model, inputs, format == formatJSONL)
 			}
 			for _, in := range inputs {
-				s := coder.Suggest(in[0], in[1])
-				if !s.Coded {
-					fmt.Fprintf(w, "%s\tnot coded: %s\n", s.ID, s.Reason)
-					continue
-				}
-				var parts []string
-				for _, code := range s.Codes {
-					parts = append(parts, fmt.Sprintf("%s (%s)", code, strings.Join(s.Evidence[code], ", ")))
-				}
-				if len(parts) == 0 {
-					parts = []string{"no suggestion"}
-				}
-				fmt.Fprintf(w, "%s\t%s\n", s.ID, strings.Join(parts, "; "))
+				fmt.Fprintf(w, "%s\t%s\n", in.id, suggestionLine(in.suggest(model)))
 			}
 			return nil
 		},
@@ -120,6 +125,7 @@ EVALUATION.md (or writes it with --out).`,
 	fl.BoolVar(&evaluate, "evaluate", false, "leave-one-case-out evaluation on the dataset")
 	fl.StringVar(&out, "out", "", "--evaluate: write the report to this file")
 	fl.StringVar(&format, "format", exports.FormatTable, "output format: "+strings.Join(suggestFormats, ", "))
+	fl.Float64Var(&minProbability, "min-probability", 0, "suggest the codes whose probability reaches P (default: each code's fitted threshold)")
 	return cmd
 }
 
@@ -133,13 +139,13 @@ var suggestFormats = []string{exports.FormatTable, exports.FormatJSON, formatJSO
 // writeSuggestionsJSON writes one object per statement: as a JSON array
 // laid out as exports.WriteFrame lays out its arrays (an object a line),
 // or, with lines, as JSON Lines.
-func writeSuggestionsJSON(w io.Writer, coder *suggest.Coder, inputs [][2]string, lines bool) error {
+func writeSuggestionsJSON(w io.Writer, model *suggest.Model, inputs []suggestInput, lines bool) error {
 	bw := bufio.NewWriter(w)
 	if !lines {
 		bw.WriteString("[")
 	}
 	for i, in := range inputs {
-		b, err := json.Marshal(coder.Suggest(in[0], in[1]))
+		b, err := json.Marshal(in.suggest(model))
 		if err != nil {
 			return err
 		}
@@ -159,6 +165,51 @@ func writeSuggestionsJSON(w io.Writer, coder *suggest.Coder, inputs [][2]string,
 		bw.WriteString("\n]\n")
 	}
 	return bw.Flush()
+}
+
+// suggestInput is one statement to code: free text, or a dataset
+// response's quotes.
+type suggestInput struct {
+	id, text string
+	quotes   []string
+	isQuotes bool
+}
+
+func (in suggestInput) suggest(m *suggest.Model) suggest.Suggestion {
+	if in.isQuotes {
+		return m.SuggestQuotes(in.id, in.quotes)
+	}
+	return m.Suggest(in.id, in.text)
+}
+
+// suggestModel is the model fitted on the embedded dataset (built once),
+// or on the dataset of --data.
+func suggestModel(dataDir string, ds *dataset.Dataset) (*suggest.Model, error) {
+	if dataDir == "" {
+		return suggest.Default()
+	}
+	return suggest.FitDataset(ds)
+}
+
+// suggestionLine is a suggestion as the table shows it: each code with
+// its probability and the words behind it, most likely first.
+func suggestionLine(s suggest.Suggestion) string {
+	if !s.Coded {
+		return "not coded: " + s.Reason
+	}
+	var parts []string
+	for _, code := range s.Codes {
+		words := strings.Join(s.Evidence[code], ", ")
+		if words == "" {
+			words = "no telling words"
+		}
+		parts = append(parts, fmt.Sprintf("%s %.2f (%s)", code, s.Probabilities[code], words))
+	}
+	line := strings.Join(parts, "; ")
+	if s.LowConfidence {
+		line = "low confidence, none reaches the cut: " + line
+	}
+	return line
 }
 
 // readStatements reads plain text (statements separated by blank lines,
