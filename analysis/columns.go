@@ -21,13 +21,14 @@ import (
 type Columns struct {
 	N int // number of responses
 
-	ResponseID []string
-	Case       Dict
-	Responder  Dict
-	Accuser    Dict // of the accusation answered ("" when none)
-	Instrument Dict
-	Organ      Dict
-	Observed   Dict
+	ResponseID  []string
+	Case        Dict
+	Responder   Dict
+	Accuser     Dict // of the accusation answered ("" when none)
+	Instrument  Dict
+	Organ       Dict
+	ChannelType Dict
+	Observed    Dict
 
 	Date           DateColumn // of the response
 	AccusationDate DateColumn // of the accusation answered
@@ -136,7 +137,7 @@ func ColumnsOf(ds *dataset.Dataset) *Columns {
 	}
 	n := c.N
 	c.ResponseID = make([]string, n)
-	for _, d := range []*Dict{&c.Case, &c.Responder, &c.Accuser, &c.Instrument, &c.Organ, &c.Observed} {
+	for _, d := range []*Dict{&c.Case, &c.Responder, &c.Accuser, &c.Instrument, &c.Organ, &c.ChannelType, &c.Observed} {
 		d.Codes = make([]int32, 0, n)
 	}
 	c.Date, c.AccusationDate = newDateColumn(n), newDateColumn(n)
@@ -149,6 +150,7 @@ func ColumnsOf(ds *dataset.Dataset) *Columns {
 		c.Case.Add(r.CaseID)
 		c.Responder.Add(r.Responder)
 		c.Organ.Add(r.Organ)
+		c.ChannelType.Add(r.ChannelType)
 		c.Observed.Add(r.Observed)
 		c.Date.set(i, r.Date)
 		c.Anticipatory[i], c.Verified[i] = r.Anticipatory, r.Verified
@@ -252,6 +254,7 @@ type Filter struct {
 	Verified    bool        // only responses marked verified
 	Strategies  []string    // strategy codes: responses that use any of them
 	Organs      []string    // organ codes of the responding organ
+	Channels    []string    // channel_type codes
 	Observed    []string    // observed codes (responded, declined_comment, no_response_found)
 }
 
@@ -260,7 +263,7 @@ type Filter struct {
 // and observed filters need the columnar view (ReadColumnsWhere), which
 // ProfileParquet then reads instead.
 func (f Filter) Streamable() bool {
-	return len(f.Strategies) == 0 && len(f.Organs) == 0 && len(f.Observed) == 0
+	return len(f.Strategies) == 0 && len(f.Organs) == 0 && len(f.Channels) == 0 && len(f.Observed) == 0
 }
 
 // ErrEmptySelection is returned when a filter selects no responses, so
@@ -284,6 +287,7 @@ func (f Filter) String() string {
 	add("instrument", f.Instruments)
 	add("strategy", f.Strategies)
 	add("organ", f.Organs)
+	add("channel", f.Channels)
 	add("observed", f.Observed)
 	if !f.From.IsZero() {
 		parts = append(parts, "from "+f.From.String())
@@ -322,7 +326,8 @@ func (f Filter) check(cb *schema.Codebook) error {
 	for _, v := range []struct {
 		table, name string
 		values      []string
-	}{{schema.TableResponses, "strategies", f.Strategies}, {schema.TableResponses, "organ", f.Organs}, {schema.TableResponses, "observed", f.Observed}} {
+	}{{schema.TableResponses, "strategies", f.Strategies}, {schema.TableResponses, "organ", f.Organs},
+		{schema.TableResponses, "channel_type", f.Channels}, {schema.TableResponses, "observed", f.Observed}} {
 		variable := cb.MustVariable(v.table, v.name)
 		for _, s := range v.values {
 			if _, ok := variable.Value(s); !ok {
@@ -346,6 +351,7 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 	responders, accusers := m.responders.over(&c.Responder), m.accusers.over(&c.Accuser)
 	cases, instruments := m.cases.over(&c.Case), m.instruments.over(&c.Instrument)
 	organs, observed := newValueSet(f.Organs).over(&c.Organ), newValueSet(f.Observed).over(&c.Observed)
+	channels := newValueSet(f.Channels).over(&c.ChannelType)
 	var anyStrategy uint32
 	for _, code := range f.Strategies {
 		anyStrategy |= c.bit(code)
@@ -361,6 +367,7 @@ func (c *Columns) Select(f Filter) ([]int, error) {
 			(instruments != nil && !instruments[c.Instrument.Codes[i]]) ||
 			(organs != nil && !organs[c.Organ.Codes[i]]) ||
 			(observed != nil && !observed[c.Observed.Codes[i]]) ||
+			(channels != nil && !channels[c.ChannelType.Codes[i]]) ||
 			(anyStrategy != 0 && c.Strategies[i]&anyStrategy == 0) ||
 			(f.Verified && !c.Verified[i]) {
 			continue

@@ -73,7 +73,7 @@ func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
 		check := newRowCheck(cb, schema.TableResponses, ids, respPath, memo)
 		check.partition(part)
 		// Columns a partition's directory names give are not in its file.
-		names := []string{"response_id", "case_id", "responds_to", "responder", "organ", "observed"}
+		names := []string{"response_id", "case_id", "responds_to", "responder", "organ", "observed", "channel_type"}
 		read, pos := part.ColumnsToRead(names)
 		nText := len(read)
 		read = append(read, "date", "date_precision", "anticipatory", "verified", "strategies")
@@ -88,7 +88,7 @@ func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
 						text[i].a = cols[pos[i]].(*array.String)
 					}
 				}
-				id, caseID, to, responder, organ, obs := text[0], text[1], text[2], text[3], text[4], text[5]
+				id, caseID, to, responder, organ, obs, channel := text[0], text[1], text[2], text[3], text[4], text[5], text[6]
 				date, prec := cols[nText].(*array.Date32), cols[nText+1].(*array.String)
 				antic, verified, strat := cols[nText+2].(*array.Boolean), cols[nText+3].(*array.Boolean), cols[nText+4].(*array.List)
 				stratValues := strat.ListValues().(*array.String)
@@ -116,6 +116,7 @@ func ReadColumnsWhere(dir string, f Filter) (*Columns, error) {
 					c.Case.Add(caseID.at(i))
 					c.Responder.Add(responder.at(i))
 					c.Organ.Add(organ.at(i))
+					c.ChannelType.Add(channel.at(i))
 					c.Observed.Add(o)
 					d := dateAt(date, prec, i)
 					c.Date.Days = append(c.Date.Days, d.DaysSinceEpoch())

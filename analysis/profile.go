@@ -22,10 +22,11 @@ const (
 	ByYear       = "year"
 	ByInstrument = "instrument"
 	ByOrgan      = "organ"
+	ByChannel    = "channel_type"
 )
 
 // Groupings lists every grouping Profile accepts.
-var Groupings = []string{ByResponder, ByCase, ByAccuser, ByYear, ByInstrument, ByOrgan}
+var Groupings = []string{ByResponder, ByCase, ByAccuser, ByYear, ByInstrument, ByOrgan, ByChannel}
 
 // Schemes for profiles: the codebook's strategy codes, or their roll-up
 // to Benoit's image-repair families or to the 4D scheme.
@@ -192,6 +193,8 @@ func (c *Columns) grouping(by string) (func(int) string, string, error) {
 		return c.Instrument.At, "instrument", nil
 	case ByOrgan:
 		return c.Organ.At, "organ", nil
+	case ByChannel:
+		return c.ChannelType.At, "channel_type", nil
 	case ByYear:
 		return func(i int) string {
 			if !c.Date.Known(i) {

@@ -38,7 +38,7 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
-	if by == ByOrgan || !opts.Filter.Streamable() {
+	if by == ByOrgan || by == ByChannel || !opts.Filter.Streamable() {
 		// The streamed count reads no organ or strategy filter: read the
 		// columnar view instead, so that no filter is ever ignored.
 		c, err := ReadColumnsWhere(dir, opts.Filter)

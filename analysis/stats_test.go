@@ -393,3 +393,39 @@ func TestFilterUnknownCase(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// The channel_type filter and grouping, over the columnar view and over
+// Parquet alike.
+func TestFilterAndGroupByChannel(t *testing.T) {
+	ds := dataset.MustDefault()
+	want := 0
+	for _, r := range ds.Responses {
+		if r.ChannelType == "press_briefing" || r.ChannelType == "social_media" {
+			want++
+		}
+	}
+	f := Filter{Channels: []string{"press_briefing", "social_media"}}
+	c := ColumnsOf(ds)
+	if rows, err := c.Select(f); err != nil || len(rows) != want || want == 0 {
+		t.Fatalf("selected %d (%v), want %d", len(rows), err, want)
+	}
+	dir := t.TempDir()
+	if _, err := ds.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	opts := ProfileOptions{By: ByChannel, Filter: f}
+	fromColumns, err := c.Profile(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromParquet, err := ProfileParquet(dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := fromColumns.Records(), fromParquet.Records(); !slices.EqualFunc(a, b, slices.Equal[[]string]) || fromColumns.Names()[0] != "channel_type" {
+		t.Errorf("profile by channel over Parquet differs:\n%v\n%v", fromColumns, fromParquet)
+	}
+	if _, err := c.Select(Filter{Channels: []string{"fax"}}); !errors.Is(err, ErrBadFilter) {
+		t.Errorf("unknown channel: %v", err)
+	}
+}

@@ -22,7 +22,7 @@ import (
 // filterFlags are the selection flags every analysis command shares.
 type filterFlags struct {
 	responders, accusers, cases, instruments []string
-	strategies, organs, observed             []string
+	strategies, organs, channels, observed   []string
 	from, to                                 string
 	verified                                 bool
 }
@@ -38,12 +38,13 @@ func (ff *filterFlags) add(cmd *cobra.Command) {
 	fl.BoolVar(&ff.verified, "verified", false, "only responses marked verified")
 	fl.StringSliceVar(&ff.strategies, "strategy", nil, "only responses that use any of these strategy codes")
 	fl.StringSliceVar(&ff.organs, "organ", nil, "only responses by these organs (codes)")
+	fl.StringSliceVar(&ff.channels, "channel-type", nil, "only responses through these kinds of channel (channel_type codes)")
 	fl.StringSliceVar(&ff.observed, "observed", nil, "only responses with these observed codes (responded, declined_comment, no_response_found)")
 }
 
 func (ff *filterFlags) filter() (analysis.Filter, error) {
 	f := analysis.Filter{Responders: ff.responders, Accusers: ff.accusers, Cases: ff.cases, Instruments: ff.instruments, Verified: ff.verified,
-		Strategies: ff.strategies, Organs: ff.organs, Observed: ff.observed}
+		Strategies: ff.strategies, Organs: ff.organs, Channels: ff.channels, Observed: ff.observed}
 	var err error
 	if f.From, err = schema.ParseDate(ff.from); err != nil {
 		return f, usageError{fmt.Errorf("--from: %w", err)}
