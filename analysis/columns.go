@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -406,16 +407,12 @@ func (c *Columns) knownCases() map[string]bool {
 func checkCases(f Filter, known map[string]bool) error {
 	for _, id := range f.Cases {
 		if !known[id] {
-			ids := make([]string, 0, len(known))
-			for k := range known {
-				ids = append(ids, k)
+			ids := slices.Sorted(maps.Keys(known))
+			hint := ""
+			if h := schema.DidYouMean(id, ids); h != "" {
+				hint = "; " + h
 			}
-			slices.Sort(ids)
-			msg := fmt.Sprintf("%v: no case %q in the data", ErrBadFilter, id)
-			if hint := schema.DidYouMean(id, ids); hint != "" {
-				msg += "; " + hint
-			}
-			return fmt.Errorf("%w%s", ErrBadFilter, strings.TrimPrefix(msg, ErrBadFilter.Error()))
+			return fmt.Errorf("%w: no case %q in the data%s", ErrBadFilter, id, hint)
 		}
 	}
 	return nil

@@ -362,22 +362,7 @@ func TestFilterByStrategyOrganObserved(t *testing.T) {
 	if f.Streamable() || !(Filter{Responders: []string{"RUS"}}).Streamable() {
 		t.Error("Streamable")
 	}
-	dir := t.TempDir()
-	if _, err := ds.WriteParquet(dir); err != nil {
-		t.Fatal(err)
-	}
-	opts := ProfileOptions{By: ByOrgan, Filter: f}
-	fromColumns, err := c.Profile(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fromParquet, err := ProfileParquet(dir, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a, b := fromColumns.Records(), fromParquet.Records(); !slices.EqualFunc(a, b, slices.Equal[[]string]) || fromColumns.Names()[0] != "organ" {
-		t.Errorf("profile by organ over Parquet differs from the columnar one:\n%v\n%v", fromColumns, fromParquet)
-	}
+	sameProfileOverParquet(t, ds, ProfileOptions{By: ByOrgan, Filter: f}, "organ")
 	for _, bad := range []Filter{{Strategies: []string{"denail"}}, {Organs: []string{"ministry"}}, {Observed: []string{"silent"}}} {
 		if _, err := c.Select(bad); !errors.Is(err, ErrBadFilter) {
 			t.Errorf("%+v: %v, want ErrBadFilter", bad, err)
@@ -409,12 +394,22 @@ func TestFilterAndGroupByChannel(t *testing.T) {
 	if rows, err := c.Select(f); err != nil || len(rows) != want || want == 0 {
 		t.Fatalf("selected %d (%v), want %d", len(rows), err, want)
 	}
+	sameProfileOverParquet(t, ds, ProfileOptions{By: ByChannel, Filter: f}, "channel_type")
+	if _, err := c.Select(Filter{Channels: []string{"fax"}}); !errors.Is(err, ErrBadFilter) {
+		t.Errorf("unknown channel: %v", err)
+	}
+}
+
+// sameProfileOverParquet checks that ProfileParquet over the records
+// written as Parquet gives the columnar profile, whose first column is
+// named by the grouping.
+func sameProfileOverParquet(t *testing.T, ds *dataset.Dataset, opts ProfileOptions, firstColumn string) {
+	t.Helper()
 	dir := t.TempDir()
 	if _, err := ds.WriteParquet(dir); err != nil {
 		t.Fatal(err)
 	}
-	opts := ProfileOptions{By: ByChannel, Filter: f}
-	fromColumns, err := c.Profile(opts)
+	fromColumns, err := ColumnsOf(ds).Profile(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,10 +417,7 @@ func TestFilterAndGroupByChannel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a, b := fromColumns.Records(), fromParquet.Records(); !slices.EqualFunc(a, b, slices.Equal[[]string]) || fromColumns.Names()[0] != "channel_type" {
-		t.Errorf("profile by channel over Parquet differs:\n%v\n%v", fromColumns, fromParquet)
-	}
-	if _, err := c.Select(Filter{Channels: []string{"fax"}}); !errors.Is(err, ErrBadFilter) {
-		t.Errorf("unknown channel: %v", err)
+	if a, b := fromColumns.Records(), fromParquet.Records(); !slices.EqualFunc(a, b, slices.Equal[[]string]) || fromColumns.Names()[0] != firstColumn {
+		t.Errorf("profile over Parquet differs from the columnar one:\n%v\n%v", fromColumns, fromParquet)
 	}
 }
