@@ -439,6 +439,16 @@ func (ds *Dataset) Accusation(id string) *schema.Accusation {
 	return nil
 }
 
+// Response returns the response with the given id, or nil.
+func (ds *Dataset) Response(id string) *schema.Response {
+	for i := range ds.Responses {
+		if ds.Responses[i].ResponseID == id {
+			return &ds.Responses[i]
+		}
+	}
+	return nil
+}
+
 // Source returns the source with the given id, or nil.
 func (ds *Dataset) Source(id string) *schema.Source {
 	for i := range ds.Sources {

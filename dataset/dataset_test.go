@@ -448,6 +448,11 @@ func TestIndexAgreesWithLookups(t *testing.T) {
 			t.Errorf("accusation %s", a.AccusationID)
 		}
 	}
+	for i, r := range ds.Responses {
+		if got := ix.Response(r.ResponseID); got != ds.Response(r.ResponseID) || got != &ds.Responses[i] {
+			t.Errorf("response %s", r.ResponseID)
+		}
+	}
 	for _, s := range ds.Sources {
 		if ix.Source(s.SourceID) != ds.Source(s.SourceID) {
 			t.Errorf("source %s", s.SourceID)
@@ -460,7 +465,8 @@ func TestIndexAgreesWithLookups(t *testing.T) {
 			t.Errorf("case %s", c.CaseID)
 		}
 	}
-	if ix.Accusation("nope") != nil || ix.Case("nope") != nil || ix.Source("nope") != nil || ix.ResponsesOf("nope") != nil {
+	if ix.Accusation("nope") != nil || ix.Case("nope") != nil || ix.Source("nope") != nil || ix.ResponsesOf("nope") != nil ||
+		ix.Response("nope") != nil || ds.Response("nope") != nil {
 		t.Error("an unknown id found something")
 	}
 }

@@ -3,7 +3,7 @@ package dataset
 import "github.com/rejoinder/rejoinder/schema"
 
 // Index looks records up by id in constant time. Dataset's own lookups
-// (Accusation, Case, Source, AccusationsOf, ResponsesOf) scan the records,
+// (Accusation, Case, Response, Source, AccusationsOf, ResponsesOf) scan the records,
 // which is right for one lookup and quadratic for one lookup a row: an
 // analysis that looks up every response's accusation builds an Index once.
 // An Index is a snapshot: it points into the records as they were when it
@@ -12,6 +12,7 @@ type Index struct {
 	cases         map[string]*schema.Case
 	accusations   map[string]*schema.Accusation
 	sources       map[string]*schema.Source
+	responses     map[string]*schema.Response
 	accusationsOf map[string][]*schema.Accusation
 	responsesOf   map[string][]*schema.Response
 }
@@ -22,6 +23,7 @@ func (ds *Dataset) Index() *Index {
 		cases:         make(map[string]*schema.Case, len(ds.Cases)),
 		accusations:   make(map[string]*schema.Accusation, len(ds.Accusations)),
 		sources:       make(map[string]*schema.Source, len(ds.Sources)),
+		responses:     make(map[string]*schema.Response, len(ds.Responses)),
 		accusationsOf: map[string][]*schema.Accusation{},
 		responsesOf:   map[string][]*schema.Response{},
 	}
@@ -45,6 +47,9 @@ func (ds *Dataset) Index() *Index {
 	}
 	for i := range ds.Responses {
 		r := &ds.Responses[i]
+		if ix.responses[r.ResponseID] == nil {
+			ix.responses[r.ResponseID] = r
+		}
 		ix.responsesOf[r.CaseID] = append(ix.responsesOf[r.CaseID], r)
 	}
 	return ix
@@ -55,6 +60,9 @@ func (ix *Index) Case(id string) *schema.Case { return ix.cases[id] }
 
 // Accusation returns the accusation with the given id, or nil.
 func (ix *Index) Accusation(id string) *schema.Accusation { return ix.accusations[id] }
+
+// Response returns the response with the given id, or nil.
+func (ix *Index) Response(id string) *schema.Response { return ix.responses[id] }
 
 // Source returns the source with the given id, or nil.
 func (ix *Index) Source(id string) *schema.Source { return ix.sources[id] }

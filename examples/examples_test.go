@@ -43,9 +43,12 @@ var examples = []struct {
 	{"cases-like-salisbury", []string{"nearest to rus-skripal-2018 by jaccard:", "nearest to rus-skripal-2018 by cosine:",
 		"clustering order (average linkage on 1 - Jaccard):"}},
 	{"code-a-statement", []string{
-		"suggested: denial (nothing criminal); identity_dispute (civilians)",
+		// The human coding comes from the records; the model's first
+		// code for the invented sentence ("the charges are absurd") is
+		// evidence_rejection whatever cases are added.
 		"coded:     denial, identity_dispute",
-		"suggested: evidence_rejection (absurd)",
+		"invented sentence:",
+		"  suggested: evidence_rejection ",
 	}},
 	{"check-reliability", []string{
 		// The counts come from the records (see seedCodings).

@@ -28,6 +28,7 @@ import (
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/internal/interoptest"
 	"github.com/rejoinder/rejoinder/plot"
+	"github.com/rejoinder/rejoinder/suggest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/")
@@ -245,9 +246,22 @@ func expectedOutput(t *testing.T) notebookOutput {
 	}
 	out.px[0], out.px[1] = fig.Pixels()
 	out.lines = append(out.lines, csv.String(), table.String(),
-		fmt.Sprintf("Response strategies by responder: %d × %d px", out.px[0], out.px[1]),
-		// Putin's "They are civilians, of course" (2018-09-12).
-		`suggested identity_dispute, from ["civilians"]`)
+		fmt.Sprintf("Response strategies by responder: %d × %d px", out.px[0], out.px[1]))
+	// Putin's statement of 2018-09-12, coded by the model fitted without
+	// its case, as the notebook does it.
+	model, err := suggest.FitDatasetWithout(ds, "rus-skripal-2018")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ds.Response("rus-skripal-2018-r15")
+	s := model.SuggestQuotes(r.ResponseID, suggest.Quotes(r))
+	var suggested strings.Builder
+	for _, code := range s.Codes {
+		fmt.Fprintf(&suggested, "suggested %s (probability %.2f), from %q\n", code, s.Probabilities[code], s.Evidence[code])
+	}
+	fmt.Fprintln(&suggested, "low confidence:", s.LowConfidence)
+	fmt.Fprintln(&suggested, "coded:", r.Strategies)
+	out.lines = append(out.lines, suggested.String())
 	return out
 }
 

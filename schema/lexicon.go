@@ -36,6 +36,7 @@ var lexicon = map[string][]Cue{
 		{Pattern: `(?:no|not|won't|will not|do not|don't) comment`},
 		{Pattern: `declin\w* (?:to )?comment`},
 		{Pattern: `neither confirm nor deny`},
+		{Pattern: `no position|(?:not|nothing) to add|refrain\w* from comment\w*|(?:not|no) (?:yet )?in a position to (?:comment|say)`},
 	},
 	"evidence_rejection": {
 		{Pattern: `baseless|groundless|unfounded|ungrounded|unsubstantiated|unproven`, Negatable: true},
@@ -53,12 +54,16 @@ var lexicon = map[string][]Cue{
 		{Pattern: `spy mania`, From: "rus-opcw-2018"},
 	},
 	"identity_dispute": {
+		{Pattern: `(?:do|does|did) not exist|non-?existent|non-?entit(?:y|ies)|fictitious (?:persons?|people|individuals?)`},
+		{Pattern: `unknown to (?:us|the|our)|(?:do|does) not know (?:who|them|these)|never heard of`},
+		{Pattern: `private (?:persons?|individuals?|citizens?|people)|ordinary (?:citizens|people)|civilians?|not (?:state )?agents`},
 		{Pattern: `non-?existent|non-?entity`, From: "prk-park-2018"},
 		{Pattern: `mean(?:s)? nothing to|(?:do|does) not mean anything|tell(?:s)? us nothing`, From: "rus-skripal-2018"},
 		{Pattern: `civilians?|tourists?`, From: "rus-skripal-2018"},
 	},
 	"alternative_narrative": {
 		{Pattern: `misunderstanding`, Negatable: true},
+		{Pattern: `(?:someone|somebody|anyone|anybody) (?:else )?could have|third (?:party|parties|countries)|other (?:hackers|groups|actors|states)`},
 		{Pattern: `routine trip`, From: "rus-opcw-2018"},
 		{Pattern: `cathedral|sightseeing|wonderful town`, From: "rus-skripal-2018"},
 	},
@@ -82,13 +87,16 @@ var lexicon = map[string][]Cue{
 		{Pattern: `show us (?:the )?evidence`},
 		{Pattern: `(?:provide|hand over|share)(?: \w+){0,2} (?:evidence|samples|information|data)`},
 		{Pattern: `no access|(?:didn't|did not) receive`},
+		{Pattern: `(?:show|present|produce|publish|give|hand) (?:us )?(?:the |any |its |their )?(?:evidence|proof|facts)|consular access|access to`},
 	},
 	"joint_investigation_offer": {
 		{Pattern: `joint investigation|investigate (?:it )?(?:together|jointly)`},
 		{Pattern: `(?:expert )?consultations|practical cooperation|ready to cooperate`},
+		{Pattern: `joint (?:inquiry|probe|verification)|(?:neutral|independent|impartial|international) (?:investigation|inquiry)|(?:take|taking) part in (?:the |an? )?investigation|participat\w* in (?:the |an? )?investigation`},
 	},
 	"procedural_objection": {
 		{Pattern: `convention|international obligations|ultimatums?|existing mechanisms|formal request|norms governing|international law`},
+		{Pattern: `treat(?:y|ies)|procedures?|due process|presumption of innocence|internal affairs|sovereignty|bypass\w*|violat\w* (?:of )?(?:the |international )?(?:law|norms|rules)`},
 	},
 	"reciprocal_measure": {
 		{Pattern: `persona non grata|expel\w*|expulsions?`},
@@ -96,9 +104,11 @@ var lexicon = map[string][]Cue{
 	},
 	"justification": {
 		{Pattern: `righteous|just struggle|legitimate|lawful|self-defen[cs]e`, Negatable: true},
+		{Pattern: `justified|(?:necessary|legitimate) (?:measures?|steps?|actions?|response)|(?:right|entitled) to (?:defend|protect)`, Negatable: true},
 	},
 	"acknowledgement": {
 		{Pattern: `we (?:admit|acknowledge)|take responsibility|mistakes? (?:was|were) made`, Negatable: true},
+		{Pattern: `admit\w*|acknowledg\w*|confess\w*|(?:was|were) (?:carried out|conducted) by (?:us|our)`, Negatable: true},
 	},
 	"formal_protest": {
 		{Pattern: `protest|summon\w*|solemn representations?|demarche`, Negatable: true},

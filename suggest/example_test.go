@@ -14,8 +14,9 @@ import (
 // alone, beside the codes a researcher gave them. Each suggested code
 // comes with the words that triggered it; a second coder leaves out the
 // cues drawn from the Salisbury case's own quotes, as the
-// leave-one-case-out evaluation (Evaluate) does, and finds nothing there;
-// a response quoted in Italian is not coded at all.
+// leave-one-case-out evaluation (Evaluate) does, and keeps only what the
+// codebook's generic cues find; a response quoted in Italian is not coded
+// at all.
 func ExampleCoder_Suggest() {
 	ds := dataset.MustDefault()
 	all, err := suggest.New(schema.Default(), "", nil)
@@ -45,7 +46,7 @@ func ExampleCoder_Suggest() {
 	//   language und: not English: not coded rather than coded badly
 	// rus-skripal-2018-r15 coded: [denial identity_dispute]
 	//   suggested: [denial identity_dispute] map[denial:[nothing criminal] identity_dispute:[civilians]]
-	//   held out:  [] map[]
+	//   held out:  [identity_dispute] map[identity_dispute:[civilians]]
 }
 
 // Code a statement in Russian with the model fitted on the embedded

@@ -83,7 +83,7 @@ const (
 	minCut         = 0.1
 	minThresholdF1 = 0.2
 	minLangQuotes  = 20
-	thresholdFolds = 3
+	thresholdFolds = 5
 	lowConfidenceK = 2
 )
 
@@ -683,7 +683,7 @@ func (m *Model) Suggest(id, text string) Suggestion {
 
 // SuggestQuotes codes a response from its quotes. A code is suggested when
 // its probability reaches the cut (MinProbability, or else the code's
-// fitted threshold); when none does, the lowConfidenceK most likely codes
+// fitted threshold) and words of the text raised it; when none is, the lowConfidenceK most likely codes
 // are suggested and the suggestion is marked LowConfidence, so that a
 // response with text never comes back empty. Quotes in a language the
 // model does not cover are skipped; with none left, the suggestion is not
@@ -720,20 +720,21 @@ func (m *Model) SuggestQuotes(id string, quotes []string) Suggestion {
 		s.Probabilities[m.codes[c]] = math.Round(p[c]*1000) / 1000
 	}
 	sort.SliceStable(order, func(a, b int) bool { return p[order[a]] > p[order[b]] })
+	// A code passes when its probability reaches the cut and some words
+	// raised it: a probability near the code's base rate with no words
+	// behind it is the prior speaking, not the text.
 	for _, c := range order {
-		if p[c] >= m.cut(c) {
+		if ev := m.evidence(c, from[c]); p[c] >= m.cut(c) && len(ev) > 0 {
 			s.Codes = append(s.Codes, m.codes[c])
+			s.Evidence[m.codes[c]] = ev
 		}
 	}
 	if len(s.Codes) == 0 {
 		s.LowConfidence = true
 		for _, c := range order[:min(lowConfidenceK, len(order))] {
 			s.Codes = append(s.Codes, m.codes[c])
+			s.Evidence[m.codes[c]] = m.evidence(c, from[c])
 		}
-	}
-	for _, code := range s.Codes {
-		c := slices.Index(m.codes, code)
-		s.Evidence[code] = m.evidence(c, from[c])
 	}
 	return s
 }
@@ -779,6 +780,14 @@ func Default() (*Model, error) {
 // quotes (those that declined comment too: their quotes show non_denial).
 func FitDataset(ds *dataset.Dataset) (*Model, error) {
 	return Fit(ds.Codebook, quoted(ds, ""))
+}
+
+// FitDatasetWithout fits a model on a dataset's responses with quotes
+// except those of the case given: the model to suggest codes for that
+// case with, since a model fitted on a case's own coded quotes repeats
+// its codes back and says nothing of how it would do on a new case.
+func FitDatasetWithout(ds *dataset.Dataset, caseID string) (*Model, error) {
+	return Fit(ds.Codebook, quoted(ds, caseID))
 }
 
 // quoted are the responses with quotes, leaving out those of case skip.

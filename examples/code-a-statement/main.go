@@ -1,11 +1,13 @@
-// Code-a-statement runs the dictionary coder on statements, the first step
-// of coding: it suggests strategy codes and shows the words that triggered
-// each, for a person to accept or reject.
+// Code-a-statement suggests strategy codes for statements, the first step
+// of coding: the model learned from the dataset's coded quotes gives each
+// code a probability and the words that raised it, for a person to accept
+// or reject.
 //
 // The statements are real: the quotes of two curated responses in the
 // embedded dataset, whose human coding is printed beside the suggestion.
-// The last one is an invented sentence (not anybody's statement) that shows
-// the coder handling a negated cue.
+// Each is coded by a model fitted without its case, as a new case would
+// be (a model that has read a case's own codes repeats them back). The
+// last one is an invented sentence (not anybody's statement).
 //
 //	go run ./examples/code-a-statement
 package main
@@ -16,7 +18,6 @@ import (
 	"strings"
 
 	"github.com/rejoinder/rejoinder/dataset"
-	"github.com/rejoinder/rejoinder/schema"
 	"github.com/rejoinder/rejoinder/suggest"
 )
 
@@ -26,15 +27,17 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("dataset %s %s\n", ds.Meta.Name, ds.Meta.Version)
-	coder, err := suggest.New(ds.Codebook, "", nil)
-	if err != nil {
-		log.Fatal(err)
-	}
 
 	for _, id := range []string{"rus-skripal-2018-r15", "prk-park-2018-r1"} {
-		r := findResponse(ds, id)
-		text := suggest.Text(r) // the response's quotes, joined
-		s := coder.Suggest(id, text)
+		r := ds.Response(id)
+		if r == nil {
+			log.Fatalf("no response %s", id)
+		}
+		model, err := suggest.FitDatasetWithout(ds, r.CaseID)
+		if err != nil {
+			log.Fatal(err)
+		}
+		s := model.SuggestQuotes(id, suggest.Quotes(r))
 		fmt.Printf("\n%s (%s, %s)\n", id, r.Speaker, r.Date)
 		for _, q := range r.Quotes {
 			fmt.Printf("  %q [%s]\n", q.Text, q.SourceID)
@@ -43,32 +46,28 @@ func main() {
 		fmt.Printf("  coded:     %s\n", strings.Join(r.Strategies, ", "))
 	}
 
+	model, err := suggest.Default()
+	if err != nil {
+		log.Fatal(err)
+	}
 	const invented = "This is not a smear campaign, but the charges are absurd and we will respond." // invented for this example
-	s := coder.Suggest("example", invented)
+	s := model.Suggest("example", invented)
 	fmt.Printf("\ninvented sentence: %q\n  suggested: %s\n", invented, describe(s))
 }
 
-// describe prints each suggested code with the words that triggered it.
+// describe prints each suggested code with its probability and the words
+// that raised it; a suggestion below every cut says so.
 func describe(s suggest.Suggestion) string {
 	if !s.Coded {
 		return "not coded (" + s.Reason + ")"
 	}
-	if len(s.Codes) == 0 {
-		return "(none)"
-	}
 	parts := make([]string, len(s.Codes))
 	for i, c := range s.Codes {
-		parts[i] = fmt.Sprintf("%s (%s)", c, strings.Join(s.Evidence[c], ", "))
+		parts[i] = fmt.Sprintf("%s %.2f (%s)", c, s.Probabilities[c], strings.Join(s.Evidence[c], ", "))
 	}
-	return strings.Join(parts, "; ")
-}
-
-func findResponse(ds *dataset.Dataset, id string) *schema.Response {
-	for i := range ds.Responses {
-		if ds.Responses[i].ResponseID == id {
-			return &ds.Responses[i]
-		}
+	out := strings.Join(parts, "; ")
+	if s.LowConfidence {
+		out = "low confidence, none passed its cut: " + out
 	}
-	log.Fatalf("no response %s", id)
-	return nil
+	return out
 }
