@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -10,34 +12,66 @@ import (
 	"github.com/rejoinder/rejoinder/internal/frame"
 )
 
-// CoOccurrence counts which strategies travel together: for every pair of
+// CoOccurrenceOptions select the responses, their grouping and the pairs
+// of a co-occurrence table (see CoOccurrences).
+type CoOccurrenceOptions struct {
+	Filter Filter
+	// By groups the responses before counting (one of Groupings); ""
+	// counts them all together.
+	By string
+	// With keeps only the pairs that include this strategy code, turned so
+	// that it is strategy_a: "which strategies come with denial?".
+	With string
+}
+
+// CoOccurrences counts which strategies travel together: for every pair of
 // strategy codes (a, b) with a at or before b in codebook order, the
 // number of observed responses that use both, each one's count, and the
 // Jaccard index both / (a + b − both) (NaN when neither occurs). The
-// diagonal (a = b) holds each code's own count.
+// diagonal (a = b) holds each code's own count. With opts.By, it counts
+// within each group (groups sorted, the unknown group "" last); with
+// opts.With, it keeps the pairs of that code only.
 //
-// Columns: strategy_a, strategy_b, both, count_a, count_b, jaccard.
-func CoOccurrence(ds *dataset.Dataset, f Filter) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).CoOccurrence(f)
+// Columns: [group,] strategy_a, strategy_b, both, count_a, count_b,
+// jaccard; the group column is named as in Profile (responder, case_id,
+// year, ...).
+func CoOccurrences(ds *dataset.Dataset, opts CoOccurrenceOptions) (dataframe.DataFrame, error) {
+	return ColumnsOf(ds).CoOccurrences(opts)
 }
 
-// CoOccurrence is the columnar form of the package-level function.
-func (c *Columns) CoOccurrence(f Filter) (dataframe.DataFrame, error) {
-	rows, err := c.Select(f)
+// CoOccurrences is the columnar form of the package-level function.
+func (c *Columns) CoOccurrences(opts CoOccurrenceOptions) (dataframe.DataFrame, error) {
+	rows, err := c.Select(opts.Filter)
 	if err != nil {
 		return dataframe.DataFrame{}, err
 	}
 	k := len(c.StrategyCodes)
-	both := make([][]int, k)
-	for a := range both {
-		both[a] = make([]int, k)
+	with := -1
+	if opts.With != "" {
+		if with = slices.Index(c.StrategyCodes, opts.With); with < 0 {
+			return dataframe.DataFrame{}, fmt.Errorf("%w: with %q is not a strategy code (allowed: %s)", ErrBadFilter, opts.With, strings.Join(c.StrategyCodes, ", "))
+		}
 	}
-	observed := 0
+	keyOf, keyName := func(int) string { return "" }, ""
+	if opts.By != "" {
+		if keyOf, keyName, err = c.grouping(opts.By); err != nil {
+			return dataframe.DataFrame{}, err
+		}
+	}
+	groups := map[string][][]int{}
 	for _, i := range rows {
 		if !c.Responded(i) {
 			continue
 		}
-		observed++
+		key := keyOf(i)
+		both := groups[key]
+		if both == nil {
+			both = make([][]int, k)
+			for a := range both {
+				both[a] = make([]int, k)
+			}
+			groups[key] = both
+		}
 		set := c.Strategies[i]
 		for a := 0; a < k; a++ {
 			if set&(1<<a) == 0 {
@@ -50,31 +84,63 @@ func (c *Columns) CoOccurrence(f Filter) (dataframe.DataFrame, error) {
 			}
 		}
 	}
-	if observed == 0 {
-		return dataframe.DataFrame{}, fmt.Errorf("%w (%s): no observed responses", ErrEmptySelection, f)
+	if len(groups) == 0 {
+		return dataframe.DataFrame{}, fmt.Errorf("%w (%s): no observed responses", ErrEmptySelection, opts.Filter)
 	}
-	var sa, sb []string
+	var group, sa, sb []string
 	var nb, na, nbb []int
 	var jac []any
-	for a := 0; a < k; a++ {
-		for b := a; b < k; b++ {
-			sa, sb = append(sa, c.StrategyCodes[a]), append(sb, c.StrategyCodes[b])
-			nb, na, nbb = append(nb, both[a][b]), append(na, both[a][a]), append(nbb, both[b][b])
-			if union := both[a][a] + both[b][b] - both[a][b]; union > 0 {
-				jac = append(jac, float64(both[a][b])/float64(union))
-			} else {
-				jac = append(jac, nil)
+	for _, key := range groupOrder(groups) {
+		both := groups[key]
+		for a := 0; a < k; a++ {
+			for b := a; b < k; b++ {
+				x, y := a, b
+				if with >= 0 {
+					if a != with && b != with {
+						continue
+					}
+					if b == with {
+						x, y = b, a
+					}
+				}
+				group, sa, sb = append(group, key), append(sa, c.StrategyCodes[x]), append(sb, c.StrategyCodes[y])
+				nb, na, nbb = append(nb, both[a][b]), append(na, both[x][x]), append(nbb, both[y][y])
+				if union := both[a][a] + both[b][b] - both[a][b]; union > 0 {
+					jac = append(jac, float64(both[a][b])/float64(union))
+				} else {
+					jac = append(jac, nil)
+				}
 			}
 		}
 	}
-	return frame.New(
+	cols := []series.Series{
 		series.New(sa, series.String, "strategy_a"),
 		series.New(sb, series.String, "strategy_b"),
 		series.New(nb, series.Int, "both"),
 		series.New(na, series.Int, "count_a"),
 		series.New(nbb, series.Int, "count_b"),
 		series.New(jac, series.Float, "jaccard"),
-	)
+	}
+	if keyName != "" {
+		cols = append([]series.Series{series.New(group, series.String, keyName)}, cols...)
+	}
+	return frame.New(cols...)
+}
+
+// CoOccurrence counts the strategy pairs of the responses f selects, all
+// together.
+//
+// Deprecated: use CoOccurrences(ds, CoOccurrenceOptions{Filter: f}), which
+// also groups and keeps the pairs of one code; this gives the same table.
+func CoOccurrence(ds *dataset.Dataset, f Filter) (dataframe.DataFrame, error) {
+	return ColumnsOf(ds).CoOccurrences(CoOccurrenceOptions{Filter: f})
+}
+
+// CoOccurrence is the columnar form of the package-level function.
+//
+// Deprecated: use Columns.CoOccurrences(CoOccurrenceOptions{Filter: f}).
+func (c *Columns) CoOccurrence(f Filter) (dataframe.DataFrame, error) {
+	return c.CoOccurrences(CoOccurrenceOptions{Filter: f})
 }
 
 // EvidenceStrategies cross-tabulates the evidence an accusation cited with

@@ -42,7 +42,7 @@
 //   - How fast, and in what order, did the accused answer? [Dynamics],
 //     [ResponseLag].
 //   - Which strategies travel together, and which evidence draws which
-//     answer? [CoOccurrence], [EvidenceStrategies].
+//     answer? [CoOccurrences] (by group too), [EvidenceStrategies].
 //   - How is a phrase used across cases? [KWIC], a concordance of the
 //     quotes.
 //   - One row per response, one boolean column per strategy, to start
@@ -112,6 +112,6 @@
 // ExampleCompareCases, ExampleSummarize, ExampleSharedStrategies,
 // ExampleStrategyProfile, ExampleProfile, ExampleNearest,
 // ExampleSimilarityMatrix, ExampleClusterOrder, ExampleDynamics,
-// ExampleResponseLag, ExampleCoOccurrence, ExampleEvidenceStrategies,
+// ExampleResponseLag, ExampleCoOccurrences, ExampleEvidenceStrategies,
 // ExampleKWIC, ExampleResponses and ExampleColumnsOf.
 package analysis

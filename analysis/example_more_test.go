@@ -96,28 +96,68 @@ func ExampleDynamics() {
 	// first_reciprocal_lag_days 3
 }
 
-// Which moves travel with identity disputes?
-func ExampleCoOccurrence() {
+// Which moves travel with identity disputes? With names the code, and
+// each row pairs it with another.
+func ExampleCoOccurrences() {
 	ds := dataset.MustDefault()
-	df, err := analysis.CoOccurrence(ds, analysis.Filter{})
+	df, err := analysis.CoOccurrences(ds, analysis.CoOccurrenceOptions{With: "identity_dispute"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	a, b, both := df.Col("strategy_a").Records(), df.Col("strategy_b").Records(), df.Col("both").Records()
 	for i := range a {
-		if (a[i] == "identity_dispute" || b[i] == "identity_dispute") && a[i] != b[i] && both[i] != "0" {
+		if a[i] != b[i] && both[i] != "0" {
 			fmt.Println(a[i], b[i], both[i])
 		}
 	}
 	// Output:
-	// denial identity_dispute 5
-	// non_denial identity_dispute 2
-	// evidence_rejection identity_dispute 8
-	// smear_framing identity_dispute 5
+	// identity_dispute denial 5
+	// identity_dispute non_denial 2
+	// identity_dispute evidence_rejection 8
+	// identity_dispute smear_framing 5
 	// identity_dispute alternative_narrative 3
 	// identity_dispute counter_accusation 2
 	// identity_dispute diplomatic_linkage 1
 	// identity_dispute procedural_objection 1
+}
+
+// Which strategies came with denial in 2018, responder by responder (the
+// notebook user's question b, in one call)?
+func ExampleCoOccurrences_byResponder() {
+	ds := dataset.MustDefault()
+	from, _ := schema.ParseDate("2018-01-01")
+	to, _ := schema.ParseDate("2018-12-31")
+	df, err := analysis.CoOccurrences(ds, analysis.CoOccurrenceOptions{
+		Filter: analysis.Filter{From: from, To: to},
+		By:     analysis.ByResponder,
+		With:   "denial",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	// One line per responder: its denials, then each code that came with
+	// one, and how often.
+	resp, b, both := df.Col("responder").Records(), df.Col("strategy_b").Records(), df.Col("both").Records()
+	line := map[string]string{}
+	var order []string
+	for i := range resp {
+		switch {
+		case b[i] == "denial":
+			order = append(order, resp[i])
+			line[resp[i]] = resp[i] + " (" + both[i] + " denials):"
+		case both[i] != "0":
+			line[resp[i]] += " " + b[i] + " " + both[i]
+		}
+	}
+	for _, r := range order {
+		fmt.Println(line[r])
+	}
+	// Output:
+	// ARE (0 denials):
+	// IRN (2 denials): evidence_rejection 2 ridicule 1 smear_framing 1 alternative_narrative 2 diplomatic_linkage 1
+	// PRK (2 denials): evidence_rejection 2 smear_framing 2 identity_dispute 1 counter_accusation 2 diplomatic_linkage 1 formal_protest 1
+	// RUS (9 denials): evidence_rejection 5 ridicule 2 smear_framing 1 identity_dispute 1 alternative_narrative 1 counter_accusation 1 evidence_demand 2 joint_investigation_offer 1 procedural_objection 2
+	// SYR (2 denials): evidence_rejection 2 smear_framing 1
 }
 
 // Does CCTV evidence draw identity disputes more than IP addresses do?

@@ -142,16 +142,7 @@ func (p *profileCounter) frame(f Filter) (dataframe.DataFrame, error) {
 	if len(p.groups) == 0 {
 		return dataframe.DataFrame{}, fmt.Errorf("%w (%s): no observed responses", ErrEmptySelection, f)
 	}
-	order := slices.Collect(maps.Keys(p.groups))
-	slices.SortFunc(order, func(a, b string) int {
-		if (a == "") != (b == "") {
-			if a == "" {
-				return 1
-			}
-			return -1
-		}
-		return strings.Compare(a, b)
-	})
+	order := groupOrder(p.groups)
 	n := len(order) * len(p.cats)
 	gcol, ccol := make([]string, 0, n), make([]string, 0, n)
 	counts, totals := make([]int, 0, n), make([]int, 0, n)
@@ -171,6 +162,22 @@ func (p *profileCounter) frame(f Filter) (dataframe.DataFrame, error) {
 		series.New(totals, series.Int, "responses"),
 		series.New(shares, series.Float, "share"),
 	)
+}
+
+// groupOrder is the order groups are reported in: by key, the unknown
+// group "" last.
+func groupOrder[V any](groups map[string]V) []string {
+	order := slices.Collect(maps.Keys(groups))
+	slices.SortFunc(order, func(a, b string) int {
+		if (a == "") != (b == "") {
+			if a == "" {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a, b)
+	})
+	return order
 }
 
 func cmpOr(s, def string) string {

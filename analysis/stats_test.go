@@ -421,3 +421,70 @@ func sameProfileOverParquet(t *testing.T, ds *dataset.Dataset, opts ProfileOptio
 		t.Errorf("profile over Parquet differs from the columnar one:\n%v\n%v", fromColumns, fromParquet)
 	}
 }
+
+// Grouped co-occurrence with one code's pairs agrees with a count straight
+// from the records, row by row, and the table without options is the one
+// the deprecated CoOccurrence gives.
+func TestCoOccurrencesGroupedWith(t *testing.T) {
+	ds := dataset.MustDefault()
+	codes := strategyCodes(ds)
+	from, _ := schema.ParseDate("2018-01-01")
+	to, _ := schema.ParseDate("2018-12-31")
+	filter := Filter{From: from, To: to}
+	// denial is the first code; smear_framing's pairs with earlier codes
+	// are turned so that it is strategy_a.
+	for _, with := range []string{"denial", "smear_framing"} {
+		df, err := CoOccurrences(ds, CoOccurrenceOptions{Filter: filter, By: ByResponder, With: with})
+		if err != nil {
+			t.Fatal(err)
+		}
+		type key struct{ responder, b string }
+		both, alone := map[key]int{}, map[key]int{}
+		groups := map[string]bool{}
+		for _, r := range ds.Responses {
+			if r.Observed != observedResponded || r.Date.Year != 2018 {
+				continue
+			}
+			groups[r.Responder] = true
+			for _, b := range codes {
+				if slices.Contains(r.Strategies, b) {
+					alone[key{r.Responder, b}]++
+					if slices.Contains(r.Strategies, with) {
+						both[key{r.Responder, b}]++
+					}
+				}
+			}
+		}
+		if want := len(groups) * len(codes); df.Nrow() != want || len(groups) < 2 {
+			t.Fatalf("%s: %d rows, want %d (%d responders)", with, df.Nrow(), want, len(groups))
+		}
+		if names := df.Names(); names[0] != "responder" || names[1] != "strategy_a" {
+			t.Errorf("columns %v", names)
+		}
+		resp, a, b := df.Col("responder").Records(), df.Col("strategy_a").Records(), df.Col("strategy_b").Records()
+		nb, na, nbb := df.Col("both").Records(), df.Col("count_a").Records(), df.Col("count_b").Records()
+		for i := range resp {
+			k := key{resp[i], b[i]}
+			if a[i] != with || nb[i] != itoa(both[k]) || na[i] != itoa(alone[key{resp[i], with}]) || nbb[i] != itoa(alone[k]) {
+				t.Errorf("row %d: %s %s×%s both %s count_a %s count_b %s; want %s× both %d count_a %d count_b %d",
+					i, resp[i], a[i], b[i], nb[i], na[i], nbb[i], with, both[k], alone[key{resp[i], with}], alone[k])
+			}
+		}
+	}
+	plain, err := CoOccurrences(ds, CoOccurrenceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := CoOccurrence(ds, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.String() != old.String() || plain.Nrow() != len(codes)*(len(codes)+1)/2 {
+		t.Errorf("ungrouped table differs from CoOccurrence's, or has %d rows", plain.Nrow())
+	}
+	for _, bad := range []CoOccurrenceOptions{{With: "denail"}, {By: "continent"}} {
+		if _, err := CoOccurrences(ds, bad); err == nil || (!errors.Is(err, ErrBadFilter) && !errors.Is(err, ErrBadGrouping)) {
+			t.Errorf("%+v: %v", bad, err)
+		}
+	}
+}

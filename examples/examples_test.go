@@ -50,6 +50,9 @@ var examples = []struct {
 		"invented sentence:",
 		"  suggested: evidence_rejection ",
 	}},
+	{"denial-2018", []string{"responder,strategy,both,denials\n"}},
+	{"groupby-parquet", []string{"organ,responses,mean_strategies\n"}},
+	{"add-a-record", []string{`unknown code "denail": did you mean "denial"?`, "after the refusal: "}},
 	{"check-reliability", []string{
 		// The counts come from the records (see seedCodings).
 		"strategies:denial                   1.000  [1.000, 1.000]  1.000      100%",

@@ -362,7 +362,7 @@ func (wb *workbook) timelineSheet(c *analysis.Columns) error {
 // symmetric matrix.
 func (wb *workbook) coOccurrenceSheet(c *analysis.Columns) error {
 	s := SheetCoOccurs
-	df, err := c.CoOccurrence(analysis.Filter{})
+	df, err := c.CoOccurrences(analysis.CoOccurrenceOptions{})
 	if err != nil {
 		return wb.text(s, 1, 1, err.Error(), wb.noteLine)
 	}
