@@ -118,8 +118,8 @@ func strategyCodes(ds *dataset.Dataset) []string {
 
 // Groupings accepted by StrategyProfile.
 const (
-	ByResponder = "responder"
-	ByCase      = "case"
+	ByResponder Grouping = "responder"
+	ByCase      Grouping = "case"
 )
 
 // StrategyProfile counts, for each group of observed responses, how many
@@ -129,7 +129,7 @@ const (
 //
 // Columns: the grouping (responder, case_id, ...), strategy, count,
 // responses, share; one row per group and strategy, zeros included.
-func StrategyProfile(ds *dataset.Dataset, by string) (dataframe.DataFrame, error) {
+func StrategyProfile(ds *dataset.Dataset, by Grouping) (dataframe.DataFrame, error) {
 	return Profile(ds, ProfileOptions{By: by})
 }
 

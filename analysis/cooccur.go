@@ -18,7 +18,7 @@ type CoOccurrenceOptions struct {
 	Filter Filter
 	// By groups the responses before counting (one of Groupings); ""
 	// counts them all together.
-	By string
+	By Grouping
 	// With keeps only the pairs that include this strategy code, turned so
 	// that it is strategy_a: "which strategies come with denial?".
 	With string
@@ -35,11 +35,18 @@ type CoOccurrenceOptions struct {
 // Columns: [group,] strategy_a, strategy_b, both, count_a, count_b,
 // jaccard; the group column is named as in Profile (responder, case_id,
 // year, ...).
-func CoOccurrences(ds *dataset.Dataset, opts CoOccurrenceOptions) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).CoOccurrences(opts)
+func CoOccurrences[S Source](src S, opts CoOccurrenceOptions) (dataframe.DataFrame, error) {
+	c, err := columnsOf(src, opts.Filter)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.CoOccurrences(opts)
 }
 
-// CoOccurrences is the columnar form of the package-level function.
+// CoOccurrences counts the strategy pairs of the columns.
+//
+// Deprecated: call analysis.CoOccurrences(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
 func (c *Columns) CoOccurrences(opts CoOccurrenceOptions) (dataframe.DataFrame, error) {
 	rows, err := c.Select(opts.Filter)
 	if err != nil {
@@ -133,12 +140,12 @@ func (c *Columns) CoOccurrences(opts CoOccurrenceOptions) (dataframe.DataFrame, 
 // Deprecated: use CoOccurrences(ds, CoOccurrenceOptions{Filter: f}), which
 // also groups and keeps the pairs of one code; this gives the same table.
 func CoOccurrence(ds *dataset.Dataset, f Filter) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).CoOccurrences(CoOccurrenceOptions{Filter: f})
+	return CoOccurrences(ds, CoOccurrenceOptions{Filter: f})
 }
 
 // CoOccurrence is the columnar form of the package-level function.
 //
-// Deprecated: use Columns.CoOccurrences(CoOccurrenceOptions{Filter: f}).
+// Deprecated: use CoOccurrences(c, CoOccurrenceOptions{Filter: f}).
 func (c *Columns) CoOccurrence(f Filter) (dataframe.DataFrame, error) {
 	return c.CoOccurrences(CoOccurrenceOptions{Filter: f})
 }
@@ -151,11 +158,18 @@ func (c *Columns) CoOccurrence(f Filter) (dataframe.DataFrame, error) {
 // share. Evidence codes no selected accusation cites are left out.
 //
 // Columns: evidence, strategy, count, responses, share.
-func EvidenceStrategies(ds *dataset.Dataset, f Filter) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).EvidenceStrategies(f)
+func EvidenceStrategies[S Source](src S, f Filter) (dataframe.DataFrame, error) {
+	c, err := columnsOf(src, f)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.EvidenceStrategies(f)
 }
 
-// EvidenceStrategies is the columnar form of the package-level function.
+// EvidenceStrategies cross-tabulates the columns.
+//
+// Deprecated: call analysis.EvidenceStrategies(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
 func (c *Columns) EvidenceStrategies(f Filter) (dataframe.DataFrame, error) {
 	rows, err := c.Select(f)
 	if err != nil {

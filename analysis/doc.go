@@ -62,23 +62,40 @@
 //	// rows: responder, four_d, count, responses, share
 //	// PRK dismiss 10/10 ... RUS dismiss 29/32 ...
 //
+// # One call per analysis, three sources
+//
+// Each analysis is one function over a [Source]: a *dataset.Dataset, its
+// [Columns], or a [Parquet] directory, so the same call serves the
+// embedded dataset and the files `rejoinder build` writes:
+//
+//	df, err := analysis.Profile(ds, opts)
+//	df, err := analysis.Profile(analysis.Parquet("out"), opts)
+//
+// Options are typed: a [Grouping], a [Scheme] or a [Metric] is a string
+// type of its own ([ParseGrouping], [ParseScheme] and [ParseMetric] read
+// one from text and name the allowed values when it is wrong). The
+// Columns methods that repeated each function, and ProfileParquet, are
+// deprecated and give the same results.
+//
 // # Large data
 //
 // The heavy analyses count on [Columns], a columnar view of the responses
 // (dictionary-coded strings, strategies as bit sets) rather than on
 // gota's GroupBy. [ColumnsOf] builds it from a loaded dataset;
 // [ReadColumns] and [ReadColumnsWhere] build it straight from a Parquet
-// directory, reading only the columns (and partitions) needed. Its
-// methods are the columnar forms of the package-level functions, so the
-// view can be built once for many analyses. [ProfileParquet] profiles a
-// Parquet directory batch by batch without building the view at all.
+// directory, reading only the columns (and partitions) needed; pass it to
+// the analyses to build it once for many. [Profile] of a Parquet source
+// counts batch by batch without building the view at all; the other
+// analyses of a Parquet source read the view with the filter pushed down
+// (ReadColumnsWhere).
 //
 // # What the Parquet readers check
 //
 // No reader counts data validate rejects, within these bounds.
-// [ProfileParquet], [ReadColumns] and [ReadColumnsWhere] (and with them
-// similar, dynamics, compare and plot over Parquet) refuse any row they
-// use that validate would reject for a value they read. ProfileParquet:
+// [Profile] of a Parquet source, [ReadColumns] and [ReadColumnsWhere] (and
+// with them every analysis of a Parquet source, and similar, dynamics,
+// compare and plot over Parquet) refuse any row they use that validate
+// would reject for a value they read. Profile of a Parquet source:
 // to the columns it reads (observed and strategies
 // always; responder, case_id and responds_to when the grouping or the
 // filter needs them; an optional date has no rule of its own; the

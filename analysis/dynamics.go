@@ -8,7 +8,6 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/frame"
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -37,21 +36,31 @@ var Windows = DefaultWindows()
 // codes used within it, joined by "; "); first_threat_lag_days and
 // first_reciprocal_lag_days (the first threat_warning and
 // reciprocal_measure). Missing lags are NaN. Cases sorted by id.
-func Dynamics(ds *dataset.Dataset, f Filter) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).Dynamics(f)
+func Dynamics[S Source](src S, f Filter) (dataframe.DataFrame, error) {
+	return DynamicsIn(src, f, DefaultWindows())
 }
 
 // DynamicsIn is Dynamics over the given windows (days; each at least 1).
-func DynamicsIn(ds *dataset.Dataset, f Filter, windows []int) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).DynamicsIn(f, windows)
+func DynamicsIn[S Source](src S, f Filter, windows []int) (dataframe.DataFrame, error) {
+	c, err := columnsOf(src, f)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.DynamicsIn(f, windows)
 }
 
-// Dynamics is the columnar form of the package-level function.
+// Dynamics describes the columns' cases.
+//
+// Deprecated: call analysis.Dynamics(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
 func (c *Columns) Dynamics(f Filter) (dataframe.DataFrame, error) {
 	return c.DynamicsIn(f, DefaultWindows())
 }
 
-// DynamicsIn is the columnar form of the package-level function.
+// DynamicsIn describes the columns' cases over the given windows.
+//
+// Deprecated: call analysis.DynamicsIn(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
 func (c *Columns) DynamicsIn(f Filter, windows []int) (dataframe.DataFrame, error) {
 	for _, w := range windows {
 		if w < 1 {

@@ -9,7 +9,6 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/frame"
 )
 
@@ -30,11 +29,18 @@ type KWICOptions struct {
 // One row per match, in quote order. Columns: quote_id, unit_id, case_id,
 // source_id, left, match, right, and codes: the strategies the quote
 // evidences, so that a reader sees which words back which code.
-func KWIC(ds *dataset.Dataset, opts KWICOptions) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).KWIC(opts)
+func KWIC[S Source](src S, opts KWICOptions) (dataframe.DataFrame, error) {
+	c, err := columnsOf(src, opts.Filter)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.KWIC(opts)
 }
 
-// KWIC is the columnar form of the package-level function.
+// KWIC searches the quotes of the columns' responses.
+//
+// Deprecated: call analysis.KWIC(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
 func (c *Columns) KWIC(opts KWICOptions) (dataframe.DataFrame, error) {
 	if opts.Pattern == "" {
 		return dataframe.DataFrame{}, fmt.Errorf("empty pattern")

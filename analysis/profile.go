@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math/bits"
@@ -11,38 +12,72 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/frame"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
+// Grouping names how an analysis groups the responses (Profile,
+// CoOccurrences): a type of its own, so that a grouping cannot be passed
+// where a scheme or a metric is meant. ParseGrouping reads one from text.
+type Grouping string
+
 // Groupings for profiles, beside ByResponder and ByCase.
 const (
-	ByAccuser    = "accuser"
-	ByYear       = "year"
-	ByInstrument = "instrument"
-	ByOrgan      = "organ"
-	ByChannel    = "channel_type"
+	ByAccuser    Grouping = "accuser"
+	ByYear       Grouping = "year"
+	ByInstrument Grouping = "instrument"
+	ByOrgan      Grouping = "organ"
+	ByChannel    Grouping = "channel_type"
 )
 
 // Groupings lists every grouping Profile accepts.
-var Groupings = []string{ByResponder, ByCase, ByAccuser, ByYear, ByInstrument, ByOrgan, ByChannel}
+var Groupings = []Grouping{ByResponder, ByCase, ByAccuser, ByYear, ByInstrument, ByOrgan, ByChannel}
+
+// ParseGrouping returns the grouping named s, or an ErrBadGrouping error
+// that lists the allowed ones.
+func ParseGrouping(s string) (Grouping, error) { return parseName(s, Groupings, ErrBadGrouping) }
+
+// Scheme names the categories a profile counts: the codebook's strategy
+// codes, or their roll-up to Benoit's families or to the 4D scheme.
+// ParseScheme reads one from text.
+type Scheme string
+
+// ParseScheme returns the scheme named s, or an ErrBadScheme error that
+// lists the allowed ones.
+func ParseScheme(s string) (Scheme, error) { return parseName(s, Schemes, ErrBadScheme) }
+
+// parseName finds s among the allowed names of a kind of option.
+func parseName[T ~string](s string, allowed []T, kind error) (T, error) {
+	if slices.Contains(allowed, T(s)) {
+		return T(s), nil
+	}
+	return "", fmt.Errorf("%w %q (allowed: %s)", kind, s, joinNames(allowed))
+}
+
+// joinNames lists option names for a message.
+func joinNames[T ~string](names []T) string {
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = string(n)
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Schemes for profiles: the codebook's strategy codes, or their roll-up
 // to Benoit's image-repair families or to the 4D scheme.
 const (
-	SchemeCodes  = "codes"
-	SchemeBenoit = "benoit"
-	Scheme4D     = "4d"
+	SchemeCodes  Scheme = "codes"
+	SchemeBenoit Scheme = "benoit"
+	Scheme4D     Scheme = "4d"
 )
 
 // Schemes lists every scheme Profile accepts.
-var Schemes = []string{SchemeCodes, SchemeBenoit, Scheme4D}
+var Schemes = []Scheme{SchemeCodes, SchemeBenoit, Scheme4D}
 
 // ProfileOptions says how to profile.
 type ProfileOptions struct {
-	By     string // one of Groupings; ByResponder when empty
-	Scheme string // one of Schemes; SchemeCodes when empty
+	By     Grouping // one of Groupings; ByResponder when empty
+	Scheme Scheme   // one of Schemes; SchemeCodes when empty
 	Filter Filter
 }
 
@@ -57,13 +92,26 @@ type ProfileOptions struct {
 // last) and categories in codebook order. Columns: the grouping (responder,
 // case_id, accuser, year or instrument), the scheme's category column
 // (strategy, benoit_family or four_d), count, responses, share.
-func Profile(ds *dataset.Dataset, opts ProfileOptions) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).Profile(opts)
+//
+// From a Parquet source it counts batch by batch as the files are read,
+// with flat memory (see the Parquet source's notes in the package doc).
+func Profile[S Source](src S, opts ProfileOptions) (dataframe.DataFrame, error) {
+	if dir, ok := any(src).(Parquet); ok {
+		return profileParquet(string(dir), opts)
+	}
+	c, err := columnsOf(src, opts.Filter)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.Profile(opts)
 }
 
-// Profile is the columnar form of the package-level Profile.
+// Profile profiles the columns.
+//
+// Deprecated: call analysis.Profile(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
 func (c *Columns) Profile(opts ProfileOptions) (dataframe.DataFrame, error) {
-	by, scheme := cmpOr(opts.By, ByResponder), cmpOr(opts.Scheme, SchemeCodes)
+	by, scheme := cmp.Or(opts.By, ByResponder), cmp.Or(opts.Scheme, SchemeCodes)
 	key, keyName, err := c.grouping(by)
 	if err != nil {
 		return dataframe.DataFrame{}, err
@@ -99,7 +147,7 @@ type profileGroup struct {
 	counts []int
 }
 
-func newProfileCounter(cb *schema.Codebook, scheme, keyName string) (*profileCounter, error) {
+func newProfileCounter(cb *schema.Codebook, scheme Scheme, keyName string) (*profileCounter, error) {
 	cats, masks, catName, err := categories(cb, scheme)
 	if err != nil {
 		return nil, err
@@ -180,15 +228,8 @@ func groupOrder[V any](groups map[string]V) []string {
 	return order
 }
 
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
 // grouping returns the key function and column name of a grouping.
-func (c *Columns) grouping(by string) (func(int) string, string, error) {
+func (c *Columns) grouping(by Grouping) (func(int) string, string, error) {
 	switch by {
 	case ByResponder:
 		return c.Responder.At, "responder", nil
@@ -210,7 +251,7 @@ func (c *Columns) grouping(by string) (func(int) string, string, error) {
 			return strconv.Itoa(c.Date.At(i).Year)
 		}, "year", nil
 	}
-	return nil, "", fmt.Errorf("%w %q (allowed: %s)", ErrBadGrouping, by, strings.Join(Groupings, ", "))
+	return nil, "", fmt.Errorf("%w %q (allowed: %s)", ErrBadGrouping, by, joinNames(Groupings))
 }
 
 // ErrBadScheme is returned for an unknown scheme.
@@ -219,7 +260,7 @@ var ErrBadScheme = fmt.Errorf("unknown scheme")
 // categories returns a scheme's categories, each as a mask over the
 // strategy bits (bit i: the codebook's i-th strategy code), and the name
 // of its column.
-func categories(cb *schema.Codebook, scheme string) ([]string, []uint32, string, error) {
+func categories(cb *schema.Codebook, scheme Scheme) ([]string, []uint32, string, error) {
 	strategies := cb.Strategies()
 	switch scheme {
 	case SchemeCodes:
@@ -246,7 +287,7 @@ func categories(cb *schema.Codebook, scheme string) ([]string, []uint32, string,
 		}
 		return cats, masks, name, nil
 	}
-	return nil, nil, "", fmt.Errorf("%w %q (allowed: %s)", ErrBadScheme, scheme, strings.Join(Schemes, ", "))
+	return nil, nil, "", fmt.Errorf("%w %q (allowed: %s)", ErrBadScheme, scheme, joinNames(Schemes))
 }
 
 // popcount is the number of strategies in a set.

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"errors"
 	"path/filepath"
 	"slices"
@@ -31,9 +32,16 @@ import (
 // cases and, when read, the accusations), and refuses the data with
 // validate's problems. Checks on columns and tables it does not read
 // (quotes and sources, say) are validate's; see the package doc.
+//
+// Deprecated: call Profile(Parquet(dir), opts), which does the same.
 func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error) {
+	return profileParquet(dir, opts)
+}
+
+// profileParquet is Profile of a Parquet source.
+func profileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error) {
 	cb := schema.Default()
-	by, scheme := cmpOr(opts.By, ByResponder), cmpOr(opts.Scheme, SchemeCodes)
+	by, scheme := cmp.Or(opts.By, ByResponder), cmp.Or(opts.Scheme, SchemeCodes)
 	keyName, err := groupingColumn(by)
 	if err != nil {
 		return dataframe.DataFrame{}, err
@@ -71,7 +79,7 @@ func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error
 }
 
 // countParquet is ProfileParquet's count, into total.
-func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, scheme, keyName string, m matcher, total *profileCounter) error {
+func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by Grouping, scheme Scheme, keyName string, m matcher, total *profileCounter) error {
 	if err := dataset.CheckParquetDir(dir); err != nil {
 		return err
 	}
@@ -121,7 +129,7 @@ func countParquet(dir string, opts ProfileOptions, cb *schema.Codebook, by, sche
 }
 
 // groupingColumn names the key column of a grouping.
-func groupingColumn(by string) (string, error) {
+func groupingColumn(by Grouping) (string, error) {
 	var c Columns
 	_, name, err := c.grouping(by)
 	return name, err
@@ -157,13 +165,15 @@ func readAccusationKeys(dir string) (map[string]accusationKeys, error) {
 
 // profileScan is one ProfileParquet: what to read and how to count it.
 type profileScan struct {
-	by, scheme, keyName string
-	m                   matcher
-	cb                  *schema.Codebook
-	strategyBit         map[string]uint32
-	accusations         map[string]accusationKeys  // nil unless needed
-	ids                 map[string]map[string]bool // ids of cases (and accusations when read), for references
-	memo                *sharedMemo                // values that passed the checks, in any file
+	by          Grouping
+	scheme      Scheme
+	keyName     string
+	m           matcher
+	cb          *schema.Codebook
+	strategyBit map[string]uint32
+	accusations map[string]accusationKeys  // nil unless needed
+	ids         map[string]map[string]bool // ids of cases (and accusations when read), for references
+	memo        *sharedMemo                // values that passed the checks, in any file
 }
 
 // file counts the responses of one Parquet file.

@@ -236,7 +236,7 @@ func hasKind(err, kind error, value string) bool {
 func TestProfileParquetChecksTheValuesItReads(t *testing.T) {
 	tests := []struct {
 		name  string
-		by    string
+		by    Grouping
 		spoil func(ds *dataset.Dataset)
 		parts []string // partition keys; nil for one file
 		kind  error

@@ -18,14 +18,22 @@ import (
 const (
 	// Jaccard compares the sets of strategies two cases used:
 	// |A ∩ B| / |A ∪ B|.
-	Jaccard = "jaccard"
+	Jaccard Metric = "jaccard"
 	// Cosine compares strategy profiles: the cosine of the two cases'
 	// vectors of strategy counts (equivalently, of shares).
-	Cosine = "cosine"
+	Cosine Metric = "cosine"
 )
 
 // Metrics lists the similarity metrics.
-var Metrics = []string{Jaccard, Cosine}
+var Metrics = []Metric{Jaccard, Cosine}
+
+// Metric names a similarity measure between two cases' strategies.
+// ParseMetric reads one from text.
+type Metric string
+
+// ParseMetric returns the metric named s, or an ErrBadMetric error that
+// lists the allowed ones.
+func ParseMetric(s string) (Metric, error) { return parseName(s, Metrics, ErrBadMetric) }
 
 // ErrBadMetric is returned for an unknown metric.
 var ErrBadMetric = fmt.Errorf("unknown metric")
@@ -85,7 +93,7 @@ func (c *Columns) caseVectors(f Filter) (*caseVectors, error) {
 }
 
 // similarity returns metric(a, b) for cases a and b.
-func (v *caseVectors) similarity(metric string, a, b int) float64 {
+func (v *caseVectors) similarity(metric Metric, a, b int) float64 {
 	if metric == Jaccard {
 		union := popcount(v.sets[a] | v.sets[b])
 		if union == 0 {
@@ -105,9 +113,9 @@ func (v *caseVectors) similarity(metric string, a, b int) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
-func checkMetric(m string) error {
+func checkMetric(m Metric) error {
 	if !slices.Contains(Metrics, m) {
-		return fmt.Errorf("%w %q (allowed: %s)", ErrBadMetric, m, strings.Join(Metrics, ", "))
+		return fmt.Errorf("%w %q (allowed: %s)", ErrBadMetric, m, joinNames(Metrics))
 	}
 	return nil
 }
@@ -117,12 +125,19 @@ func checkMetric(m string) error {
 // Cases with no observed response (records of silence only) are left out:
 // they have no strategies to compare. Columns: case_id, then one column
 // per case, both in sorted order; the diagonal is 1.
-func SimilarityMatrix(ds *dataset.Dataset, metric string, f Filter) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).SimilarityMatrix(metric, f)
+func SimilarityMatrix[S Source](src S, metric Metric, f Filter) (dataframe.DataFrame, error) {
+	c, err := columnsOf(src, f)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.SimilarityMatrix(metric, f)
 }
 
-// SimilarityMatrix is the columnar form of the package-level function.
-func (c *Columns) SimilarityMatrix(metric string, f Filter) (dataframe.DataFrame, error) {
+// SimilarityMatrix compares the columns' cases.
+//
+// Deprecated: call analysis.SimilarityMatrix(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
+func (c *Columns) SimilarityMatrix(metric Metric, f Filter) (dataframe.DataFrame, error) {
 	if err := checkMetric(metric); err != nil {
 		return dataframe.DataFrame{}, err
 	}
@@ -144,12 +159,19 @@ func (c *Columns) SimilarityMatrix(metric string, f Filter) (dataframe.DataFrame
 // Nearest returns the top cases most similar to caseID by the metric,
 // most similar first (ties by the other metric, then by id). Columns:
 // case_id, jaccard, cosine, shared_strategies (codes joined by "; ").
-func Nearest(ds *dataset.Dataset, caseID, metric string, top int, f Filter) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).Nearest(caseID, metric, top, f)
+func Nearest[S Source](src S, caseID string, metric Metric, top int, f Filter) (dataframe.DataFrame, error) {
+	c, err := columnsOf(src, f)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.Nearest(caseID, metric, top, f)
 }
 
-// Nearest is the columnar form of the package-level function.
-func (c *Columns) Nearest(caseID, metric string, top int, f Filter) (dataframe.DataFrame, error) {
+// Nearest finds the columns' cases nearest to one.
+//
+// Deprecated: call analysis.Nearest(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
+func (c *Columns) Nearest(caseID string, metric Metric, top int, f Filter) (dataframe.DataFrame, error) {
 	if err := checkMetric(metric); err != nil {
 		return dataframe.DataFrame{}, err
 	}
@@ -209,7 +231,19 @@ type Merge struct {
 // other, the order a heat map or dendrogram needs. Ties are broken by
 // case id, so the order is stable. It returns the leaf order and the
 // merges, first to last.
-func (c *Columns) Clusters(metric string, f Filter) ([]string, []Merge, error) {
+func Clusters[S Source](src S, metric Metric, f Filter) ([]string, []Merge, error) {
+	c, err := columnsOf(src, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.Clusters(metric, f)
+}
+
+// Clusters clusters the columns' cases.
+//
+// Deprecated: call analysis.Clusters(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
+func (c *Columns) Clusters(metric Metric, f Filter) ([]string, []Merge, error) {
 	if err := checkMetric(metric); err != nil {
 		return nil, nil, err
 	}
@@ -270,12 +304,19 @@ func names(ids []string, leaves []int) []string {
 // before it. Columns: position (1-based), case_id, joined_at (the merge
 // distance that brought the case's cluster next to the previous row's;
 // NaN on the first row).
-func ClusterOrder(ds *dataset.Dataset, metric string, f Filter) (dataframe.DataFrame, error) {
-	return ColumnsOf(ds).ClusterOrder(metric, f)
+func ClusterOrder[S Source](src S, metric Metric, f Filter) (dataframe.DataFrame, error) {
+	c, err := columnsOf(src, f)
+	if err != nil {
+		return dataframe.DataFrame{}, err
+	}
+	return c.ClusterOrder(metric, f)
 }
 
-// ClusterOrder is the columnar form of the package-level function.
-func (c *Columns) ClusterOrder(metric string, f Filter) (dataframe.DataFrame, error) {
+// ClusterOrder orders the columns' cases.
+//
+// Deprecated: call analysis.ClusterOrder(c, ...) instead: one function serves a
+// dataset, its columns and a Parquet directory alike.
+func (c *Columns) ClusterOrder(metric Metric, f Filter) (dataframe.DataFrame, error) {
 	order, merges, err := c.Clusters(metric, f)
 	if err != nil {
 		return dataframe.DataFrame{}, err

@@ -112,7 +112,7 @@ func (wb *workbook) profileSheet(c *analysis.Columns) error {
 	row := 1
 	var chartRows, chartGroups int
 	for k, scheme := range analysis.Schemes {
-		df, err := c.Profile(analysis.ProfileOptions{By: analysis.ByResponder, Scheme: scheme})
+		df, err := analysis.Profile(c, analysis.ProfileOptions{By: analysis.ByResponder, Scheme: scheme})
 		if errors.Is(err, analysis.ErrEmptySelection) {
 			return wb.text(s, 1, 1, "No observed responses to profile.", wb.noteLine)
 		}
@@ -124,7 +124,7 @@ func (wb *workbook) profileSheet(c *analysis.Columns) error {
 		if err != nil {
 			return err
 		}
-		title := map[string]string{analysis.SchemeCodes: "Share of each responder's observed responses using each strategy",
+		title := map[analysis.Scheme]string{analysis.SchemeCodes: "Share of each responder's observed responses using each strategy",
 			analysis.SchemeBenoit: "Rolled up to Benoit's image-repair families", analysis.Scheme4D: "Rolled up to the 4D scheme"}[scheme]
 		if err := wb.text(s, 1, row, title, wb.bold); err != nil {
 			return err
@@ -227,11 +227,11 @@ func (wb *workbook) similaritySheet(c *analysis.Columns) error {
 		return wb.text(s, 1, 1, "No observed responses to compare.", wb.noteLine)
 	}
 	f := analysis.Filter{Cases: ids}
-	order, _, err := c.Clusters(analysis.Jaccard, f)
+	order, _, err := analysis.Clusters(c, analysis.Jaccard, f)
 	if err != nil {
 		return err
 	}
-	df, err := c.SimilarityMatrix(analysis.Jaccard, f)
+	df, err := analysis.SimilarityMatrix(c, analysis.Jaccard, f)
 	if err != nil {
 		return err
 	}
@@ -265,7 +265,7 @@ func (wb *workbook) similaritySheet(c *analysis.Columns) error {
 
 // dynamicsSheet writes the Dynamics frame as a table.
 func (wb *workbook) dynamicsSheet(c *analysis.Columns) error {
-	df, err := c.Dynamics(analysis.Filter{})
+	df, err := analysis.Dynamics(c, analysis.Filter{})
 	if err != nil {
 		return wb.text(SheetDynamics, 1, 1, err.Error(), wb.noteLine)
 	}
@@ -362,7 +362,7 @@ func (wb *workbook) timelineSheet(c *analysis.Columns) error {
 // symmetric matrix.
 func (wb *workbook) coOccurrenceSheet(c *analysis.Columns) error {
 	s := SheetCoOccurs
-	df, err := c.CoOccurrences(analysis.CoOccurrenceOptions{})
+	df, err := analysis.CoOccurrences(c, analysis.CoOccurrenceOptions{})
 	if err != nil {
 		return wb.text(s, 1, 1, err.Error(), wb.noteLine)
 	}

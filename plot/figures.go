@@ -28,7 +28,7 @@ func Profile(d Data, opts analysis.ProfileOptions) (*Figure, error) {
 	if opts.Scheme == "" {
 		opts.Scheme = analysis.SchemeCodes
 	}
-	df, err := d.Columns.Profile(opts)
+	df, err := analysis.Profile(d.Columns, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func Profile(d Data, opts analysis.ProfileOptions) (*Figure, error) {
 		return nil, analysis.ErrEmptySelection
 	}
 
-	scheme := map[string]string{analysis.SchemeCodes: "strategy", analysis.SchemeBenoit: "Benoit image-repair family", analysis.Scheme4D: "4D category"}[opts.Scheme]
+	scheme := map[analysis.Scheme]string{analysis.SchemeCodes: "strategy", analysis.SchemeBenoit: "Benoit image-repair family", analysis.Scheme4D: "4D category"}[opts.Scheme]
 	p := newPlot(fmt.Sprintf("Response strategies by %s", groupLabel(opts.By)),
 		"share of the group's observed responses using it", scheme)
 	// The first category at the top: category k sits at y = n-1-k.
@@ -122,14 +122,14 @@ func Profile(d Data, opts analysis.ProfileOptions) (*Figure, error) {
 }
 
 // groupLabel is a grouping in words.
-func groupLabel(by string) string {
+func groupLabel(by analysis.Grouping) string {
 	switch by {
 	case analysis.ByCase:
 		return "case"
 	case analysis.ByInstrument:
 		return "instrument"
 	}
-	return by
+	return string(by)
 }
 
 // percentTicks labels a 0–1 axis in percent, every 10% with labels every
@@ -278,16 +278,16 @@ func (lagTicks) Ticks(lo, hi float64) []gonum.Tick {
 // cases in hierarchical-clustering order (so that alike cases sit
 // together), each cell labelled with its value. metric is analysis.Jaccard
 // or analysis.Cosine.
-func Similarity(d Data, metric string, f analysis.Filter) (*Figure, error) {
+func Similarity(d Data, metric analysis.Metric, f analysis.Filter) (*Figure, error) {
 	c := d.Columns
-	df, err := c.SimilarityMatrix(metric, f)
+	df, err := analysis.SimilarityMatrix(c, metric, f)
 	if err != nil {
 		return nil, err
 	}
 	if df.Err != nil {
 		return nil, df.Err
 	}
-	order, _, err := c.Clusters(metric, f)
+	order, _, err := analysis.Clusters(c, metric, f)
 	if err != nil {
 		return nil, err
 	}
@@ -315,7 +315,7 @@ func Similarity(d Data, metric string, f analysis.Filter) (*Figure, error) {
 			values[r][k] = col.Elem(row).Float()
 		}
 	}
-	name := map[string]string{analysis.Jaccard: "Jaccard index of the strategy sets", analysis.Cosine: "cosine of the strategy profiles"}[metric]
+	name := map[analysis.Metric]string{analysis.Jaccard: "Jaccard index of the strategy sets", analysis.Cosine: "cosine of the strategy profiles"}[metric]
 	p := newPlot("Case similarity: "+name, "case", "case")
 	// Row r (case order[r]) at y = n-1-r: the first case at the top.
 	ylabels := make([]string, n)

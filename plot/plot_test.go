@@ -106,7 +106,7 @@ func factsOf(t *testing.T, ds *dataset.Dataset) facts {
 	f.casesResponded = len(cases)
 	f.navalnyWannacry = jaccard(caseStrategies(ds, "rus-navalny-2020"), caseStrategies(ds, "prk-wannacry-2017"))
 	// The 4D categories RUS uses, from the profile the figure draws.
-	df, err := FromDataset(ds).Columns.Profile(analysis.ProfileOptions{Scheme: analysis.Scheme4D,
+	df, err := analysis.Profile(FromDataset(ds).Columns, analysis.ProfileOptions{Scheme: analysis.Scheme4D,
 		Filter: analysis.Filter{Responders: []string{"RUS"}}})
 	if err != nil || df.Err != nil {
 		t.Fatalf("4D profile: %v %v", err, df.Err)

@@ -131,11 +131,20 @@ func checkProfileFlags(by, scheme string) error {
 	return oneOf("scheme", scheme, analysis.Schemes)
 }
 
-func oneOf(flag, v string, allowed []string) error {
-	if !slices.Contains(allowed, v) {
-		return usageError{fmt.Errorf("unknown --%s %q (allowed: %s)", flag, v, strings.Join(allowed, ", "))}
+func oneOf[T ~string](flag, v string, allowed []T) error {
+	if !slices.Contains(allowed, T(v)) {
+		return usageError{fmt.Errorf("unknown --%s %q (allowed: %s)", flag, v, joinNames(allowed))}
 	}
 	return nil
+}
+
+// joinNames lists the names a flag allows.
+func joinNames[T ~string](names []T) string {
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = string(n)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func newProfileCmd() *cobra.Command {
@@ -152,14 +161,14 @@ image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
   rejoinder profile --by case --responder RUS --from 2018`,
 		cobra.NoArgs,
 		func(cmd *cobra.Command) {
-			cmd.Flags().StringVar(&by, "by", analysis.ByResponder, "grouping: "+strings.Join(analysis.Groupings, ", "))
-			cmd.Flags().StringVar(&scheme, "scheme", analysis.SchemeCodes, "categories: "+strings.Join(analysis.Schemes, ", "))
+			cmd.Flags().StringVar(&by, "by", string(analysis.ByResponder), "grouping: "+joinNames(analysis.Groupings))
+			cmd.Flags().StringVar(&scheme, "scheme", string(analysis.SchemeCodes), "categories: "+joinNames(analysis.Schemes))
 		},
 		func(c *analysis.Columns, f analysis.Filter, _ []string) (dataframe.DataFrame, error) {
 			if err := checkProfileFlags(by, scheme); err != nil {
 				return dataframe.DataFrame{}, err
 			}
-			df, err := c.Profile(analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
+			df, err := analysis.Profile(c, analysis.ProfileOptions{By: analysis.Grouping(by), Scheme: analysis.Scheme(scheme), Filter: f})
 			if err != nil || !suggestedData {
 				return df, err
 			}
@@ -175,7 +184,7 @@ image-repair families or the 4D scheme (dismiss, distort, distract, dismay).`,
 			if err := checkProfileFlags(by, scheme); err != nil {
 				return dataframe.DataFrame{}, err
 			}
-			return analysis.ProfileParquet(dir, analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
+			return analysis.Profile(analysis.Parquet(dir), analysis.ProfileOptions{By: analysis.Grouping(by), Scheme: analysis.Scheme(scheme), Filter: f})
 		})
 	cmd.Flags().BoolVar(&suggested, "suggested", false, "profile the model's suggested codes instead of the coded ones (each case by a model fitted without it; a labelled variant)")
 	run := cmd.RunE
@@ -213,7 +222,7 @@ the strategy profiles. --matrix prints the whole case × case matrix and
 		cobra.MaximumNArgs(1),
 		func(cmd *cobra.Command) {
 			cmd.Flags().IntVar(&top, "top", 5, "how many cases to list")
-			cmd.Flags().StringVar(&metric, "metric", analysis.Jaccard, "similarity: "+strings.Join(analysis.Metrics, ", "))
+			cmd.Flags().StringVar(&metric, "metric", string(analysis.Jaccard), "similarity: "+joinNames(analysis.Metrics))
 			cmd.Flags().BoolVar(&matrix, "matrix", false, "print the case × case matrix")
 			cmd.Flags().BoolVar(&order, "order", false, "print the hierarchical-clustering order")
 		},
@@ -225,14 +234,14 @@ the strategy profiles. --matrix prints the whole case × case matrix and
 			case matrix && order, (matrix || order) && len(a) == 1, !matrix && !order && len(a) == 0:
 				return dataframe.DataFrame{}, usageError{fmt.Errorf("give a CASE, or --matrix, or --order")}
 			case matrix:
-				return c.SimilarityMatrix(metric, f)
+				return analysis.SimilarityMatrix(c, analysis.Metric(metric), f)
 			case order:
-				return c.ClusterOrder(metric, f)
+				return analysis.ClusterOrder(c, analysis.Metric(metric), f)
 			}
 			if top < 1 {
 				return dataframe.DataFrame{}, usageError{fmt.Errorf("--top must be at least 1")}
 			}
-			return c.Nearest(a[0], metric, top, f)
+			return analysis.Nearest(c, a[0], analysis.Metric(metric), top, f)
 		})
 }
 
@@ -250,7 +259,7 @@ only between dates exact to the day.`,
 			if len(a) == 1 {
 				f.Cases = append(f.Cases, a[0])
 			}
-			return c.Dynamics(f)
+			return analysis.Dynamics(c, f)
 		})
 }
 
@@ -292,7 +301,7 @@ case unless --case-sensitive; --code keeps the quotes that evidence a strategy.`
 			if window < 0 {
 				return dataframe.DataFrame{}, usageError{fmt.Errorf("--window must not be negative")}
 			}
-			return c.KWIC(analysis.KWICOptions{Pattern: pattern, Window: window, Filter: f, Accusations: accusations, Codes: codes})
+			return analysis.KWIC(c, analysis.KWICOptions{Pattern: pattern, Window: window, Filter: f, Accusations: accusations, Codes: codes})
 		})
 }
 

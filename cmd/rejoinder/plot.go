@@ -71,11 +71,11 @@ the dataset and codebook versions. The same data always gives the same file.`,
 			var fig *plot.Figure
 			switch kind {
 			case "profile":
-				fig, err = plot.Profile(d, analysis.ProfileOptions{By: by, Scheme: scheme, Filter: f})
+				fig, err = plot.Profile(d, analysis.ProfileOptions{By: analysis.Grouping(by), Scheme: analysis.Scheme(scheme), Filter: f})
 			case "timeline":
 				fig, err = plot.Timeline(d, f)
 			case "similarity":
-				fig, err = plot.Similarity(d, metric, f)
+				fig, err = plot.Similarity(d, analysis.Metric(metric), f)
 			case "coverage":
 				fig, err = plot.Coverage(d, f)
 			}
@@ -93,9 +93,9 @@ the dataset and codebook versions. The same data always gives the same file.`,
 	fl := cmd.Flags()
 	fl.StringVar(&dataDir, "data", "", "directory of YAML records or Parquet files (default: the embedded dataset)")
 	fl.StringVar(&out, "out", "", "the figure file: .png or .svg")
-	fl.StringVar(&by, "by", analysis.ByResponder, "profile: grouping, one of "+strings.Join(analysis.Groupings, ", "))
-	fl.StringVar(&scheme, "scheme", analysis.SchemeCodes, "profile: categories, one of "+strings.Join(analysis.Schemes, ", "))
-	fl.StringVar(&metric, "metric", analysis.Jaccard, "similarity: one of "+strings.Join(analysis.Metrics, ", "))
+	fl.StringVar(&by, "by", string(analysis.ByResponder), "profile: grouping, one of "+joinNames(analysis.Groupings))
+	fl.StringVar(&scheme, "scheme", string(analysis.SchemeCodes), "profile: categories, one of "+joinNames(analysis.Schemes))
+	fl.StringVar(&metric, "metric", string(analysis.Jaccard), "similarity: one of "+joinNames(analysis.Metrics))
 	ff.add(cmd)
 	return cmd
 }

@@ -27,7 +27,7 @@ func main() {
 	c := analysis.ColumnsOf(ds)
 
 	for _, metric := range analysis.Metrics {
-		near, err := c.Nearest("rus-skripal-2018", metric, 3, analysis.Filter{})
+		near, err := analysis.Nearest(c, "rus-skripal-2018", metric, 3, analysis.Filter{})
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -38,13 +38,13 @@ func main() {
 	}
 
 	// What the closest case shares with Salisbury, in strategy codes.
-	near, err := c.Nearest("rus-skripal-2018", analysis.Jaccard, 1, analysis.Filter{})
+	near, err := analysis.Nearest(c, "rus-skripal-2018", analysis.Jaccard, 1, analysis.Filter{})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("\n%s shares: %s\n", near.Col("case_id").Records()[0], near.Col("shared_strategies").Records()[0])
 
-	order, _, err := c.Clusters(analysis.Jaccard, analysis.Filter{})
+	order, _, err := analysis.Clusters(c, analysis.Jaccard, analysis.Filter{})
 	if err != nil {
 		log.Fatal(err)
 	}
