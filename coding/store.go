@@ -16,8 +16,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
-	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 )
 
 // codingsSchema is the layout of a codings Parquet file.
@@ -65,7 +65,7 @@ func WriteCodings(path string, codings []Coding) error {
 		}
 		rec := b.NewRecordBatch()
 		defer rec.Release()
-		return dataset.WriteRecordParquet(w, rec)
+		return parquetio.WriteRecord(w, rec)
 	})
 }
 
@@ -100,7 +100,7 @@ func ReadCodings(path string) ([]Coding, error) {
 		return ReadCodingsCSV(f, path)
 	}
 	var out []Coding
-	err := dataset.ScanColumnsAny(path, []string{"unit_id", "variable", "coder", "round", "value"}, func(cols []arrow.Array, _, n int) error {
+	err := parquetio.ScanColumnsAny(path, []string{"unit_id", "variable", "coder", "round", "value"}, func(cols []arrow.Array, _, n int) error {
 		u, ok1 := cols[0].(*array.String)
 		v, ok2 := cols[1].(*array.String)
 		c, ok3 := cols[2].(*array.String)

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 
 	"github.com/rejoinder/rejoinder/internal/inputlimit"
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 )
 
 // ErrNotRegularFile is an input that is not a regular file (after links
@@ -31,8 +32,9 @@ type InputLimit = inputlimit.Limit
 var (
 	// YAMLLimit bounds one YAML record file (dataset.yaml or a case file).
 	YAMLLimit = InputLimit{What: "YAML record file", Env: "REJOINDER_MAX_YAML_MB", Bytes: 64 << 20}
-	// ParquetLimit bounds one Parquet file of a dataset.
-	ParquetLimit = InputLimit{What: "Parquet file", Env: "REJOINDER_MAX_PARQUET_MB", Bytes: 16 << 30}
+	// ParquetLimit bounds one Parquet file of a dataset (the same limit
+	// as internal/parquetio's, for the other packages' Parquet files).
+	ParquetLimit = parquetio.Limit
 )
 
 // RefuseIrregular returns ErrNotRegularFile, saying what file is (a

@@ -15,6 +15,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -193,7 +194,7 @@ func (ds *Dataset) writePartitions(dir, table string, keys []string, hash string
 			return nil, err
 		}
 		rec := builders[rel].NewRecordBatch()
-		err := atomicfile.Write(filepath.Join(tmp, rel, PartitionFile), func(w io.Writer) error { return WriteRecordParquet(w, rec) })
+		err := atomicfile.Write(filepath.Join(tmp, rel, PartitionFile), func(w io.Writer) error { return parquetio.WriteRecord(w, rec) })
 		rec.Release()
 		if err != nil {
 			return nil, err

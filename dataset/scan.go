@@ -1,16 +1,11 @@
 package dataset
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"io"
-	"strings"
-
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -21,90 +16,39 @@ import (
 // the requested columns are read, one batch at a time, so memory stays
 // flat however long the table.
 func ScanColumns(path, table string, names []string, fn func(cols []arrow.Array, firstRow, n int) error) error {
-	expect := map[string]arrow.DataType{}
-	for _, col := range schema.Default().Columns(table) {
-		expect[col.Field.Name] = col.Field.Type
+	// Each column is checked as fillTable checks it: its type, then its values.
+	checked := map[string]schema.Column{}
+	for _, c := range schema.Default().Columns(table) {
+		checked[c.Field.Name] = c
 	}
-	return scanColumns(path, table, names, expect, fn)
+	return parquetio.ScanColumns(path, ParquetLimit, names, parquetio.Checks{
+		Column: func(n string, got arrow.DataType) error {
+			c, ok := checked[n]
+			if !ok || !sameColumnType(got, c.Field.Type) {
+				var want arrow.DataType
+				if ok {
+					want = c.Field.Type
+				}
+				return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: allowedType(want),
+					Err: schema.ErrBadValue, Detail: "column has the wrong type"}
+			}
+			return nil
+		},
+		Values: func(i int, a arrow.Array, row int) error {
+			return checkValues(path, table, checked[names[i]], a, row)
+		},
+	}, fn)
 }
 
 // ScanColumnsAny is ScanColumns for a Parquet file outside the codebook's
 // tables (a codings file, say): it checks that the columns exist but not
 // their types, which fn must check itself.
+//
+// Deprecated: Parquet plumbing for rejoinder's own packages, now in
+// internal/parquetio; it will be removed. Read a dataset's tables with
+// [ScanColumns] or [ScanParquet].
 func ScanColumnsAny(path string, names []string, fn func(cols []arrow.Array, firstRow, n int) error) error {
-	return scanColumns(path, "", names, nil, fn)
-}
-
-func scanColumns(path, table string, names []string, expect map[string]arrow.DataType, fn func(cols []arrow.Array, firstRow, n int) error) (err error) {
-	p, err := openParquet(path, true, pqarrow.ArrowReadProperties{BatchSize: 64 * 1024})
-	if err != nil {
-		return err
-	}
-	defer p.Close()
-	defer recoverDamaged(path, &err)
-	pf, fr := p.pf, p.fr
-	// The leaf columns of each wanted field (a list has one leaf below it).
-	want := map[string]int{}
-	for i, n := range names {
-		want[n] = i
-	}
-	var leaves []int
-	pqs := pf.MetaData().Schema
-	for i := 0; i < pqs.NumColumns(); i++ {
-		top, _, _ := strings.Cut(pqs.Column(i).ColumnPath().String(), ".")
-		if _, ok := want[top]; ok {
-			leaves = append(leaves, i)
-		}
-	}
-	rr, err := fr.GetRecordReader(context.Background(), leaves, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer rr.Release()
-	// Map the reader's columns to the order of names.
-	order := make([]int, len(names))
-	for i, n := range names {
-		idx := rr.Schema().FieldIndices(n)
-		if len(idx) != 1 {
-			return &schema.FieldError{File: path, Field: n, Err: schema.ErrMissing, Detail: "column not in the file"}
-		}
-		order[i] = idx[0]
-		if got := rr.Schema().Field(idx[0]).Type; expect != nil && (expect[n] == nil || !sameColumnType(got, expect[n])) {
-			return &schema.FieldError{File: path, Table: table, Field: n, Value: got.String(), Allowed: allowedType(expect[n]),
-				Err: schema.ErrBadValue, Detail: "column has the wrong type"}
-		}
-	}
-	// A codebook table's columns are checked as fillTable checks them.
-	checked := map[string]schema.Column{}
-	if expect != nil {
-		for _, c := range schema.Default().Columns(table) {
-			checked[c.Field.Name] = c
-		}
-	}
-	cols := make([]arrow.Array, len(names))
-	row := 0
-	for {
-		rec, err := rr.Read()
-		if errors.Is(err, io.EOF) || (err == nil && rec == nil) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		for i, k := range order {
-			cols[i] = rec.Column(k)
-			if c, ok := checked[names[i]]; ok {
-				if err := checkValues(path, table, c, cols[i], row); err != nil {
-					return err
-				}
-			}
-		}
-		n := int(rec.NumRows())
-		if err := fn(cols, row, n); err != nil {
-			return err
-		}
-		row += n
-	}
+	return parquetio.ScanColumns(path, ParquetLimit, names, parquetio.Checks{}, fn)
 }
 
 // ParquetInfo returns the row count of each table of a Parquet directory

@@ -18,6 +18,7 @@ import (
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -117,7 +118,7 @@ func Import(paths []string, dir string, window int) (int, error) {
 	}
 	rec := b.NewRecordBatch()
 	defer rec.Release()
-	return len(rows), atomicfile.Write(filepath.Join(dir, PairsFile), func(w io.Writer) error { return dataset.WriteRecordParquet(w, rec) })
+	return len(rows), atomicfile.Write(filepath.Join(dir, PairsFile), func(w io.Writer) error { return parquetio.WriteRecord(w, rec) })
 }
 
 func appendPair(b *array.RecordBuilder, p *Pair) {
@@ -331,7 +332,7 @@ func ReadPairs(dir string) (Source, int, error) {
 		var cur Accusation
 		var rs []Response
 		have := false
-		err := dataset.ScanColumnsAny(path, names, func(cols []arrow.Array, first, n int) error {
+		err := parquetio.ScanColumnsAny(path, names, func(cols []arrow.Array, first, n int) error {
 			for i, c := range cols {
 				if !arrow.TypeEqual(c.DataType(), pairsSchema.Field(i).Type) {
 					return fmt.Errorf("%s: column %s is %s, want %s", path, names[i], c.DataType(), pairsSchema.Field(i).Type)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 )
 
 // IngestOptions tune Ingest; the zero value is fine.
@@ -267,7 +268,7 @@ func existingEvents(root string) (int64, error) {
 	}
 	var n int64
 	for _, p := range parts {
-		err := dataset.ScanColumnsAny(p.Path, []string{ColumnEventID}, func(_ []arrow.Array, _, rows int) error {
+		err := parquetio.ScanColumnsAny(p.Path, []string{ColumnEventID}, func(_ []arrow.Array, _, rows int) error {
 			n += int64(rows)
 			return nil
 		})
@@ -309,7 +310,7 @@ func (run *ingestRun) carryOver(root string) (int64, error) {
 	}
 	var n int64
 	for _, p := range parts {
-		err := dataset.ScanColumnsAny(p.Path, names, func(cols []arrow.Array, _, rows int) error {
+		err := parquetio.ScanColumnsAny(p.Path, names, func(cols []arrow.Array, _, rows int) error {
 			for r := 0; r < rows; r++ {
 				e, err := eventFromColumns(cols, r)
 				if err != nil {
@@ -698,7 +699,7 @@ func (w *partWriter) open(year int) (*yearWriter, error) {
 		yw.done <- atomicfile.Write(filepath.Join(dir, dataset.PartitionFile), func(out io.Writer) error {
 			// Written in batches, so the columns where most values
 			// differ are named plain up front (see dataset.WriterProperties).
-			props, aprops := dataset.WriterProperties(ColumnEventID, ColumnGoldstein, ColumnAvgTone, ColumnSourceURL)
+			props, aprops := parquetio.WriterProperties(ColumnEventID, ColumnGoldstein, ColumnAvgTone, ColumnSourceURL)
 			fw, err := pqarrow.NewFileWriter(eventSchema, struct{ io.Writer }{out}, props, aprops)
 			for rec := range yw.batch {
 				if err == nil {

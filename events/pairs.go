@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 )
 
 // Accusation is an accusation event: Accuser accused Accused.
@@ -99,7 +100,7 @@ func Load(dir string) (*Store, error) {
 	names := []string{ColumnEventID, ColumnDate, ColumnActor1, ColumnActor2, ColumnEventCode}
 	want := []arrow.DataType{arrow.PrimitiveTypes.Int64, arrow.FixedWidthTypes.Date32, arrow.BinaryTypes.String, arrow.BinaryTypes.String, arrow.BinaryTypes.String}
 	for _, p := range parts {
-		err := dataset.ScanColumnsAny(p.Path, names, func(cols []arrow.Array, first, n int) error {
+		err := parquetio.ScanColumnsAny(p.Path, names, func(cols []arrow.Array, first, n int) error {
 			for i, c := range cols {
 				if !arrow.TypeEqual(c.DataType(), want[i]) {
 					return fmt.Errorf("%s: column %s is %s, want %s", p.Path, names[i], c.DataType(), want[i])

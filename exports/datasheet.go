@@ -140,7 +140,7 @@ func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dat
 				return nil, nil, fmt.Errorf("no sheet %s", p.name)
 			}
 			sources[path] = xlsxzip.Rows{Write: wb.rowsOf(src, spec, p, cols, widths, len(header), prog),
-				LastRow: p.end - p.first + 1, LastCol: len(header)}
+				FirstRow: 2, LastRow: p.end - p.first + 1, LastCol: len(header)}
 		}
 	}
 	return sources, prog, nil

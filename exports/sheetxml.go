@@ -20,6 +20,13 @@ import (
 // workbook is zipped, internal/xlsxzip splices the rows into that sheet's
 // XML, generated on one core while the other compresses, and gives the
 // sheet the dimension of its rows.
+//
+// The splice relies on the shape of excelize's output (one unprefixed
+// sheetData holding the header row alone, cells written <c r="..." first,
+// the sheet at the path its id gives). excelizeshape_test.go pins each
+// assumption against the excelize in go.mod, and xlsxzip checks them
+// again as it saves, failing with xlsxzip.ErrExcelizeOutput rather than
+// writing a corrupt workbook.
 
 // rowXML builds one row's XML in a reused buffer.
 type rowXML struct {

@@ -5,7 +5,11 @@ formula gives its cached result), and prints JSON: per sheet, its rows,
 each a list of [type, value] pairs, the type being openpyxl's Python type
 (str, int, float, bool, datetime, NoneType) and dates in ISO form.
 
-Usage: read_cells.py FILE.xlsx
+With --read-only, it reads the workbook as openpyxl's read_only=True
+does (streaming each sheet, trusting its <dimension ref>), the usual way
+to read a big workbook.
+
+Usage: read_cells.py [--read-only] FILE.xlsx
 """
 import datetime
 import json
@@ -13,7 +17,10 @@ import sys
 
 import openpyxl
 
-wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+args = sys.argv[1:]
+read_only = "--read-only" in args
+path = [a for a in args if a != "--read-only"][0]
+wb = openpyxl.load_workbook(path, data_only=True, read_only=read_only)
 out = {}
 for ws in wb.worksheets:
     rows = []
