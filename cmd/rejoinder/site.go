@@ -74,7 +74,7 @@ in it that are not the site's (CNAME, .nojekyll) are kept.`,
 					continue
 				}
 				if _, err := ds.Case(id); err != nil {
-					return usageError{fmt.Errorf("--compare: %w", err)}
+					return fmt.Errorf("--compare: %w", err)
 				}
 			}
 			lock, err := lockOutput(cmd, outDir, wait)
