@@ -2,14 +2,14 @@
 // `rejoinder site` writes, and prints what it saw as JSON for
 // site/browser_test.go to check against the data.
 //
-// usage: node site_browser.mjs SITE_DIR CHROMIUM [SCREENSHOT_DIR]
+// usage: node site_browser.mjs SITE_DIR CHROMIUM CASE_A,CASE_B [SCREENSHOT_DIR]
 import puppeteer from "puppeteer-core";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import fs from "node:fs";
 
-const [siteDir, chromium, shots] = process.argv.slice(2);
+const [siteDir, chromium, pair, shots] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
 const url = (page) => {
@@ -60,6 +60,11 @@ try {
   await page.waitForFunction(() => location.hash.includes("q=non-entity"));
   out.search = await page.$$eval("#results li", (els) => els.map((li) => li.dataset.response));
   out.searchMark = await page.$$eval("#results mark", (els) => els.map((m) => m.textContent));
+
+  // Compare: any two cases, chosen through the URL.
+  const [a, b] = pair.split(",");
+  await page.goto(url(`compare.html#a=${a}&b=${b}`), { waitUntil: "load" });
+  out.compareTable = await page.$$eval("#compare-table tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
 
   // Without JavaScript, Explore lists the cases and hides the filters.
   const nojs = await browser.newPage();

@@ -34,6 +34,7 @@ type browserReport struct {
 	CodebookPhoneOverflow, ComparePhoneOverflow                 int
 	DownloadsPhoneOverflow                                      int
 	Screenshots                                                 []string
+	CompareTable                                                [][]string
 }
 
 // profileCount is the number of observed responses using strategy, as
@@ -77,7 +78,8 @@ func TestSiteInBrowser(t *testing.T) {
 	if _, err := Write(dir, ds, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{dir, chromium}
+	pair := [2]string{ds.Cases[len(ds.Cases)-1].CaseID, ds.Cases[0].CaseID} // not the default pair
+	args := []string{dir, chromium, pair[0] + "," + pair[1]}
 	if shots := os.Getenv("REJOINDER_SITE_SCREENSHOTS"); shots != "" {
 		args = append(args, shots)
 	}
@@ -143,6 +145,14 @@ func TestSiteInBrowser(t *testing.T) {
 	}
 	if len(got.SearchMark) == 0 || !strings.EqualFold(got.SearchMark[0], "non-entity") {
 		t.Errorf("search matches marked: %q", got.SearchMark)
+	}
+
+	cmp, err := analysis.CompareCases(ds, pair[0], pair[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := cmp.Records(); !slices.EqualFunc(got.CompareTable, want, slices.Equal) {
+		t.Errorf("Compare of %v in the browser:\n%q\nwant (rejoinder compare):\n%q", pair, got.CompareTable, want)
 	}
 
 	if got.NoScriptCases != len(ds.Cases) || !got.NoScriptAppHidden {

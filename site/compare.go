@@ -19,7 +19,13 @@ type comparePage struct {
 	Header  []string
 	Rows    [][]string
 	Figures []figureView
+	Note    string // why a figure is left out
 }
+
+// MaxSimilarityCases is the most cases the compare page draws the
+// similarity heat map for: beyond it the cells are too small to read and
+// the SVG grows with the square of the cases.
+const MaxSimilarityCases = 60
 
 // figureView is one SVG figure of the compare page.
 type figureView struct {
@@ -79,6 +85,10 @@ func compareView(ds *dataset.Dataset, asked [2]string) (comparePage, map[string]
 			return plot.Similarity(d, analysis.Jaccard, analysis.Filter{})
 		}},
 	}
+	if len(ds.Cases) > MaxSimilarityCases {
+		figures = figures[:2]
+		p.Note = fmt.Sprintf("The similarity heat map is drawn for up to %d cases; this dataset has %d (rejoinder similar CASE lists the nearest cases).", MaxSimilarityCases, len(ds.Cases))
+	}
 	files := map[string][]byte{}
 	for _, f := range figures {
 		fig, err := f.draw()
@@ -115,4 +125,36 @@ func downloadsView(ds []Download, size func(string) (int64, error)) ([]downloadV
 		out[i] = downloadView{Download: d, Size: n}
 	}
 	return out, nil
+}
+
+// compareIndex is compare-data.js: every case's column of the comparison
+// table, so that the page's script can set any two cases side by side.
+type compareIndex struct {
+	Attributes []string            `json:"attributes"`
+	Cases      map[string][]string `json:"cases"` // case id → its values, attribute by attribute
+	Titles     [][2]string         `json:"titles"`
+}
+
+// compareData builds compare-data.js from the comparison of each case with
+// itself (the shared strategies, which depend on the pair, are worked out
+// by the script).
+func compareData(ds *dataset.Dataset, m *model) ([]byte, error) {
+	idx := compareIndex{Cases: map[string][]string{}}
+	cols := analysis.ColumnsOf(ds)
+	for _, c := range m.Cases {
+		id := c.Case.CaseID
+		df, err := analysis.CompareCasesWith(ds, cols, id, id)
+		if err != nil {
+			return nil, err
+		}
+		recs := df.Records()[1:]
+		values := make([]string, len(recs))
+		idx.Attributes = make([]string, len(recs))
+		for i, r := range recs {
+			idx.Attributes[i], values[i] = r[0], r[1]
+		}
+		idx.Cases[id] = values
+		idx.Titles = append(idx.Titles, [2]string{id, c.Case.Title})
+	}
+	return jsScript("The Compare page's summary of every case", "REJOINDER_COMPARE", idx)
 }

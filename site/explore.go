@@ -103,12 +103,18 @@ func exploreData(m *model) ([]byte, error) {
 		out = append(out, strategies, row.rv.Date, r.Speaker, strings.Join(quotes, "\n"), strings.TrimSpace(r.Summary+"\n"+r.Notes))
 		idx.Rows = append(idx.Rows, out)
 	}
-	js, err := json.Marshal(idx) // escapes <, > and &, so no text can close the script
+	return jsScript("The Explore page's index of every response", "REJOINDER_EXPLORE", idx)
+}
+
+// jsScript is a script that sets window[name] to v as JSON, headed by a
+// comment saying what it is.
+func jsScript(what, name string, v any) ([]byte, error) {
+	js, err := json.Marshal(v) // escapes <, > and &, so no text can close the script
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	buf.WriteString("// The Explore page's index of every response, written by rejoinder site.\nwindow.REJOINDER_EXPLORE = ")
+	buf.WriteString("// " + what + ", written by rejoinder site.\nwindow." + name + " = ")
 	buf.Write(js)
 	buf.WriteString(";\n")
 	return buf.Bytes(), nil

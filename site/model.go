@@ -57,16 +57,28 @@ type quoteView struct {
 func newModel(ds *dataset.Dataset, _ Options) *model {
 	m := &model{Meta: ds.Meta, CodebookVersion: ds.Codebook.Version, ContentHash: ds.ContentHash()}
 	ix := ds.Index()
+	// Each case's records, gathered in one pass: asking the dataset case
+	// by case would read every record once per case.
+	accusations := map[string][]*schema.Accusation{}
+	for i := range ds.Accusations {
+		a := &ds.Accusations[i]
+		accusations[a.CaseID] = append(accusations[a.CaseID], a)
+	}
+	responses := map[string][]*schema.Response{}
+	for i := range ds.Responses {
+		r := &ds.Responses[i]
+		responses[r.CaseID] = append(responses[r.CaseID], r)
+	}
 	cases := slices.Clone(ds.Cases)
 	slices.SortFunc(cases, func(a, b schema.Case) int { return strings.Compare(a.CaseID, b.CaseID) })
 	for i := range cases {
 		c := &cases[i]
 		cv := &caseView{Case: c}
-		for _, a := range ds.AccusationsOf(c.CaseID) {
+		for _, a := range accusations[c.CaseID] {
 			cv.Accusations = append(cv.Accusations, accusationView{A: a, Date: dateLabel(a.Date), Quotes: quotesOf(ix, a.Quotes)})
 		}
-		for _, r := range ds.ResponsesOf(c.CaseID) {
-			cv.Responses = append(cv.Responses, responseOf(ds, ix, r))
+		for _, r := range responses[c.CaseID] {
+			cv.Responses = append(cv.Responses, responseOf(ix, r))
 			m.Quotes += len(r.Quotes)
 		}
 		slices.SortStableFunc(cv.Responses, byTime)
@@ -94,9 +106,9 @@ func byTime(a, b responseView) int {
 }
 
 // responseOf arranges one response.
-func responseOf(ds *dataset.Dataset, ix *dataset.Index, r *schema.Response) responseView {
+func responseOf(ix *dataset.Index, r *schema.Response) responseView {
 	return responseView{
-		R: r, Date: dateLabel(r.Date), Timeline: timelineLabel(ds, r),
+		R: r, Date: dateLabel(r.Date), Timeline: timelineLabel(ix, r),
 		Silence: r.Observed == "no_response_found", Quotes: quotesOf(ix, r.Quotes), Searched: r.Searched,
 	}
 }
@@ -124,8 +136,8 @@ func dateLabel(d schema.Date) string {
 
 // timelineLabel is the response's place on the case's timeline: the days
 // since the accusation it answers, or why that is not known.
-func timelineLabel(ds *dataset.Dataset, r *schema.Response) string {
-	if days, ok := analysis.ResponseLag(ds, r); ok {
+func timelineLabel(ix *dataset.Index, r *schema.Response) string {
+	if days, ok := analysis.LagFrom(ix.Accusation(r.RespondsTo), r); ok {
 		if days == 1 {
 			return "day 1 (1 day after the accusation)"
 		}

@@ -48,113 +48,114 @@ const (
 	ComparePage   = "compare.html"
 	DownloadsPage = "downloads.html"
 	ExploreData   = "explore-data.js"
+	CompareData   = "compare-data.js"
 )
 
 // CasePage is the file name of a case's page.
 func CasePage(caseID string) string { return "case-" + caseID + ".html" }
 
 // Write writes the site of ds into dir (created if needed) and returns
-// the paths it wrote, sorted. Each file is written atomically; the command
-// makes the whole directory one unit (see the package documentation).
+// the paths it wrote, sorted. Each file is written atomically as soon as
+// it is rendered, so a large dataset's pages are never all in memory; the
+// command makes the whole directory one unit (see the package
+// documentation).
 func Write(dir string, ds *dataset.Dataset, opts Options) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	files, err := Render(ds, opts, func(rel string) (int64, error) {
+	size := func(rel string) (int64, error) {
 		info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel)))
 		if err != nil {
 			return 0, fmt.Errorf("download %s: %w", rel, err)
 		}
 		return info.Size(), nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	paths := make([]string, 0, len(names))
-	for _, name := range names {
+	var paths []string
+	err := Render(ds, opts, size, func(name string, content []byte) error {
 		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return paths, err
-		}
-		content := files[name]
 		if err := atomicfile.Write(p, func(w io.Writer) error {
 			_, err := w.Write(content)
 			return err
 		}); err != nil {
-			return paths, err
+			return err
 		}
 		paths = append(paths, p)
-	}
-	return paths, nil
+		return nil
+	})
+	slices.Sort(paths)
+	return paths, err
 }
 
-// Render builds every file of the site in memory, keyed by its path
-// relative to the site's root (slash-separated). size gives the size of a
-// download; it is only called for opts.Downloads.
-func Render(ds *dataset.Dataset, opts Options, size func(rel string) (int64, error)) (map[string][]byte, error) {
+// Render renders every file of the site and hands each to emit with its
+// path relative to the site's root, in a fixed order. size gives the size
+// of a download; it is only called for opts.Downloads.
+func Render(ds *dataset.Dataset, opts Options, size func(rel string) (int64, error), emit func(name string, content []byte) error) error {
 	m := newModel(ds, opts)
-	files := map[string][]byte{}
-	for _, name := range []string{"site.css", "explore.js"} {
+	for _, name := range []string{"site.css", "explore.js", "compare.js"} {
 		b, err := assets.ReadFile("static/" + name)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files[name] = b
+		if err := emit(name, b); err != nil {
+			return err
+		}
 	}
 	tmpl, err := parseTemplates()
 	if err != nil {
-		return nil, err
+		return err
 	}
+	var buf bytes.Buffer
 	page := func(name, tmplName string, data any) error {
-		var buf bytes.Buffer
+		buf.Reset()
 		if err := tmpl.ExecuteTemplate(&buf, tmplName, data); err != nil {
 			return fmt.Errorf("site page %s: %w", name, err)
 		}
-		files[name] = buf.Bytes()
-		return nil
+		return emit(name, buf.Bytes())
+	}
+	script := func(name string, build func() ([]byte, error)) error {
+		b, err := build()
+		if err != nil {
+			return err
+		}
+		return emit(name, b)
 	}
 	if err := page(IndexPage, "index.html", pageOf(m, m.Meta.Title, m)); err != nil {
-		return nil, err
+		return err
 	}
 	for _, c := range m.Cases {
 		if err := page(CasePage(c.Case.CaseID), "case.html", pageOf(m, c.Case.Title, c)); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := page(CodebookPage, "codebook.html", pageOf(m, "Codebook and method", codebookView(m, ds))); err != nil {
-		return nil, err
+		return err
 	}
-	data, err := exploreData(m)
-	if err != nil {
-		return nil, err
+	if err := script(ExploreData, func() ([]byte, error) { return exploreData(m) }); err != nil {
+		return err
 	}
-	files[ExploreData] = data
 	if err := page(ExplorePage, "explore.html", pageOf(m, "Explore the responses", exploreView())); err != nil {
-		return nil, err
+		return err
 	}
 	cmp, figures, err := compareView(ds, opts.Compare)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for name, svg := range figures {
-		files[name] = svg
+	if err := script(CompareData, func() ([]byte, error) { return compareData(ds, m) }); err != nil {
+		return err
+	}
+	for _, f := range cmp.Figures {
+		if err := emit(f.File, figures[f.File]); err != nil {
+			return err
+		}
 	}
 	if err := page(ComparePage, "compare.html", pageOf(m, "Compare two cases", cmp)); err != nil {
-		return nil, err
+		return err
 	}
 	downloads, err := downloadsView(opts.Downloads, size)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := page(DownloadsPage, "downloads.html", pageOf(m, "Downloads", downloads)); err != nil {
-		return nil, err
-	}
-	return files, nil
+	return page(DownloadsPage, "downloads.html", pageOf(m, "Downloads", downloads))
 }
 
 // pageData is what a page template gets: the site model (for the header

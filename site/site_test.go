@@ -19,7 +19,20 @@ import (
 // render builds the site of ds with no downloads.
 func render(t *testing.T, ds *dataset.Dataset) map[string][]byte {
 	t.Helper()
-	files, err := Render(ds, Options{}, nil)
+	return renderWith(t, ds, Options{})
+}
+
+// renderWith builds the site of ds with opts, in memory.
+func renderWith(t *testing.T, ds *dataset.Dataset, opts Options) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := Render(ds, opts, nil, func(name string, b []byte) error {
+		if _, dup := files[name]; dup {
+			t.Errorf("%s rendered twice", name)
+		}
+		files[name] = bytes.Clone(b)
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,10 +400,7 @@ func TestDownloadsListed(t *testing.T) {
 // and each figure it names exists as SVG.
 func TestCompareFigures(t *testing.T) {
 	ds := dataset.MustDefault()
-	files, err := Render(ds, Options{Compare: [2]string{"rus-skripal-2018", "prk-park-2018"}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := renderWith(t, ds, Options{Compare: [2]string{"rus-skripal-2018", "prk-park-2018"}})
 	page := string(files[ComparePage])
 	if !strings.Contains(page, "rejoinder compare rus-skripal-2018 prk-park-2018") {
 		t.Error("compare page does not show the pair asked for")
