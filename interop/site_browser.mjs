@@ -56,8 +56,10 @@ try {
 
   // Full-text search, typed as a reader would.
   await page.goto(url("explore.html"), { waitUntil: "load" });
+  await page.waitForSelector('#count[data-text="loaded"]');
   await page.type("#q", "non-entity");
   await page.waitForFunction(() => location.hash.includes("q=non-entity"));
+  out.searchCount = await page.$eval("#count", (e) => Number(e.dataset.count));
   out.search = await page.$$eval("#results li", (els) => els.map((li) => li.dataset.response));
   out.searchMark = await page.$$eval("#results mark", (els) => els.map((m) => m.textContent));
 

@@ -18,9 +18,27 @@ type exploreIndex struct {
 	Facets map[string][]string `json:"facets"`
 	Cases  [][2]string         `json:"cases"` // case id, title
 	// Rows: response id, case index, one value index per facet but
-	// strategy, the strategy indexes, date, speaker, quotes (joined by
-	// newlines), summary and notes (searched too).
+	// strategy, the strategy indexes, date, speaker.
 	Rows [][]any `json:"rows"`
+	// TextFiles is the number of explore-text-N.js files that hold the
+	// searched text, TextRows rows each.
+	TextFiles int `json:"textFiles"`
+	TextRows  int `json:"textRows"`
+}
+
+// textRowsPerFile is how many responses' text one explore-text-N.js file
+// holds: the page shows its filters at once and loads the text for search
+// in the background, a file at a time (a variable for the tests).
+var textRowsPerFile = 20000
+
+// ExploreText is the file name of the n-th file of searched text.
+func ExploreText(n int) string { return "explore-text-" + strconv.Itoa(n) + ".js" }
+
+// exploreText is one explore-text-N.js file: for each of its rows, the
+// quotes (joined by newlines) and the summary and notes.
+type exploreText struct {
+	N    int         `json:"n"`
+	Rows [][2]string `json:"rows"`
 }
 
 // facetValues collects the values of one facet and gives each an index
@@ -52,7 +70,7 @@ type exploreRow struct {
 // exploreData is explore-data.js: the index as a script (a script, not a
 // JSON file, so that the page works opened from the file system, where a
 // browser refuses to fetch).
-func exploreData(m *model) ([]byte, error) {
+func exploreData(m *model, emit func(name string, content []byte) error) error {
 	idx := exploreIndex{Facets: map[string][]string{}}
 	values := map[string]facetValues{}
 	for _, f := range Facets {
@@ -86,6 +104,20 @@ func exploreData(m *model) ([]byte, error) {
 	for _, f := range Facets {
 		idx.Facets[f] = values[f].sorted()
 	}
+	idx.TextRows = textRowsPerFile
+	var text exploreText
+	flush := func() error {
+		if len(text.Rows) == 0 {
+			return nil
+		}
+		b, err := jsCall("Searched text of the Explore page", "REJOINDER_EXPLORE_TEXT", text)
+		if err != nil {
+			return err
+		}
+		idx.TextFiles++
+		text = exploreText{N: text.N + 1}
+		return emit(ExploreText(idx.TextFiles-1), b)
+	}
 	for _, row := range rows {
 		r := row.rv.R
 		out := []any{r.ResponseID, row.caseIx}
@@ -100,10 +132,37 @@ func exploreData(m *model) ([]byte, error) {
 		for i, q := range r.Quotes {
 			quotes[i] = q.Text
 		}
-		out = append(out, strategies, row.rv.Date, r.Speaker, strings.Join(quotes, "\n"), strings.TrimSpace(r.Summary+"\n"+r.Notes))
+		out = append(out, strategies, row.rv.Date, r.Speaker)
 		idx.Rows = append(idx.Rows, out)
+		text.Rows = append(text.Rows, [2]string{strings.Join(quotes, "\n"), strings.TrimSpace(r.Summary + "\n" + r.Notes)})
+		if len(text.Rows) == textRowsPerFile {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
 	}
-	return jsScript("The Explore page's index of every response", "REJOINDER_EXPLORE", idx)
+	if err := flush(); err != nil {
+		return err
+	}
+	b, err := jsScript("The Explore page's index of every response", "REJOINDER_EXPLORE", idx)
+	if err != nil {
+		return err
+	}
+	return emit(ExploreData, b)
+}
+
+// jsCall is a script that passes v, as JSON, to the function window[name]
+// that the page defines: how a file loaded on demand hands over its data.
+func jsCall(what, name string, v any) ([]byte, error) {
+	js, err := json.Marshal(v) // escapes <, > and &, so no text can close the script
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("// " + what + ", written by rejoinder site.\nwindow." + name + "(")
+	buf.Write(js)
+	buf.WriteString(");\n")
+	return buf.Bytes(), nil
 }
 
 // jsScript is a script that sets window[name] to v as JSON, headed by a

@@ -130,7 +130,7 @@ func Render(ds *dataset.Dataset, opts Options, size func(rel string) (int64, err
 	if err := page(CodebookPage, "codebook.html", pageOf(m, "Codebook and method", codebookView(m, ds))); err != nil {
 		return err
 	}
-	if err := script(ExploreData, func() ([]byte, error) { return exploreData(m) }); err != nil {
+	if err := exploreData(m, emit); err != nil {
 		return err
 	}
 	if err := page(ExplorePage, "explore.html", pageOf(m, "Explore the responses", exploreView())); err != nil {

@@ -279,12 +279,12 @@ func TestQuoteEscaped(t *testing.T) {
 	if !strings.Contains(page, "They said &#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("case page does not show the quote's markup as text")
 	}
-	js := string(files[ExploreData])
+	js := string(files[ExploreData]) + string(files[ExploreText(0)])
 	if strings.Contains(js, "<script") || strings.Contains(js, "</script") {
-		t.Error("explore-data.js holds the markup unescaped")
+		t.Error("Explore's data holds the markup unescaped")
 	}
 	if !strings.Contains(js, `They said \"\u003e\u003cscript\u003ealert(1)\u003c/script\u003e`) {
-		t.Error("explore-data.js lacks the quote")
+		t.Error("Explore's text lacks the quote")
 	}
 }
 
@@ -412,6 +412,44 @@ func TestCompareFigures(t *testing.T) {
 	for _, m := range figs {
 		if !bytes.HasPrefix(bytes.TrimSpace(files[m[1]]), []byte("<?xml")) && !bytes.Contains(files[m[1]], []byte("<svg")) {
 			t.Errorf("figure %s is not an SVG", m[1])
+		}
+	}
+}
+
+// TestExploreTextFiles splits Explore's searched text over several files
+// and checks that, read in order, they give each row its response's quotes.
+func TestExploreTextFiles(t *testing.T) {
+	defer func(n int) { textRowsPerFile = n }(textRowsPerFile)
+	textRowsPerFile = 100
+	ds := dataset.MustDefault()
+	files := render(t, ds)
+	idx := exploreOf(t, files)
+	if want := (len(ds.Responses) + 99) / 100; idx.TextFiles != want || idx.TextRows != 100 {
+		t.Fatalf("%d text files of %d rows, want %d of 100", idx.TextFiles, idx.TextRows, want)
+	}
+	var rows [][2]string
+	for n := range idx.TextFiles {
+		js := files[ExploreText(n)]
+		var part exploreText
+		if err := json.Unmarshal(js[bytes.IndexByte(js, '{'):bytes.LastIndexByte(js, '}')+1], &part); err != nil {
+			t.Fatal(err)
+		}
+		if part.N != n {
+			t.Errorf("%s says it is file %d", ExploreText(n), part.N)
+		}
+		rows = append(rows, part.Rows...)
+	}
+	if len(rows) != len(idx.Rows) {
+		t.Fatalf("%d rows of text for %d rows", len(rows), len(idx.Rows))
+	}
+	for i, row := range idx.Rows {
+		r := ds.Response(row[0].(string))
+		var quotes []string
+		for _, q := range r.Quotes {
+			quotes = append(quotes, q.Text)
+		}
+		if rows[i][0] != strings.Join(quotes, "\n") {
+			t.Errorf("row %d (%s): text %.60q is not its quotes", i, r.ResponseID, rows[i][0])
 		}
 	}
 }

@@ -17,13 +17,30 @@
   document.getElementById("static-list").hidden = true;
 
   // Row layout (see site/explore.go): id, case, the five facets,
-  // strategies, date, speaker, quotes, summary and notes.
+  // strategies, date, speaker. The searched text (quotes; summary and
+  // notes) comes after the first view, from explore-text-N.js files.
   function value(row, facet) {
     if (facet === "strategy") { return row[7]; }
     return row[2 + FACETS.indexOf(facet)];
   }
   var ALL = FACETS.concat(["strategy"]);
-  var lower = data.rows.map(function (r) { return (r[10] + "\n" + r[11]).toLowerCase(); });
+  var texts = new Array(data.rows.length), lower = new Array(data.rows.length), loaded = 0;
+  window.REJOINDER_EXPLORE_TEXT = function (t) {
+    t.rows.forEach(function (r, j) {
+      var i = t.n * data.textRows + j;
+      texts[i] = r;
+      lower[i] = (r[0] + "\n" + r[1]).toLowerCase();
+    });
+    loaded++;
+    if (loaded < data.textFiles) { loadText(loaded); return; }
+    count.setAttribute("data-text", "loaded");
+    render();
+  };
+  function loadText(n) {
+    var s = document.createElement("script");
+    s.src = "explore-text-" + n + ".js";
+    document.body.appendChild(s);
+  }
 
   function readState() {
     var s = { page: 1, q: "" };
@@ -51,7 +68,7 @@
       var v = value(row, k);
       if (k === "strategy" ? v.indexOf(want) < 0 : v !== want) { return false; }
     }
-    return !s.q || lower[i].indexOf(s.q.toLowerCase()) >= 0;
+    return !s.q || (lower[i] !== undefined && lower[i].indexOf(s.q.toLowerCase()) >= 0);
   }
   function label(k, v) { return v === "" ? (k === "year" ? "undated" : "(none)") : v; }
 
@@ -96,7 +113,8 @@
     data.rows.forEach(function (row, i) { if (matches(row, i, s, null)) { hits.push(i); } });
     var pages = Math.max(1, Math.ceil(hits.length / PAGE));
     if (s.page > pages) { s.page = pages; }
-    count.textContent = hits.length + " of " + data.rows.length + " responses";
+    count.textContent = hits.length + " of " + data.rows.length + " responses" +
+      (s.q && loaded < data.textFiles ? " (still loading the quotes to search)" : "");
     count.setAttribute("data-count", String(hits.length));
     results.textContent = "";
     hits.slice((s.page - 1) * PAGE, s.page * PAGE).forEach(function (i) {
@@ -111,7 +129,8 @@
       meta.className = "meta";
       meta.textContent = row[0] + " · " + row[7].map(function (x) { return data.facets.strategy[x]; }).join(", ");
       li.appendChild(meta);
-      var text = s.q && row[10].toLowerCase().indexOf(s.q.toLowerCase()) < 0 ? row[11] : row[10];
+      var t = texts[i];
+      var text = !t ? "" : s.q && t[0].toLowerCase().indexOf(s.q.toLowerCase()) < 0 ? t[1] : t[0];
       if (text) { li.appendChild(snippet(text, s.q)); }
       results.appendChild(li);
     });
@@ -141,4 +160,5 @@
   document.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); fromForm(); });
   window.addEventListener("hashchange", render);
   render();
+  if (data.textFiles > 0) { loadText(0); } else { count.setAttribute("data-text", "loaded"); }
 })();
