@@ -13,6 +13,7 @@ type codebookPage struct {
 	CodingRules []string
 	PairRules   []schema.PairRule
 	Tables      []schema.Table
+	Reliability *reliabilityView // nil without codings
 }
 
 // strategyView is one strategy code with its examples linked to the

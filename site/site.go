@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
 	"github.com/rejoinder/rejoinder/schema"
@@ -33,6 +34,10 @@ type Options struct {
 	// Compare names the two cases of the compare page; when empty, the
 	// seed pair if the dataset has it, else its first two cases.
 	Compare [2]string
+	// Codings are the published codings of the dataset (coding.Published
+	// for the embedded one): the codebook page shows the coders'
+	// agreement in their latest round. None: no reliability table.
+	Codings []coding.Coding
 	// Downloads are files already written inside the site's directory
 	// (by the command, with the exports); the downloads page lists them
 	// with their sizes, in the order given.
@@ -127,7 +132,11 @@ func Render(ds *dataset.Dataset, opts Options, size func(rel string) (int64, err
 			return err
 		}
 	}
-	if err := page(CodebookPage, "codebook.html", pageOf(m, "Codebook and method", codebookView(m, ds))); err != nil {
+	cb := codebookView(m, ds)
+	if cb.Reliability, err = reliabilityOf(ds.Codebook, opts.Codings); err != nil {
+		return err
+	}
+	if err := page(CodebookPage, "codebook.html", pageOf(m, "Codebook and method", cb)); err != nil {
 		return err
 	}
 	if err := exploreData(m, emit); err != nil {

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"net/url"
 	"os"
@@ -12,7 +13,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -451,5 +454,40 @@ func TestExploreTextFiles(t *testing.T) {
 		if rows[i][0] != strings.Join(quotes, "\n") {
 			t.Errorf("row %d (%s): text %.60q is not its quotes", i, r.ResponseID, rows[i][0])
 		}
+	}
+}
+
+// TestReliabilityTable checks the codebook page's agreement table against
+// coding.Report on the published codings' latest round.
+func TestReliabilityTable(t *testing.T) {
+	codings, err := coding.Published()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := dataset.MustDefault()
+	page := string(renderWith(t, ds, Options{Codings: codings})[CodebookPage])
+	var independent []coding.Coding
+	for _, c := range codings {
+		if c.Coder != exports.GoldCoder {
+			independent = append(independent, c)
+		}
+	}
+	rounds := coding.Rounds(independent)
+	if len(rounds) == 0 {
+		t.Skip("no published codings")
+	}
+	rows, err := coding.Report(ds.Codebook, independent, rounds[len(rounds)-1], 1000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		want := fmt.Sprintf(`<tr><th scope="row">%s</th><td>%s</td><td class="num">%d</td><td class="num">%s</td>`,
+			html.EscapeString(r.Variable), r.Level, r.Units, stat(r.Alpha))
+		if !strings.Contains(page, want) {
+			t.Errorf("reliability table lacks %s", want)
+		}
+	}
+	if without := string(render(t, ds)[CodebookPage]); !strings.Contains(without, "No codings are published") {
+		t.Error("without codings the page does not say so")
 	}
 }

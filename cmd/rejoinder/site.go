@@ -88,7 +88,11 @@ in it that are not the site's (CNAME, .nojekyll) are kept.`,
 				if err != nil {
 					return err
 				}
-				paths, err := site.Write(staging, ds, site.Options{Compare: pair, Downloads: downloads})
+				codings, err := publishedCodings(ds)
+				if err != nil {
+					return err
+				}
+				paths, err := site.Write(staging, ds, site.Options{Compare: pair, Downloads: downloads, Codings: codings})
 				pages = len(paths)
 				return err
 			}, isSiteFile)
