@@ -160,5 +160,10 @@
   document.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); fromForm(); });
   window.addEventListener("hashchange", render);
   render();
-  if (data.textFiles > 0) { loadText(0); } else { count.setAttribute("data-text", "loaded"); }
+  // The text for search loads after the page has shown its first view.
+  if (data.textFiles > 0) {
+    window.addEventListener("load", function () { setTimeout(function () { loadText(0); }, 0); });
+  } else {
+    count.setAttribute("data-text", "loaded");
+  }
 })();
