@@ -491,3 +491,40 @@ func TestReliabilityTable(t *testing.T) {
 		t.Error("without codings the page does not say so")
 	}
 }
+
+// TestDateAndTimelineLabels checks that a date shows its precision and a
+// response's place on the timeline says why it is unknown when it is.
+func TestDateAndTimelineLabels(t *testing.T) {
+	for _, tc := range []struct {
+		date schema.Date
+		want string
+	}{
+		{schema.DayDate(2018, 9, 14), "2018-09-14"},
+		{schema.Date{Year: 2018, Month: 9, Precision: schema.PrecisionMonth}, "2018-09 (month only)"},
+		{schema.Date{Year: 2018, Precision: schema.PrecisionYear}, "2018 (year only)"},
+		{schema.Date{}, "undated"},
+	} {
+		if got := dateLabel(tc.date); got != tc.want {
+			t.Errorf("dateLabel(%v) = %q, want %q", tc.date, got, tc.want)
+		}
+	}
+	ds := dataset.MustDefault()
+	ix := ds.Index()
+	a := ds.Accusations[0]
+	for _, tc := range []struct {
+		r    schema.Response
+		want string
+	}{
+		{schema.Response{RespondsTo: a.AccusationID, Date: a.Date}, "day 0 (0 days after the accusation)"},
+		{schema.Response{RespondsTo: a.AccusationID, Date: a.Date, Anticipatory: true}, "before the accusation (anticipatory)"},
+		{schema.Response{RespondsTo: a.AccusationID}, "undated: days since the accusation unknown"},
+		{schema.Response{RespondsTo: a.AccusationID, Date: schema.Date{Year: a.Date.Year, Precision: schema.PrecisionYear}}, "days since the accusation unknown: a date is not exact to the day"},
+	} {
+		if a.Date.Precision != schema.PrecisionDay {
+			t.Skip("the first accusation is not dated to the day")
+		}
+		if got := timelineLabel(ix, &tc.r); got != tc.want {
+			t.Errorf("timelineLabel(%+v) = %q, want %q", tc.r.Date, got, tc.want)
+		}
+	}
+}
