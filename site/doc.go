@@ -9,8 +9,11 @@
 // from the file system as well as from any static host. Cases and the
 // codebook read without JavaScript; Explore uses a little vanilla
 // JavaScript and a compact index (explore-data.js, a script rather than
-// JSON so that it loads from file:// too) and keeps its filters in the
-// URL fragment, so a filtered view can be linked and cited. Every response
+// JSON so that it loads from file:// too; the searched text follows in
+// explore-text-N.js files after the first view, so a 200,000-response
+// site stays usable) and keeps its filters in the URL fragment, so a
+// filtered view can be linked and cited; Compare reads compare-data.js to
+// set any two cases side by side. Every response
 // and quote has a permanent id used as its fragment
 // (case-prk-park-2018.html#prk-park-2018-r1). Pages go through
 // html/template, so quoted text is always escaped.
