@@ -7,7 +7,7 @@ FUZZTIME ?= 30s
 # one mid-input and report "context deadline exceeded". CI gives them a count of inputs instead.
 SLOWFUZZTIME ?= $(FUZZTIME)
 
-.PHONY: run test build interop vet fmt fuzz docs bench clean tools notebook examples figures render
+.PHONY: run test build interop vet fmt fuzz docs bench clean tools notebook examples figures render site site-screenshots
 
 ## run: validate the embedded dataset, then write Parquet files and the workbook to $(OUT)/
 run: build
@@ -54,6 +54,15 @@ examples:
 ## render: build the workbook and a coding template, render both with LibreOffice to PDF and PNG pages in $(OUT)/render/ (look at every page)
 render:
 	RENDER_OUT=$(OUT)/render interop/render.sh
+
+## site: write the static website of the embedded dataset to $(OUT)/site/ (open $(OUT)/site/index.html)
+site: build
+	$(BIN) site --out $(OUT)/site
+
+## site-screenshots: drive Chromium through the site (the browser test) and save screenshots of every kind of page at
+## desktop and phone widths in $(OUT)/site-screenshots/ (needs Debian's chromium and `make interop`)
+site-screenshots:
+	REJOINDER_SITE_SCREENSHOTS=$(abspath $(OUT))/site-screenshots $(GO) test ./site -run TestSiteInBrowser -count=1 -v
 
 ## figures: draw the figures the tutorial shows into docs/figures/
 figures:

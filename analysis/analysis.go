@@ -32,6 +32,11 @@ func ResponseLag(ds *dataset.Dataset, r *schema.Response) (days int, ok bool) {
 	return lagFrom(ds.Accusation(r.RespondsTo), r)
 }
 
+// LagFrom is ResponseLag given the accusation answered (nil when none),
+// for callers that look accusations up in an index (dataset.Index) rather
+// than scanning the dataset once per response.
+func LagFrom(a *schema.Accusation, r *schema.Response) (days int, ok bool) { return lagFrom(a, r) }
+
 // lagFrom is ResponseLag given the accusation answered (nil when none).
 func lagFrom(a *schema.Accusation, r *schema.Response) (days int, ok bool) {
 	if a == nil || r.Anticipatory || r.RespondsTo == "" {

@@ -139,6 +139,7 @@ With no --data flag, commands use the dataset embedded in the binary.`,
 		newProfileCmd(), newSimilarCmd(), newDynamicsCmd(), newKWICCmd(), newGenCmd(), newExportCmd(), newReliabilityCmd(), newCodingCmd(), newSuggestCmd(), newImportCmd(), newVersionCmd())
 	root.AddCommand(newPlotCmd())
 	root.AddCommand(newEventsCmd())
+	root.AddCommand(newSiteCmd())
 	return root
 }
 
