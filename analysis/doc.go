@@ -129,6 +129,6 @@
 // ExampleCompareCases, ExampleSummarize, ExampleSharedStrategies,
 // ExampleStrategyProfile, ExampleProfile, ExampleNearest,
 // ExampleSimilarityMatrix, ExampleClusterOrder, ExampleDynamics,
-// ExampleResponseLag, ExampleCoOccurrences, ExampleEvidenceStrategies,
+// ExampleResponseLag, ExampleCoOccurrences, ExampleCoOccurrences_byResponder, ExampleEvidenceStrategies,
 // ExampleKWIC, ExampleResponses and ExampleColumnsOf.
 package analysis
