@@ -64,4 +64,3 @@ func columnsOf(df dataframe.DataFrame) []series.Series {
 	}
 	return cols
 }
-
