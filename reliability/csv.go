@@ -85,7 +85,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 			return strings.TrimSpace(rec[i]), nil
 		}
 		var c Coding
-		if c.Unit, err = get("unit"); err != nil {
+		if c.UnitID, err = get("unit"); err != nil {
 			return nil, err
 		}
 		if c.Coder, err = get("coder"); err != nil {
@@ -94,19 +94,19 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		if c.Value, err = get("value"); err != nil {
 			return nil, err
 		}
-		for _, v := range []string{c.Unit, c.Coder, c.Value} {
+		for _, v := range []string{c.UnitID, c.Coder, c.Value} {
 			if !utf8.ValidString(v) {
 				// Printed, or as JSON, the byte would become U+FFFD unseen.
 				return nil, fmt.Errorf("%s:%d: %s is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)", name, line, schema.QuoteValue(v))
 			}
 		}
-		if c.Unit == "" || c.Coder == "" {
+		if c.UnitID == "" || c.Coder == "" {
 			return nil, fmt.Errorf("%s:%d: unit and coder must not be empty", name, line)
 		}
 		c.Where = fmt.Sprintf("%s:%d", name, line)
-		key := [2]string{c.Coder, c.Unit}
+		key := [2]string{c.Coder, c.UnitID}
 		if at, dup := first[key]; dup {
-			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.Unit, at)
+			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.UnitID, at)
 		}
 		first[key] = line
 		out = append(out, c)

@@ -12,20 +12,31 @@ import (
 	"github.com/rejoinder/rejoinder/schema"
 )
 
-// Coding is one coder's value for one unit.
+// Coding is one coder's judgement (Value) of one variable for one unit, in
+// round Round: the long format that package coding imports, stores and
+// reconciles, and that the measures here read. It is the one coding type
+// of rejoinder (coding.Coding is the same type). A multi-label variable
+// is stored one code at a time, as variable "strategies:denial" with value
+// yes or no. An empty Value is a missing one.
+//
+// The measures read UnitID, Coder and Value only: they are given the
+// codings of one variable in one round (coding.Groups gathers them).
 type Coding struct {
-	Unit  string
-	Coder string
-	Value string
+	UnitID   string
+	Variable string
+	Coder    string
+	Round    int
+	Value    string
 	// Where is where the coding was read ("codings.csv:12"), for error
-	// messages; empty when unknown.
+	// messages; empty when unknown. It is not part of the coding: two
+	// codings that differ only in Where are the same judgement.
 	Where string
 }
 
 // place describes where a coding came from, to begin an error message:
 // its file and line when known, then its coder and unit.
 func (c Coding) place() string {
-	s := fmt.Sprintf("coder %q, unit %q", c.Coder, c.Unit)
+	s := fmt.Sprintf("coder %q, unit %q", c.Coder, c.UnitID)
 	if c.Where != "" {
 		s = c.Where + ": " + s
 	}
@@ -83,7 +94,7 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 		if c.Value == "" {
 			continue // a missing value
 		}
-		k := key{c.Unit, c.Coder}
+		k := key{c.UnitID, c.Coder}
 		if seen[k] {
 			return nil, fmt.Errorf("%w: %s", ErrDuplicate, c.place())
 		}
@@ -91,10 +102,10 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 			return nil, err
 		}
 		seen[k] = true
-		if _, ok := byUnit[c.Unit]; !ok {
-			unitOrder = append(unitOrder, c.Unit)
+		if _, ok := byUnit[c.UnitID]; !ok {
+			unitOrder = append(unitOrder, c.UnitID)
 		}
-		byUnit[c.Unit] = append(byUnit[c.Unit], c.Value)
+		byUnit[c.UnitID] = append(byUnit[c.UnitID], c.Value)
 	}
 	distinct := map[string]bool{}
 	coders := map[string]bool{}
@@ -379,10 +390,10 @@ func CohenKappa(codings []Coding) (float64, error) {
 			coders[c.Coder] = map[string]string{}
 			names = append(names, c.Coder)
 		}
-		if _, dup := coders[c.Coder][c.Unit]; dup {
-			return 0, fmt.Errorf("%w: coder %q, unit %q", ErrDuplicate, c.Coder, c.Unit)
+		if _, dup := coders[c.Coder][c.UnitID]; dup {
+			return 0, fmt.Errorf("%w: coder %q, unit %q", ErrDuplicate, c.Coder, c.UnitID)
 		}
-		coders[c.Coder][c.Unit] = c.Value
+		coders[c.Coder][c.UnitID] = c.Value
 	}
 	if len(names) != 2 {
 		return 0, fmt.Errorf("%w (found %d)", ErrNotTwoCoders, len(names))
