@@ -69,7 +69,8 @@ type Result struct {
 }
 
 // prepared is the reliability data: per pairable unit, its values as
-// indexes into the distinct values, sorted in the level's order.
+// indexes into the distinct values (sorted in the level's order), in
+// ascending order.
 type prepared struct {
 	values []string  // distinct values, in order
 	nums   []float64 // their numbers (interval, ratio)
@@ -171,6 +172,7 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 		for i, v := range vs {
 			idx[i] = index[v]
 		}
+		slices.Sort(idx) // equal values side by side: alpha counts them as runs
 		p.units = append(p.units, idx)
 	}
 	if len(p.units) == 0 {
@@ -220,11 +222,13 @@ func scale(nums map[string]float64) {
 }
 
 // Alpha computes Krippendorff's alpha at a level of measurement, following
-// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability": a
-// coincidence matrix of pairable values, then 1 − D_o/D_e with the level's
-// difference function. order fixes the order of ordinal values (the
-// codebook's order of an ordinal variable); nil orders them as numbers, or
-// as text.
+// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability":
+// 1 − D_o/D_e with the level's difference function, the disagreements
+// summed over values instead of over the cells of the coincidence matrix,
+// so that a million values with as many distinct ones take seconds (time
+// O(n log n), memory O(n), at every level). order fixes the order of
+// ordinal values (the codebook's order of an ordinal variable); nil orders
+// them as numbers, or as text.
 func Alpha(codings []Coding, level schema.Level, order []string) (Result, error) {
 	p, err := prepare(codings, level, order)
 	if err != nil {
@@ -233,50 +237,42 @@ func Alpha(codings []Coding, level schema.Level, order []string) (Result, error)
 	return p.alpha(level)
 }
 
+// alpha computes alpha from sums over values rather than the coincidence
+// matrix, which is quadratic in distinct values (10,000 distinct values
+// took minutes and gigabytes). Both disagreements are sums of δ² over
+// ordered pairs of values: D_o over the pairs within each unit, weighted
+// 1/(m_u − 1), and D_e over all pairs of pairable values; pairSum gives
+// such a sum in one pass (sorting at the ordinal level, a quadrature at
+// the ratio level).
 func (p *prepared) alpha(level schema.Level) (Result, error) {
-	k := len(p.values)
-	o := make([][]float64, k) // coincidences
-	for i := range o {
-		o[i] = make([]float64, k)
-	}
-	var agree, pairs float64
+	counts := make([]float64, len(p.values)) // n_c: how often each value is paired
+	var n, pairs, agree float64
 	for _, u := range p.units {
 		m := float64(len(u))
-		for a := range u {
-			for b := range u {
-				if a == b {
-					continue
-				}
-				o[u[a]][u[b]] += 1 / (m - 1)
-				pairs++
-				if u[a] == u[b] {
-					agree++
-				}
-			}
+		n += m
+		pairs += m * (m - 1)
+		for _, f := range runs(u) {
+			agree += f.n * (f.n - 1)
+		}
+		for _, c := range u {
+			counts[c]++
 		}
 	}
-	nc := make([]float64, k)
-	var n float64
-	for c := range o {
-		for _, x := range o[c] {
-			nc[c] += x
-		}
-		n += nc[c]
+	pos := p.positions(level, counts)
+	var do float64
+	for _, u := range p.units {
+		do += p.pairSum(level, pos, runs(u)) / float64(len(u)-1)
 	}
-	delta := p.difference(level, nc)
-	var do, de float64
-	for c := 0; c < k; c++ {
-		for d := 0; d < k; d++ {
-			if c == d {
-				continue
-			}
-			do += o[c][d] * delta(c, d)
-			de += nc[c] * nc[d] * delta(c, d)
+	all := make([]run, 0, len(counts))
+	for c, f := range counts {
+		if f > 0 {
+			all = append(all, run{c, f})
 		}
 	}
+	de := p.pairSum(level, pos, all)
 	do /= n
 	de /= n * (n - 1)
-	r := Result{Observed: do, Expected: de, Units: len(p.units), Coders: p.coders, Values: int(math.Round(n)),
+	r := Result{Observed: do, Expected: de, Units: len(p.units), Coders: p.coders, Values: int(n),
 		Level: level, Agreement: agree / pairs}
 	if de == 0 {
 		r.Alpha = math.NaN()
@@ -290,44 +286,76 @@ func (p *prepared) alpha(level schema.Level) (Result, error) {
 	return r, nil
 }
 
-// difference returns the squared difference function δ² of a level over
-// value indexes.
-func (p *prepared) difference(level schema.Level, nc []float64) func(c, d int) float64 {
+// run is a value (an index into the distinct values) and how many times
+// it occurs.
+type run struct {
+	c int
+	n float64
+}
+
+// runs counts the values of a unit, whose indexes prepare sorted.
+func runs(u []int) []run {
+	var out []run
+	for i, c := range u {
+		if i > 0 && c == u[i-1] {
+			out[len(out)-1].n++
+			continue
+		}
+		out = append(out, run{c, 1})
+	}
+	return out
+}
+
+// positions returns, at the interval and ordinal levels, each value's
+// position on a line on which δ² is the squared distance: the number
+// itself (interval), or the value's mid-rank Σ_{g<c} n_g + n_c/2 among
+// the pairable values (ordinal, since Krippendorff's
+// δ²(c, d) = (Σ_{g=c..d} n_g − (n_c + n_d)/2)² is the squared difference
+// of the two mid-ranks).
+func (p *prepared) positions(level schema.Level, counts []float64) []float64 {
 	switch level {
-	case schema.Ordinal:
-		// δ²(c, d) = (Σ_{g=c..d} n_g − (n_c + n_d)/2)², values in rank order.
-		cum := make([]float64, len(nc)+1)
-		for i, x := range nc {
-			cum[i+1] = cum[i] + x
-		}
-		return func(c, d int) float64 {
-			if c > d {
-				c, d = d, c
-			}
-			s := cum[d+1] - cum[c] - (nc[c]+nc[d])/2
-			return s * s
-		}
 	case schema.Interval:
-		return func(c, d int) float64 {
-			x := p.nums[c] - p.nums[d]
-			return x * x
+		return p.nums
+	case schema.Ordinal:
+		pos := make([]float64, len(counts))
+		var below float64
+		for c, f := range counts { // values are in rank order
+			pos[c] = below + f/2
+			below += f
 		}
+		return pos
+	}
+	return nil
+}
+
+// pairSum returns Σ δ²(c, d) over the ordered pairs of the values in rs
+// (counting each value rs[i].n times), at a level.
+func (p *prepared) pairSum(level schema.Level, pos []float64, rs []run) float64 {
+	switch level {
+	case schema.Interval, schema.Ordinal:
+		// Σ_{i,j} (y_i − y_j)² = 2m Σ_i (y_i − ȳ)², centred against cancellation.
+		var m, sum float64
+		for _, r := range rs {
+			m += r.n
+			sum += r.n * pos[r.c]
+		}
+		mean := sum / m
+		var ss float64
+		for _, r := range rs {
+			d := pos[r.c] - mean
+			ss += r.n * d * d
+		}
+		return 2 * m * ss
 	case schema.Ratio:
-		return func(c, d int) float64 {
-			sum := p.nums[c] + p.nums[d]
-			if sum == 0 {
-				return 0 // both 0 (as "0" and "0.0"): values are 0 or more
-			}
-			x := (p.nums[c] - p.nums[d]) / sum
-			return x * x
-		}
+		return ratioPairSum(p.nums, rs)
 	}
-	return func(c, d int) float64 {
-		if c == d {
-			return 0
-		}
-		return 1
+	// Nominal: the pairs of different values, m² − Σ n_c².
+	var m, same float64
+	for _, r := range rs {
+		m += r.n
+		same += r.n * r.n
 	}
+	return m*m - same
 }
 
 // Interval is a confidence interval.
