@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -62,12 +63,15 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 			return nil, fmt.Errorf("%s:1: no %q column in the header %q (want unit,coder,value)", name, want, strings.Join(header, ","))
 		}
 	}
-	var out []Coding
+	// Codings gather in blocks joined once at the end: growing one slice
+	// of a million codings copied it over and over.
+	var blocks [][]Coding
+	out := make([]Coding, 0, 1024)
 	first := map[[2]string]int{} // (coder, unit) -> line, to place a duplicate
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return out, nil
+			return slices.Concat(append(blocks, out)...), nil
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -109,6 +113,10 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.UnitID, at)
 		}
 		first[key] = line
+		if len(out) == cap(out) {
+			blocks = append(blocks, out)
+			out = make([]Coding, 0, 2*cap(out))
+		}
 		out = append(out, c)
 	}
 }

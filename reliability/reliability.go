@@ -87,46 +87,54 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 	default:
 		return nil, fmt.Errorf("%w %q (allowed: nominal, ordinal, interval, ratio)", ErrBadLevel, level)
 	}
-	type key struct{ unit, coder string }
-	seen := map[key]bool{}
-	byUnit := map[string][]string{}
-	var unitOrder []string
+	// Units, coders and values as small integers, each string hashed
+	// once: a million codings through string-keyed maps took seconds.
+	unitIx, coderIx, valueIx := map[string]int32{}, map[string]int32{}, map[string]int32{}
+	var byUnit, codersOf [][]int32 // per unit (first-seen order), its values and their coders
+	var names []string             // values, by index
+	seen := map[[2]int32]bool{}    // unit, coder
 	for _, c := range codings {
 		if c.Value == "" {
 			continue // a missing value
 		}
-		k := key{c.UnitID, c.Coder}
-		if seen[k] {
+		u, k := intern(unitIx, c.UnitID), intern(coderIx, c.Coder)
+		if seen[[2]int32{u, k}] {
 			return nil, fmt.Errorf("%w: %s", ErrDuplicate, c.place())
 		}
-		if err := checkDomain(c, level); err != nil {
-			return nil, err
+		seen[[2]int32{u, k}] = true
+		v, ok := valueIx[c.Value]
+		if !ok {
+			if err := checkDomain(c, level); err != nil {
+				return nil, err
+			}
+			v = intern(valueIx, c.Value)
+			names = append(names, c.Value)
 		}
-		seen[k] = true
-		if _, ok := byUnit[c.UnitID]; !ok {
-			unitOrder = append(unitOrder, c.UnitID)
+		if int(u) == len(byUnit) {
+			byUnit, codersOf = append(byUnit, nil), append(codersOf, nil)
 		}
-		byUnit[c.UnitID] = append(byUnit[c.UnitID], c.Value)
+		byUnit[u], codersOf[u] = append(byUnit[u], v), append(codersOf[u], k)
 	}
-	distinct := map[string]bool{}
-	coders := map[string]bool{}
-	p := &prepared{}
-	for _, u := range unitOrder {
-		if len(byUnit[u]) < 2 {
+	used := make([]bool, len(names))
+	coderUsed := make([]bool, len(coderIx))
+	for u, vs := range byUnit {
+		if len(vs) < 2 {
 			continue
 		}
-		for _, v := range byUnit[u] {
-			distinct[v] = true
+		for i, v := range vs {
+			used[v], coderUsed[codersOf[u][i]] = true, true
 		}
 	}
-	for k := range seen {
-		if len(byUnit[k.unit]) >= 2 {
-			coders[k.coder] = true
+	p := &prepared{}
+	for _, ok := range coderUsed {
+		if ok {
+			p.coders++
 		}
 	}
-	p.coders = len(coders)
-	for v := range distinct {
-		p.values = append(p.values, v)
+	for v, ok := range used {
+		if ok {
+			p.values = append(p.values, names[v])
+		}
 	}
 	numeric := true
 	nums := map[string]float64{}
@@ -158,13 +166,12 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 	default:
 		sort.Strings(p.values)
 	}
-	index := map[string]int{}
+	index := make([]int, len(names)) // value's first-seen index → its index in order
 	for i, v := range p.values {
-		index[v] = i
+		index[valueIx[v]] = i
 		p.nums = append(p.nums, nums[v])
 	}
-	for _, u := range unitOrder {
-		vs := byUnit[u]
+	for _, vs := range byUnit {
 		if len(vs) < 2 {
 			continue
 		}
@@ -179,6 +186,16 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 		return nil, ErrNoPairs
 	}
 	return p, nil
+}
+
+// intern returns s's index in m, adding it when new.
+func intern(m map[string]int32, s string) int32 {
+	i, ok := m[s]
+	if !ok {
+		i = int32(len(m))
+		m[s] = i
+	}
+	return i
 }
 
 // checkDomain refuses a value outside its level's domain: interval and
@@ -408,36 +425,45 @@ func BootstrapAlpha(codings []Coding, level schema.Level, order []string, sample
 // coded: (p_o − p_e) / (1 − p_e), with chance agreement from each coder's
 // own distribution of values.
 func CohenKappa(codings []Coding) (float64, error) {
-	coders := map[string]map[string]string{}
+	coderIx := map[string]int{}
 	var names []string
+	unitIx, valueIx := map[string]int32{}, map[string]int32{}
+	var units [][2]int32 // per unit, each of the first two coders' value index + 1 (0: not coded)
 	for _, c := range codings {
 		if c.Value == "" {
 			continue
 		}
-		if coders[c.Coder] == nil {
-			coders[c.Coder] = map[string]string{}
+		k, ok := coderIx[c.Coder]
+		if !ok {
+			k = len(names)
+			coderIx[c.Coder] = k
 			names = append(names, c.Coder)
 		}
-		if _, dup := coders[c.Coder][c.UnitID]; dup {
+		if k >= 2 {
+			continue // a third coder: refused below
+		}
+		u := intern(unitIx, c.UnitID)
+		if int(u) == len(units) {
+			units = append(units, [2]int32{})
+		}
+		if units[u][k] != 0 {
 			return 0, fmt.Errorf("%w: coder %q, unit %q", ErrDuplicate, c.Coder, c.UnitID)
 		}
-		coders[c.Coder][c.UnitID] = c.Value
+		units[u][k] = intern(valueIx, c.Value) + 1
 	}
 	if len(names) != 2 {
 		return 0, fmt.Errorf("%w (found %d)", ErrNotTwoCoders, len(names))
 	}
-	a, b := coders[names[0]], coders[names[1]]
-	countA, countB := map[string]float64{}, map[string]float64{}
+	countA, countB := make([]float64, len(valueIx)), make([]float64, len(valueIx))
 	var n, agree float64
-	for unit, va := range a {
-		vb, ok := b[unit]
-		if !ok {
-			continue
+	for _, u := range units {
+		if u[0] == 0 || u[1] == 0 {
+			continue // coded by one of the two only
 		}
 		n++
-		countA[va]++
-		countB[vb]++
-		if va == vb {
+		countA[u[0]-1]++
+		countB[u[1]-1]++
+		if u[0] == u[1] {
 			agree++
 		}
 	}
@@ -445,7 +471,7 @@ func CohenKappa(codings []Coding) (float64, error) {
 		return 0, ErrNoPairs
 	}
 	var pe float64
-	for v, ca := range countA {
+	for v, ca := range countA { // in first-seen order: the same sum every run
 		pe += (ca / n) * (countB[v] / n)
 	}
 	if pe == 1 {
