@@ -264,11 +264,13 @@ func Alpha(codings []Coding, level schema.Level, order []string) (Result, error)
 func (p *prepared) alpha(level schema.Level) (Result, error) {
 	counts := make([]float64, len(p.values)) // n_c: how often each value is paired
 	var n, pairs, agree float64
+	var rs []run // reused: one unit's runs at a time
 	for _, u := range p.units {
 		m := float64(len(u))
 		n += m
 		pairs += m * (m - 1)
-		for _, f := range runs(u) {
+		rs = appendRuns(rs[:0], u)
+		for _, f := range rs {
 			agree += f.n * (f.n - 1)
 		}
 		for _, c := range u {
@@ -278,7 +280,8 @@ func (p *prepared) alpha(level schema.Level) (Result, error) {
 	pos := p.positions(level, counts)
 	var do float64
 	for _, u := range p.units {
-		do += p.pairSum(level, pos, runs(u)) / float64(len(u)-1)
+		rs = appendRuns(rs[:0], u)
+		do += p.pairSum(level, pos, rs) / float64(len(u)-1)
 	}
 	all := make([]run, 0, len(counts))
 	for c, f := range counts {
@@ -310,9 +313,9 @@ type run struct {
 	n float64
 }
 
-// runs counts the values of a unit, whose indexes prepare sorted.
-func runs(u []int) []run {
-	var out []run
+// appendRuns appends the runs of equal values of a unit, whose indexes
+// prepare sorted, to out.
+func appendRuns(out []run, u []int) []run {
 	for i, c := range u {
 		if i > 0 && c == u[i-1] {
 			out[len(out)-1].n++
@@ -387,12 +390,12 @@ type Interval struct {
 // percentiles of the resampled alphas. Resamples with no variation are
 // skipped.
 func BootstrapAlpha(codings []Coding, level schema.Level, order []string, samples int, seed uint64) (Interval, error) {
+	if samples < 2 {
+		return Interval{}, fmt.Errorf("%w, not %d", ErrSamples, samples)
+	}
 	p, err := prepare(codings, level, order)
 	if err != nil {
 		return Interval{}, err
-	}
-	if samples < 2 {
-		return Interval{}, fmt.Errorf("%w, not %d", ErrSamples, samples)
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0xda3e39cb94b95bdb))
 	var alphas []float64
