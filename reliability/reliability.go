@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -400,20 +402,7 @@ func BootstrapAlpha(codings []Coding, level schema.Level, order []string, sample
 	if err != nil {
 		return Interval{}, err
 	}
-	rng := rand.New(rand.NewPCG(seed, seed^0xda3e39cb94b95bdb))
-	var alphas []float64
-	units := p.units
-	for s := 0; s < samples; s++ {
-		q := *p
-		q.units = make([][]int, len(units))
-		for i := range q.units {
-			q.units[i] = units[rng.IntN(len(units))]
-		}
-		r, err := q.alpha(level)
-		if err == nil {
-			alphas = append(alphas, r.Alpha)
-		}
-	}
+	alphas := p.resampledAlphas(level, samples, seed)
 	if len(alphas) < 2 {
 		return Interval{}, ErrNoVariation
 	}
@@ -425,6 +414,60 @@ func BootstrapAlpha(codings []Coding, level schema.Level, order []string, sample
 		return alphas[lo] + (alphas[hi]-alphas[lo])*(i-float64(lo))
 	}
 	return Interval{Low: at(0.025), High: at(0.975), Samples: len(alphas)}, nil
+}
+
+// resampledAlphas returns the alphas of samples resamples of the units
+// (those with variation), in the order drawn. One goroutine draws every
+// resample from the seeded generator, in order, and the cores measure
+// them, so the alphas are those of a sequential run.
+func (p *prepared) resampledAlphas(level schema.Level, samples int, seed uint64) []float64 {
+	rng := rand.New(rand.NewPCG(seed, seed^0xda3e39cb94b95bdb))
+	workers := runtime.GOMAXPROCS(0)
+	type resample struct {
+		s    int
+		pick []int32 // the units drawn
+	}
+	jobs := make(chan resample, workers)
+	free := make(chan []int32, workers+1) // pick buffers, reused
+	for range workers + 1 {
+		free <- make([]int32, len(p.units))
+	}
+	alpha := make([]float64, samples)
+	varied := make([]bool, samples)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := *p
+			q.units = make([][]int, len(p.units))
+			for r := range jobs {
+				for i, u := range r.pick {
+					q.units[i] = p.units[u]
+				}
+				free <- r.pick
+				if res, err := q.alpha(level); err == nil {
+					alpha[r.s], varied[r.s] = res.Alpha, true
+				}
+			}
+		}()
+	}
+	for s := range samples {
+		pick := <-free
+		for i := range pick {
+			pick[i] = int32(rng.IntN(len(p.units)))
+		}
+		jobs <- resample{s, pick}
+	}
+	close(jobs)
+	wg.Wait()
+	var out []float64
+	for s, a := range alpha {
+		if varied[s] {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // CohenKappa computes Cohen's kappa between two coders over the units both
