@@ -12,20 +12,15 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/reliability"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
 // Coding is one coder's judgement of one variable for one unit, in round
-// Round: the long format reliability and reconciliation read. A
-// multi-label variable is stored one code at a time, as variable
-// "strategies:denial" with value yes or no.
-type Coding struct {
-	UnitID   string
-	Variable string
-	Coder    string
-	Round    int
-	Value    string
-}
+// Round: the long format reliability and reconciliation read. It is
+// [reliability.Coding], one type under the name this package's workflow
+// uses, so codings pass to the measures without conversion.
+type Coding = reliability.Coding
 
 // Kinds of problem in a filled template; test with errors.Is.
 var (

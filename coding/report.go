@@ -20,7 +20,7 @@ type Group struct {
 	Name    string
 	Level   schema.Level
 	Order   []string
-	Codings []reliability.Coding
+	Codings []Coding
 }
 
 // Groups gathers the codings of one round by variable, in first-seen
@@ -30,7 +30,7 @@ type Group struct {
 func Groups(cb *schema.Codebook, codings []Coding, round int, only string) []Group {
 	byName := map[string]*Group{}
 	var order []string
-	add := func(name string, c reliability.Coding) {
+	add := func(name string, c Coding) {
 		g := byName[name]
 		if g == nil {
 			g = &Group{Name: name}
@@ -55,9 +55,11 @@ func Groups(cb *schema.Codebook, codings []Coding, round int, only string) []Gro
 		if c.Round != round || (only != "" && c.Variable != only && !strings.HasPrefix(c.Variable, only+":")) {
 			continue
 		}
-		add(c.Variable, reliability.Coding{Unit: c.UnitID, Coder: c.Coder, Value: c.Value})
+		add(c.Variable, c)
 		if base, code, ok := strings.Cut(c.Variable, ":"); ok {
-			add(base+PooledSuffix, reliability.Coding{Unit: c.UnitID + ":" + code, Coder: c.Coder, Value: c.Value})
+			pooled := c
+			pooled.UnitID, pooled.Variable = c.UnitID+":"+code, base+PooledSuffix
+			add(pooled.Variable, pooled)
 		}
 	}
 	out := make([]Group, len(order))

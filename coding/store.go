@@ -33,6 +33,10 @@ func compareCodings(a, b Coding) int {
 	return cmp.Or(cmp.Compare(a.UnitID, b.UnitID), cmp.Compare(a.Variable, b.Variable), cmp.Compare(a.Coder, b.Coder), cmp.Compare(a.Round, b.Round))
 }
 
+// sameJudgement reports whether two codings record the same judgement:
+// the same key and value, wherever each was read (Where).
+func sameJudgement(a, b Coding) bool { return compareCodings(a, b) == 0 && a.Value == b.Value }
+
 // Merge adds new codings to old ones: a coding with the same unit,
 // variable, coder and round replaces the old one without a word, so
 // importing the same file twice changes nothing. The result is sorted by
@@ -181,7 +185,7 @@ func Add(old, new []Coding, replace bool) ([]Coding, AddStats, error) {
 		switch {
 		case !ok:
 			st.Added += len(g)
-		case slices.Equal(was, g):
+		case slices.EqualFunc(was, g, sameJudgement):
 			st.Unchanged += len(g)
 		case replace:
 			st.Replaced += len(was)

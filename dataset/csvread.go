@@ -20,10 +20,17 @@ import (
 	"github.com/rejoinder/rejoinder/schema"
 )
 
-// CSVListSeparator joins the values of a multi-valued field in a CSV cell,
-// as the CSV export writes them. Inside an item, a ";" or "\\" is
-// escaped with a backslash, so that free text survives the round trip.
-const CSVListSeparator = "; "
+// ListSeparator joins the values of a multi-valued field in one cell:
+// a CSV cell, a workbook cell, a text column of an analysis frame. Stata,
+// R and Excel users split on it, and the data package states it. In CSV
+// (JoinList), a ";" or "\\" inside an item is escaped with a backslash,
+// so that free text survives the round trip.
+const ListSeparator = "; "
+
+// CSVListSeparator is the old name of ListSeparator.
+//
+// Deprecated: use ListSeparator.
+const CSVListSeparator = ListSeparator
 
 // JoinList joins list items for a CSV cell, escaping ";" and "\\" inside
 // them: codes come out as "denial; identity_dispute", and an item with its
@@ -32,7 +39,7 @@ func JoinList(items []string) string {
 	var b strings.Builder
 	for i, it := range items {
 		if i > 0 {
-			b.WriteString(CSVListSeparator)
+			b.WriteString(ListSeparator)
 		}
 		// Byte by byte: ";" and "\\" are ASCII, and bytes that are not
 		// valid UTF-8 pass through unchanged.
@@ -55,10 +62,10 @@ func SplitList(cell string) []string {
 		case c == '\\' && i+1 < len(cell):
 			i++
 			cur.WriteByte(cell[i])
-		case c == ';' && strings.HasPrefix(cell[i:], CSVListSeparator):
+		case c == ';' && strings.HasPrefix(cell[i:], ListSeparator):
 			items = append(items, cur.String())
 			cur.Reset()
-			i += len(CSVListSeparator) - 1
+			i += len(ListSeparator) - 1
 		default:
 			cur.WriteByte(c)
 		}

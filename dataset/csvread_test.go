@@ -332,3 +332,22 @@ func TestReadCSVBothDescriptors(t *testing.T) {
 		t.Errorf("err = %v, want an error naming both descriptors", err)
 	}
 }
+
+// One list separator: JoinList joins with ListSeparator (its deprecated
+// old name is the same constant), and SplitList splits on it only.
+func TestListSeparator(t *testing.T) {
+	if CSVListSeparator != ListSeparator || ListSeparator != "; " {
+		t.Fatalf("ListSeparator %q, CSVListSeparator %q", ListSeparator, CSVListSeparator)
+	}
+	items := []string{"denial", "identity_dispute", "Gatwick; Heathrow"}
+	joined := JoinList(items)
+	if want := "denial" + ListSeparator + "identity_dispute" + ListSeparator + `Gatwick\; Heathrow`; joined != want {
+		t.Errorf("JoinList = %q, want %q", joined, want)
+	}
+	if got := SplitList(joined); !slices.Equal(got, items) {
+		t.Errorf("SplitList = %q", got)
+	}
+	if got := SplitList("a;b"); !slices.Equal(got, []string{"a;b"}) {
+		t.Errorf("a;b splits to %q: only %q separates", got, ListSeparator)
+	}
+}

@@ -2,6 +2,7 @@ package events
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,10 +17,16 @@ import (
 func ourRows(t *testing.T, src Source) [][]string {
 	t.Helper()
 	var rows [][]string
-	var cells []string
+	var cells []any
 	err := src.Each(func(p Pair) error {
 		cells = p.cells(cells)
-		rows = append(rows, slices.Clone(cells))
+		row := make([]string, len(cells))
+		for i, c := range cells {
+			if c != nil {
+				row[i] = fmt.Sprint(c)
+			}
+		}
+		rows = append(rows, row)
 		return nil
 	})
 	if err != nil {

@@ -19,8 +19,9 @@ import (
 )
 
 // ListSeparator joins the values of a multi-valued field in a CSV cell.
-// Stata, R and Excel users split on it; the data package states it.
-const ListSeparator = "; "
+//
+// Deprecated: use dataset.ListSeparator, the one list separator.
+const ListSeparator = dataset.ListSeparator
 
 // DataPackageFile is the descriptor's file name, as the Frictionless
 // specification fixes it.
@@ -52,7 +53,7 @@ type CSVOptions struct {
 
 // WriteTableCSV writes one table as RFC 4180 CSV (UTF-8, header row,
 // columns in codebook order, dates as YYYY-MM-DD with their precision in
-// the next column, lists joined by ListSeparator, booleans as true/false,
+// the next column, lists joined by dataset.ListSeparator, booleans as true/false,
 // missing values as empty cells).
 func WriteTableCSV(w io.Writer, ds *dataset.Dataset, table string, opts ...CSVOptions) error {
 	excel := len(opts) > 0 && opts[0].Excel
@@ -391,9 +392,9 @@ func schemaField(c schema.Column, key string) SchemaField {
 		f.Description = "Precision of " + v.Name + ": day, month or year; the date column holds the first day of the period."
 		cons.Enum = []string{"day", "month", "year"}
 	case v.List:
-		f.Description += " Values are separated by \"" + ListSeparator + "\"; a \";\" or \"\\\" inside a value is escaped with a backslash."
+		f.Description += " Values are separated by \"" + dataset.ListSeparator + "\"; a \";\" or \"\\\" inside a value is escaped with a backslash."
 		if p := itemPattern(v); p != "" {
-			cons.Pattern = "(" + p + ")(" + regexp.QuoteMeta(ListSeparator) + "(" + p + "))*"
+			cons.Pattern = "(" + p + ")(" + regexp.QuoteMeta(dataset.ListSeparator) + "(" + p + "))*"
 		}
 	case v.Type == schema.TypeDate:
 		f.Type, f.Format = "date", "default"

@@ -296,7 +296,7 @@ func (wb *workbook) appendCell(rx *rowXML, k, row int, v any, c schema.Column, w
 		if len(x) == 0 {
 			return 1
 		}
-		s := strings.Join(x, ListSeparator)
+		s := strings.Join(x, dataset.ListSeparator)
 		rx.text(k, row, wb.wrap, s)
 		return linesAt(s, width)
 	case bool:
@@ -398,7 +398,7 @@ func (wb *workbook) sampleWidths(src source, spec dataSheet, header []string, co
 			case string:
 				w = utf8.RuneCountInString(x)
 			case []string:
-				w = utf8.RuneCountInString(strings.Join(x, ListSeparator))
+				w = utf8.RuneCountInString(strings.Join(x, dataset.ListSeparator))
 			case schema.Date:
 				w = 10
 				if c.Precision {

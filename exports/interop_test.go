@@ -38,7 +38,7 @@ func expectedCells(ds *dataset.Dataset, table string) [][]string {
 					rec = append(rec, x.String())
 				}
 			case []string:
-				rec = append(rec, strings.Join(x, ListSeparator))
+				rec = append(rec, strings.Join(x, dataset.ListSeparator))
 			default:
 				rec = append(rec, fmt.Sprint(x))
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -62,12 +63,15 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 			return nil, fmt.Errorf("%s:1: no %q column in the header %q (want unit,coder,value)", name, want, strings.Join(header, ","))
 		}
 	}
-	var out []Coding
+	// Codings gather in blocks joined once at the end: growing one slice
+	// of a million codings copied it over and over.
+	var blocks [][]Coding
+	out := make([]Coding, 0, 1024)
 	first := map[[2]string]int{} // (coder, unit) -> line, to place a duplicate
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return out, nil
+			return slices.Concat(append(blocks, out)...), nil
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -85,7 +89,7 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 			return strings.TrimSpace(rec[i]), nil
 		}
 		var c Coding
-		if c.Unit, err = get("unit"); err != nil {
+		if c.UnitID, err = get("unit"); err != nil {
 			return nil, err
 		}
 		if c.Coder, err = get("coder"); err != nil {
@@ -94,21 +98,25 @@ func ReadCSV(r io.Reader, name string) ([]Coding, error) {
 		if c.Value, err = get("value"); err != nil {
 			return nil, err
 		}
-		for _, v := range []string{c.Unit, c.Coder, c.Value} {
+		for _, v := range []string{c.UnitID, c.Coder, c.Value} {
 			if !utf8.ValidString(v) {
 				// Printed, or as JSON, the byte would become U+FFFD unseen.
 				return nil, fmt.Errorf("%s:%d: %s is not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)", name, line, schema.QuoteValue(v))
 			}
 		}
-		if c.Unit == "" || c.Coder == "" {
+		if c.UnitID == "" || c.Coder == "" {
 			return nil, fmt.Errorf("%s:%d: unit and coder must not be empty", name, line)
 		}
 		c.Where = fmt.Sprintf("%s:%d", name, line)
-		key := [2]string{c.Coder, c.Unit}
+		key := [2]string{c.Coder, c.UnitID}
 		if at, dup := first[key]; dup {
-			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.Unit, at)
+			return nil, fmt.Errorf("%s:%d: %w: coder %q, unit %q (first at line %d)", name, line, ErrDuplicate, c.Coder, c.UnitID, at)
 		}
 		first[key] = line
+		if len(out) == cap(out) {
+			blocks = append(blocks, out)
+			out = make([]Coding, 0, 2*cap(out))
+		}
 		out = append(out, c)
 	}
 }

@@ -28,8 +28,8 @@
 // that carry the file and line.
 //
 //	codings := []reliability.Coding{
-//		{Unit: "r1", Coder: "ana", Value: "denial"},
-//		{Unit: "r1", Coder: "ben", Value: "denial"},
+//		{UnitID: "r1", Coder: "ana", Value: "denial"},
+//		{UnitID: "r1", Coder: "ben", Value: "denial"},
 //		// ...
 //	}
 //	res, err := reliability.Alpha(codings, schema.Nominal, nil)

@@ -16,7 +16,7 @@ func codings(a, b []string) []Coding {
 	var out []Coding
 	for i := range a {
 		u := strconv.Itoa(i + 1)
-		out = append(out, Coding{Unit: u, Coder: "A", Value: a[i]}, Coding{Unit: u, Coder: "B", Value: b[i]})
+		out = append(out, Coding{UnitID: u, Coder: "A", Value: a[i]}, Coding{UnitID: u, Coder: "B", Value: b[i]})
 	}
 	return out
 }

@@ -52,8 +52,8 @@ func ExampleCohenKappa() {
 	for i := range a {
 		unit := fmt.Sprint("u", i+1)
 		codings = append(codings,
-			reliability.Coding{Unit: unit, Coder: "A", Value: a[i]},
-			reliability.Coding{Unit: unit, Coder: "B", Value: b[i]})
+			reliability.Coding{UnitID: unit, Coder: "A", Value: a[i]},
+			reliability.Coding{UnitID: unit, Coder: "B", Value: b[i]})
 	}
 	kappa, err := reliability.CohenKappa(codings)
 	if err != nil {

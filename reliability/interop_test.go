@@ -28,7 +28,7 @@ func randomCodings(seed uint64, units, coders, values int, missing float64) []Co
 			if r.Float64() < 0.35 {
 				v = r.IntN(values)
 			}
-			out = append(out, Coding{Unit: fmt.Sprint(u), Coder: fmt.Sprintf("c%d", c), Value: fmt.Sprint(v + 1)})
+			out = append(out, Coding{UnitID: fmt.Sprint(u), Coder: fmt.Sprintf("c%d", c), Value: fmt.Sprint(v + 1)})
 		}
 	}
 	return out
@@ -41,7 +41,7 @@ func writeCSV(t *testing.T, c []Coding) string {
 	w := csv.NewWriter(f)
 	w.Write([]string{"unit", "coder", "value"})
 	for _, x := range c {
-		w.Write([]string{x.Unit, x.Coder, x.Value})
+		w.Write([]string{x.UnitID, x.Coder, x.Value})
 	}
 	w.Flush()
 	f.Close()

@@ -5,27 +5,40 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/rejoinder/rejoinder/schema"
 )
 
-// Coding is one coder's value for one unit.
+// Coding is one coder's judgement (Value) of one variable for one unit, in
+// round Round: the long format that package coding imports, stores and
+// reconciles, and that the measures here read. It is the one coding type
+// of rejoinder (coding.Coding is the same type). A multi-label variable
+// is stored one code at a time, as variable "strategies:denial" with value
+// yes or no. An empty Value is a missing one.
+//
+// The measures read UnitID, Coder and Value only: they are given the
+// codings of one variable in one round (coding.Groups gathers them).
 type Coding struct {
-	Unit  string
-	Coder string
-	Value string
+	UnitID   string
+	Variable string
+	Coder    string
+	Round    int
+	Value    string
 	// Where is where the coding was read ("codings.csv:12"), for error
-	// messages; empty when unknown.
+	// messages; empty when unknown. It is not part of the coding: two
+	// codings that differ only in Where are the same judgement.
 	Where string
 }
 
 // place describes where a coding came from, to begin an error message:
 // its file and line when known, then its coder and unit.
 func (c Coding) place() string {
-	s := fmt.Sprintf("coder %q, unit %q", c.Coder, c.Unit)
+	s := fmt.Sprintf("coder %q, unit %q", c.Coder, c.UnitID)
 	if c.Where != "" {
 		s = c.Where + ": " + s
 	}
@@ -58,7 +71,8 @@ type Result struct {
 }
 
 // prepared is the reliability data: per pairable unit, its values as
-// indexes into the distinct values, sorted in the level's order.
+// indexes into the distinct values (sorted in the level's order), in
+// ascending order.
 type prepared struct {
 	values []string  // distinct values, in order
 	nums   []float64 // their numbers (interval, ratio)
@@ -75,46 +89,54 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 	default:
 		return nil, fmt.Errorf("%w %q (allowed: nominal, ordinal, interval, ratio)", ErrBadLevel, level)
 	}
-	type key struct{ unit, coder string }
-	seen := map[key]bool{}
-	byUnit := map[string][]string{}
-	var unitOrder []string
+	// Units, coders and values as small integers, each string hashed
+	// once: a million codings through string-keyed maps took seconds.
+	unitIx, coderIx, valueIx := map[string]int32{}, map[string]int32{}, map[string]int32{}
+	var byUnit, codersOf [][]int32 // per unit (first-seen order), its values and their coders
+	var names []string             // values, by index
+	seen := map[[2]int32]bool{}    // unit, coder
 	for _, c := range codings {
 		if c.Value == "" {
 			continue // a missing value
 		}
-		k := key{c.Unit, c.Coder}
-		if seen[k] {
+		u, k := intern(unitIx, c.UnitID), intern(coderIx, c.Coder)
+		if seen[[2]int32{u, k}] {
 			return nil, fmt.Errorf("%w: %s", ErrDuplicate, c.place())
 		}
-		if err := checkDomain(c, level); err != nil {
-			return nil, err
+		seen[[2]int32{u, k}] = true
+		v, ok := valueIx[c.Value]
+		if !ok {
+			if err := checkDomain(c, level); err != nil {
+				return nil, err
+			}
+			v = intern(valueIx, c.Value)
+			names = append(names, c.Value)
 		}
-		seen[k] = true
-		if _, ok := byUnit[c.Unit]; !ok {
-			unitOrder = append(unitOrder, c.Unit)
+		if int(u) == len(byUnit) {
+			byUnit, codersOf = append(byUnit, nil), append(codersOf, nil)
 		}
-		byUnit[c.Unit] = append(byUnit[c.Unit], c.Value)
+		byUnit[u], codersOf[u] = append(byUnit[u], v), append(codersOf[u], k)
 	}
-	distinct := map[string]bool{}
-	coders := map[string]bool{}
-	p := &prepared{}
-	for _, u := range unitOrder {
-		if len(byUnit[u]) < 2 {
+	used := make([]bool, len(names))
+	coderUsed := make([]bool, len(coderIx))
+	for u, vs := range byUnit {
+		if len(vs) < 2 {
 			continue
 		}
-		for _, v := range byUnit[u] {
-			distinct[v] = true
+		for i, v := range vs {
+			used[v], coderUsed[codersOf[u][i]] = true, true
 		}
 	}
-	for k := range seen {
-		if len(byUnit[k.unit]) >= 2 {
-			coders[k.coder] = true
+	p := &prepared{}
+	for _, ok := range coderUsed {
+		if ok {
+			p.coders++
 		}
 	}
-	p.coders = len(coders)
-	for v := range distinct {
-		p.values = append(p.values, v)
+	for v, ok := range used {
+		if ok {
+			p.values = append(p.values, names[v])
+		}
 	}
 	numeric := true
 	nums := map[string]float64{}
@@ -146,13 +168,12 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 	default:
 		sort.Strings(p.values)
 	}
-	index := map[string]int{}
+	index := make([]int, len(names)) // value's first-seen index → its index in order
 	for i, v := range p.values {
-		index[v] = i
+		index[valueIx[v]] = i
 		p.nums = append(p.nums, nums[v])
 	}
-	for _, u := range unitOrder {
-		vs := byUnit[u]
+	for _, vs := range byUnit {
 		if len(vs) < 2 {
 			continue
 		}
@@ -160,12 +181,23 @@ func prepare(codings []Coding, level schema.Level, order []string) (*prepared, e
 		for i, v := range vs {
 			idx[i] = index[v]
 		}
+		slices.Sort(idx) // equal values side by side: alpha counts them as runs
 		p.units = append(p.units, idx)
 	}
 	if len(p.units) == 0 {
 		return nil, ErrNoPairs
 	}
 	return p, nil
+}
+
+// intern returns s's index in m, adding it when new.
+func intern(m map[string]int32, s string) int32 {
+	i, ok := m[s]
+	if !ok {
+		i = int32(len(m))
+		m[s] = i
+	}
+	return i
 }
 
 // checkDomain refuses a value outside its level's domain: interval and
@@ -209,11 +241,16 @@ func scale(nums map[string]float64) {
 }
 
 // Alpha computes Krippendorff's alpha at a level of measurement, following
-// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability": a
-// coincidence matrix of pairable values, then 1 − D_o/D_e with the level's
-// difference function. order fixes the order of ordinal values (the
-// codebook's order of an ordinal variable); nil orders them as numbers, or
-// as text.
+// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability":
+// 1 − D_o/D_e with the level's difference function, the disagreements
+// summed over values instead of over the cells of the coincidence matrix,
+// so that a million values with 10,000 distinct ones take seconds: time
+// O(n log n) for n pairable values at every level (sorting them), plus at
+// the ratio level O(k) per node of a quadrature over k distinct values
+// (a few hundred nodes, growing with the log of the values' range);
+// memory O(n). order fixes the order of
+// ordinal values (the codebook's order of an ordinal variable); nil orders
+// them as numbers, or as text.
 func Alpha(codings []Coding, level schema.Level, order []string) (Result, error) {
 	p, err := prepare(codings, level, order)
 	if err != nil {
@@ -222,50 +259,45 @@ func Alpha(codings []Coding, level schema.Level, order []string) (Result, error)
 	return p.alpha(level)
 }
 
+// alpha computes alpha from sums over values rather than the coincidence
+// matrix, which is quadratic in distinct values (10,000 distinct values
+// took minutes and gigabytes). Both disagreements are sums of δ² over
+// ordered pairs of values: D_o over the pairs within each unit, weighted
+// 1/(m_u − 1), and D_e over all pairs of pairable values; pairSum gives
+// such a sum in one pass (sorting at the ordinal level, a quadrature at
+// the ratio level).
 func (p *prepared) alpha(level schema.Level) (Result, error) {
-	k := len(p.values)
-	o := make([][]float64, k) // coincidences
-	for i := range o {
-		o[i] = make([]float64, k)
-	}
-	var agree, pairs float64
+	counts := make([]float64, len(p.values)) // n_c: how often each value is paired
+	var n, pairs, agree float64
+	var rs []run // reused: one unit's runs at a time
 	for _, u := range p.units {
 		m := float64(len(u))
-		for a := range u {
-			for b := range u {
-				if a == b {
-					continue
-				}
-				o[u[a]][u[b]] += 1 / (m - 1)
-				pairs++
-				if u[a] == u[b] {
-					agree++
-				}
-			}
+		n += m
+		pairs += m * (m - 1)
+		rs = appendRuns(rs[:0], u)
+		for _, f := range rs {
+			agree += f.n * (f.n - 1)
+		}
+		for _, c := range u {
+			counts[c]++
 		}
 	}
-	nc := make([]float64, k)
-	var n float64
-	for c := range o {
-		for _, x := range o[c] {
-			nc[c] += x
-		}
-		n += nc[c]
+	pos := p.positions(level, counts)
+	var do float64
+	for _, u := range p.units {
+		rs = appendRuns(rs[:0], u)
+		do += p.pairSum(level, pos, rs) / float64(len(u)-1)
 	}
-	delta := p.difference(level, nc)
-	var do, de float64
-	for c := 0; c < k; c++ {
-		for d := 0; d < k; d++ {
-			if c == d {
-				continue
-			}
-			do += o[c][d] * delta(c, d)
-			de += nc[c] * nc[d] * delta(c, d)
+	all := make([]run, 0, len(counts))
+	for c, f := range counts {
+		if f > 0 {
+			all = append(all, run{c, f})
 		}
 	}
+	de := p.pairSum(level, pos, all)
 	do /= n
 	de /= n * (n - 1)
-	r := Result{Observed: do, Expected: de, Units: len(p.units), Coders: p.coders, Values: int(math.Round(n)),
+	r := Result{Observed: do, Expected: de, Units: len(p.units), Coders: p.coders, Values: int(n),
 		Level: level, Agreement: agree / pairs}
 	if de == 0 {
 		r.Alpha = math.NaN()
@@ -279,44 +311,76 @@ func (p *prepared) alpha(level schema.Level) (Result, error) {
 	return r, nil
 }
 
-// difference returns the squared difference function δ² of a level over
-// value indexes.
-func (p *prepared) difference(level schema.Level, nc []float64) func(c, d int) float64 {
+// run is a value (an index into the distinct values) and how many times
+// it occurs.
+type run struct {
+	c int
+	n float64
+}
+
+// appendRuns appends the runs of equal values of a unit, whose indexes
+// prepare sorted, to out.
+func appendRuns(out []run, u []int) []run {
+	for i, c := range u {
+		if i > 0 && c == u[i-1] {
+			out[len(out)-1].n++
+			continue
+		}
+		out = append(out, run{c, 1})
+	}
+	return out
+}
+
+// positions returns, at the interval and ordinal levels, each value's
+// position on a line on which δ² is the squared distance: the number
+// itself (interval), or the value's mid-rank Σ_{g<c} n_g + n_c/2 among
+// the pairable values (ordinal, since Krippendorff's
+// δ²(c, d) = (Σ_{g=c..d} n_g − (n_c + n_d)/2)² is the squared difference
+// of the two mid-ranks).
+func (p *prepared) positions(level schema.Level, counts []float64) []float64 {
 	switch level {
-	case schema.Ordinal:
-		// δ²(c, d) = (Σ_{g=c..d} n_g − (n_c + n_d)/2)², values in rank order.
-		cum := make([]float64, len(nc)+1)
-		for i, x := range nc {
-			cum[i+1] = cum[i] + x
-		}
-		return func(c, d int) float64 {
-			if c > d {
-				c, d = d, c
-			}
-			s := cum[d+1] - cum[c] - (nc[c]+nc[d])/2
-			return s * s
-		}
 	case schema.Interval:
-		return func(c, d int) float64 {
-			x := p.nums[c] - p.nums[d]
-			return x * x
+		return p.nums
+	case schema.Ordinal:
+		pos := make([]float64, len(counts))
+		var below float64
+		for c, f := range counts { // values are in rank order
+			pos[c] = below + f/2
+			below += f
 		}
+		return pos
+	}
+	return nil
+}
+
+// pairSum returns Σ δ²(c, d) over the ordered pairs of the values in rs
+// (counting each value rs[i].n times), at a level.
+func (p *prepared) pairSum(level schema.Level, pos []float64, rs []run) float64 {
+	switch level {
+	case schema.Interval, schema.Ordinal:
+		// Σ_{i,j} (y_i − y_j)² = 2m Σ_i (y_i − ȳ)², centred against cancellation.
+		var m, sum float64
+		for _, r := range rs {
+			m += r.n
+			sum += r.n * pos[r.c]
+		}
+		mean := sum / m
+		var ss float64
+		for _, r := range rs {
+			d := pos[r.c] - mean
+			ss += r.n * d * d
+		}
+		return 2 * m * ss
 	case schema.Ratio:
-		return func(c, d int) float64 {
-			sum := p.nums[c] + p.nums[d]
-			if sum == 0 {
-				return 0 // both 0 (as "0" and "0.0"): values are 0 or more
-			}
-			x := (p.nums[c] - p.nums[d]) / sum
-			return x * x
-		}
+		return ratioPairSum(p.nums, rs)
 	}
-	return func(c, d int) float64 {
-		if c == d {
-			return 0
-		}
-		return 1
+	// Nominal: the pairs of different values, m² − Σ n_c².
+	var m, same float64
+	for _, r := range rs {
+		m += r.n
+		same += r.n * r.n
 	}
+	return m*m - same
 }
 
 // Interval is a confidence interval.
@@ -331,27 +395,14 @@ type Interval struct {
 // percentiles of the resampled alphas. Resamples with no variation are
 // skipped.
 func BootstrapAlpha(codings []Coding, level schema.Level, order []string, samples int, seed uint64) (Interval, error) {
+	if samples < 2 {
+		return Interval{}, fmt.Errorf("%w, not %d", ErrSamples, samples)
+	}
 	p, err := prepare(codings, level, order)
 	if err != nil {
 		return Interval{}, err
 	}
-	if samples < 2 {
-		return Interval{}, fmt.Errorf("%w, not %d", ErrSamples, samples)
-	}
-	rng := rand.New(rand.NewPCG(seed, seed^0xda3e39cb94b95bdb))
-	var alphas []float64
-	units := p.units
-	for s := 0; s < samples; s++ {
-		q := *p
-		q.units = make([][]int, len(units))
-		for i := range q.units {
-			q.units[i] = units[rng.IntN(len(units))]
-		}
-		r, err := q.alpha(level)
-		if err == nil {
-			alphas = append(alphas, r.Alpha)
-		}
-	}
+	alphas := p.resampledAlphas(level, samples, seed)
 	if len(alphas) < 2 {
 		return Interval{}, ErrNoVariation
 	}
@@ -365,40 +416,103 @@ func BootstrapAlpha(codings []Coding, level schema.Level, order []string, sample
 	return Interval{Low: at(0.025), High: at(0.975), Samples: len(alphas)}, nil
 }
 
+// resampledAlphas returns the alphas of samples resamples of the units
+// (those with variation), in the order drawn. One goroutine draws every
+// resample from the seeded generator, in order, and the cores measure
+// them, so the alphas are those of a sequential run.
+func (p *prepared) resampledAlphas(level schema.Level, samples int, seed uint64) []float64 {
+	rng := rand.New(rand.NewPCG(seed, seed^0xda3e39cb94b95bdb))
+	workers := runtime.GOMAXPROCS(0)
+	type resample struct {
+		s    int
+		pick []int32 // the units drawn
+	}
+	jobs := make(chan resample, workers)
+	free := make(chan []int32, workers+1) // pick buffers, reused
+	for range workers + 1 {
+		free <- make([]int32, len(p.units))
+	}
+	alpha := make([]float64, samples)
+	varied := make([]bool, samples)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := *p
+			q.units = make([][]int, len(p.units))
+			for r := range jobs {
+				for i, u := range r.pick {
+					q.units[i] = p.units[u]
+				}
+				free <- r.pick
+				if res, err := q.alpha(level); err == nil {
+					alpha[r.s], varied[r.s] = res.Alpha, true
+				}
+			}
+		}()
+	}
+	for s := range samples {
+		pick := <-free
+		for i := range pick {
+			pick[i] = int32(rng.IntN(len(p.units)))
+		}
+		jobs <- resample{s, pick}
+	}
+	close(jobs)
+	wg.Wait()
+	var out []float64
+	for s, a := range alpha {
+		if varied[s] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // CohenKappa computes Cohen's kappa between two coders over the units both
 // coded: (p_o − p_e) / (1 − p_e), with chance agreement from each coder's
 // own distribution of values.
 func CohenKappa(codings []Coding) (float64, error) {
-	coders := map[string]map[string]string{}
+	coderIx := map[string]int{}
 	var names []string
+	unitIx, valueIx := map[string]int32{}, map[string]int32{}
+	var units [][2]int32 // per unit, each of the first two coders' value index + 1 (0: not coded)
 	for _, c := range codings {
 		if c.Value == "" {
 			continue
 		}
-		if coders[c.Coder] == nil {
-			coders[c.Coder] = map[string]string{}
+		k, ok := coderIx[c.Coder]
+		if !ok {
+			k = len(names)
+			coderIx[c.Coder] = k
 			names = append(names, c.Coder)
 		}
-		if _, dup := coders[c.Coder][c.Unit]; dup {
-			return 0, fmt.Errorf("%w: coder %q, unit %q", ErrDuplicate, c.Coder, c.Unit)
+		if k >= 2 {
+			continue // a third coder: refused below
 		}
-		coders[c.Coder][c.Unit] = c.Value
+		u := intern(unitIx, c.UnitID)
+		if int(u) == len(units) {
+			units = append(units, [2]int32{})
+		}
+		if units[u][k] != 0 {
+			return 0, fmt.Errorf("%w: coder %q, unit %q", ErrDuplicate, c.Coder, c.UnitID)
+		}
+		units[u][k] = intern(valueIx, c.Value) + 1
 	}
 	if len(names) != 2 {
 		return 0, fmt.Errorf("%w (found %d)", ErrNotTwoCoders, len(names))
 	}
-	a, b := coders[names[0]], coders[names[1]]
-	countA, countB := map[string]float64{}, map[string]float64{}
+	countA, countB := make([]float64, len(valueIx)), make([]float64, len(valueIx))
 	var n, agree float64
-	for unit, va := range a {
-		vb, ok := b[unit]
-		if !ok {
-			continue
+	for _, u := range units {
+		if u[0] == 0 || u[1] == 0 {
+			continue // coded by one of the two only
 		}
 		n++
-		countA[va]++
-		countB[vb]++
-		if va == vb {
+		countA[u[0]-1]++
+		countB[u[1]-1]++
+		if u[0] == u[1] {
 			agree++
 		}
 	}
@@ -406,7 +520,7 @@ func CohenKappa(codings []Coding) (float64, error) {
 		return 0, ErrNoPairs
 	}
 	var pe float64
-	for v, ca := range countA {
+	for v, ca := range countA { // in first-seen order: the same sum every run
 		pe += (ca / n) * (countB[v] / n)
 	}
 	if pe == 1 {

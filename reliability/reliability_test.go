@@ -24,7 +24,7 @@ func readCSV(t *testing.T, path string) []Coding {
 	}
 	var out []Coding
 	for _, r := range rows[1:] {
-		out = append(out, Coding{Unit: r[0], Coder: r[1], Value: r[2]})
+		out = append(out, Coding{UnitID: r[0], Coder: r[1], Value: r[2]})
 	}
 	return out
 }
@@ -50,15 +50,15 @@ func TestKrippendorffWorkedExample(t *testing.T) {
 }
 
 func TestAlphaEdgeCases(t *testing.T) {
-	same := []Coding{{Unit: "1", Coder: "a", Value: "x"}, {Unit: "1", Coder: "b", Value: "x"}, {Unit: "2", Coder: "a", Value: "x"}, {Unit: "2", Coder: "b", Value: "x"}}
+	same := []Coding{{UnitID: "1", Coder: "a", Value: "x"}, {UnitID: "1", Coder: "b", Value: "x"}, {UnitID: "2", Coder: "a", Value: "x"}, {UnitID: "2", Coder: "b", Value: "x"}}
 	if _, err := Alpha(same, schema.Nominal, nil); !errors.Is(err, ErrNoVariation) {
 		t.Errorf("no variation: %v", err)
 	}
-	perfect := []Coding{{Unit: "1", Coder: "a", Value: "x"}, {Unit: "1", Coder: "b", Value: "x"}, {Unit: "2", Coder: "a", Value: "y"}, {Unit: "2", Coder: "b", Value: "y"}}
+	perfect := []Coding{{UnitID: "1", Coder: "a", Value: "x"}, {UnitID: "1", Coder: "b", Value: "x"}, {UnitID: "2", Coder: "a", Value: "y"}, {UnitID: "2", Coder: "b", Value: "y"}}
 	if r, err := Alpha(perfect, schema.Nominal, nil); err != nil || r.Alpha != 1 || r.Agreement != 1 {
 		t.Errorf("perfect agreement: %+v %v", r, err)
 	}
-	if _, err := Alpha([]Coding{{Unit: "1", Coder: "a", Value: "x"}, {Unit: "2", Coder: "b", Value: "y"}}, schema.Nominal, nil); !errors.Is(err, ErrNoPairs) {
+	if _, err := Alpha([]Coding{{UnitID: "1", Coder: "a", Value: "x"}, {UnitID: "2", Coder: "b", Value: "y"}}, schema.Nominal, nil); !errors.Is(err, ErrNoPairs) {
 		t.Errorf("no pairs: %v", err)
 	}
 	if _, err := Alpha(perfect, schema.Interval, nil); !errors.Is(err, ErrNotNumeric) {
@@ -67,11 +67,11 @@ func TestAlphaEdgeCases(t *testing.T) {
 	if _, err := Alpha(perfect, "cardinal", nil); !errors.Is(err, ErrBadLevel) {
 		t.Errorf("bad level: %v", err)
 	}
-	if _, err := Alpha(append(perfect, Coding{Unit: "1", Coder: "a", Value: "y"}), schema.Nominal, nil); !errors.Is(err, ErrDuplicate) {
+	if _, err := Alpha(append(perfect, Coding{UnitID: "1", Coder: "a", Value: "y"}), schema.Nominal, nil); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("duplicate: %v", err)
 	}
 	// An explicit order makes ordinal alpha depend on the codebook's order, not the alphabet.
-	ord := []Coding{{Unit: "1", Coder: "a", Value: "none"}, {Unit: "1", Coder: "b", Value: "asserted"}, {Unit: "2", Coder: "a", Value: "detailed"}, {Unit: "2", Coder: "b", Value: "detailed"}, {Unit: "3", Coder: "a", Value: "summary"}, {Unit: "3", Coder: "b", Value: "summary"}}
+	ord := []Coding{{UnitID: "1", Coder: "a", Value: "none"}, {UnitID: "1", Coder: "b", Value: "asserted"}, {UnitID: "2", Coder: "a", Value: "detailed"}, {UnitID: "2", Coder: "b", Value: "detailed"}, {UnitID: "3", Coder: "a", Value: "summary"}, {UnitID: "3", Coder: "b", Value: "summary"}}
 	byCodebook, err1 := Alpha(ord, schema.Ordinal, []string{"none", "asserted", "summary", "detailed"})
 	alphabetical, err2 := Alpha(ord, schema.Ordinal, nil)
 	if err1 != nil || err2 != nil || byCodebook.Alpha == alphabetical.Alpha {
@@ -90,13 +90,13 @@ func TestCohenKappa(t *testing.T) {
 	var c []Coding
 	for i := range a {
 		u := string(rune('a' + i))
-		c = append(c, Coding{Unit: u, Coder: "A", Value: a[i]}, Coding{Unit: u, Coder: "B", Value: b[i]})
+		c = append(c, Coding{UnitID: u, Coder: "A", Value: a[i]}, Coding{UnitID: u, Coder: "B", Value: b[i]})
 	}
 	k, err := CohenKappa(c)
 	if err != nil || math.Abs(k-0.4) > 1e-12 {
 		t.Errorf("kappa = %v, %v; want 0.4", k, err)
 	}
-	if _, err := CohenKappa(append(c, Coding{Unit: "a", Coder: "C", Value: "y"})); !errors.Is(err, ErrNotTwoCoders) {
+	if _, err := CohenKappa(append(c, Coding{UnitID: "a", Coder: "C", Value: "y"})); !errors.Is(err, ErrNotTwoCoders) {
 		t.Errorf("three coders: %v", err)
 	}
 }
@@ -119,7 +119,7 @@ func TestBootstrapIsSeededAndBracketsAlpha(t *testing.T) {
 
 func TestReadCSV(t *testing.T) {
 	got, err := ReadCSV(strings.NewReader("\uFEFFcoder,unit,value,note\nA,1,x,\nB,1,,\n"), "in.csv")
-	if err != nil || len(got) != 2 || got[0] != (Coding{Unit: "1", Coder: "A", Value: "x", Where: "in.csv:2"}) || got[1].Value != "" {
+	if err != nil || len(got) != 2 || got[0] != (Coding{UnitID: "1", Coder: "A", Value: "x", Where: "in.csv:2"}) || got[1].Value != "" {
 		t.Fatalf("%+v %v", got, err)
 	}
 	for in, want := range map[string]string{
