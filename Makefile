@@ -23,8 +23,8 @@ build:
 ## one line at the end names them and how to install each reader. The exit status is go test's.
 test: vet
 	@skips=$$(mktemp -d) || exit 1; \
-	echo "$(GO) test ./..."; \
-	REJOINDER_SKIP_DIR="$$skips" $(GO) test ./...; status=$$?; \
+	echo "$(GO) test -timeout 30m ./..."; \
+	REJOINDER_SKIP_DIR="$$skips" $(GO) test -timeout 30m ./...; status=$$?; \
 	if [ -n "$$(ls -A "$$skips")" ]; then $(GO) run ./internal/interoptest/skipsummary "$$skips"; fi; \
 	rm -rf "$$skips"; exit $$status
 
