@@ -33,6 +33,14 @@ import (
 // validate's problems. Checks on columns and tables it does not read
 // (quotes and sources, say) are validate's; see the package doc.
 //
+// With a responder, case or date filter it reads, of each row group, the
+// filter's columns first, and the other columns only when some row of
+// the group passes the filter; a group none of whose rows does is
+// skipped, as a pruned partition is: its filter columns are checked
+// for their type and with the column checks of dataset.ScanColumns, but
+// validate's per-row rules (on observed, strategies, references) are not
+// applied to its rows, which are not counted.
+//
 // Deprecated: call Profile(Parquet(dir), opts), which does the same.
 func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error) {
 	return profileParquet(dir, opts)
