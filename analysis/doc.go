@@ -134,6 +134,7 @@
 // ExampleCompareCases, ExampleSummarize, ExampleSharedStrategies,
 // ExampleStrategyProfile, ExampleProfile, ExampleNearest,
 // ExampleSimilarityMatrix, ExampleClusterOrder, ExampleDynamics,
-// ExampleResponseLag, ExampleCoOccurrences, ExampleEvidenceStrategies,
-// ExampleKWIC, ExampleResponses and ExampleColumnsOf.
+// ExampleResponseLag, ExampleCoOccurrences, ExampleCoOccurrences_byResponder,
+// ExampleEvidenceStrategies, ExampleKWIC, ExampleResponses and
+// ExampleColumnsOf.
 package analysis
