@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/dataset"
@@ -394,4 +397,68 @@ func TestProfileParquetRowGroupsMatchMemory(t *testing.T) {
 	if compared < len(filters) {
 		t.Errorf("only %d non-empty profiles compared of %d", compared, 2*len(filters))
 	}
+
+	// The scan really skips: a response no rule allows (responded, with
+	// no strategy) in a row group without a PRK response of 2018 makes
+	// the unfiltered profile fail, and is not seen by the filtered one,
+	// whose counts are still those of the data in memory.
+	f := Filter{Responders: []string{"PRK"}, From: schema.DayDate(2018, 1, 1), To: schema.DayDate(2018, 12, 31)}
+	victim := rowInGroupWithout(t, filepath.Join(dir, dataset.ParquetFile(schema.TableResponses)), f)
+	bad := *gen
+	bad.Responses = slices.Clone(gen.Responses)
+	for i := range bad.Responses {
+		if bad.Responses[i].ResponseID == victim {
+			bad.Responses[i].Observed, bad.Responses[i].Strategies = observedResponded, nil
+		}
+	}
+	badDir := t.TempDir()
+	if _, err := bad.WriteParquet(badDir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Profile(Parquet(badDir), ProfileOptions{}); err == nil {
+		t.Fatalf("response %s, responded without a strategy, accepted unfiltered", victim)
+	}
+	want, err := Profile(memory, ProfileOptions{Filter: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Profile(Parquet(badDir), ProfileOptions{Filter: f})
+	if err != nil {
+		t.Fatalf("filtered profile read the row group it excludes: %v", err)
+	}
+	if a, b := fmtRecords(got.Records()), fmtRecords(want.Records()); a != b {
+		t.Errorf("%v: profile differs:\n%.400s\nwant\n%.400s", f, a, b)
+	}
+}
+
+// rowInGroupWithout returns the response id of the first row of the
+// first row group of path in which no row passes f's responders and dates.
+func rowInGroupWithout(t *testing.T, path string, f Filter) string {
+	t.Helper()
+	m, err := f.matcher(schema.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	var match []bool
+	err = dataset.ScanColumns(path, schema.TableResponses, []string{"response_id", "responder", "date", "date_precision"},
+		func(cols []arrow.Array, _, n int) error {
+			id, resp := cols[0].(*array.String), cols[1].(*array.String)
+			date, prec := cols[2].(*array.Date32), cols[3].(*array.String)
+			for i := range n {
+				ids = append(ids, id.Value(i))
+				match = append(match, m.responders.has(resp.Value(i)) && m.inRange(dateAt(date, prec, i)))
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lo := 0; lo < len(ids); lo += parquetio.RowGroupRows {
+		if !slices.Contains(match[lo:min(lo+parquetio.RowGroupRows, len(ids))], true) {
+			return ids[lo]
+		}
+	}
+	t.Fatalf("%s: every row group holds a row of %v", path, f)
+	return ""
 }
