@@ -107,7 +107,12 @@
 // way, and checks the rows' references to the cases table (and to the
 // accusations, when it reads them) with [schema.CheckReference]. It
 // reports validate's problems, at the same file and row (without the
-// response id, which it does not read). ReadColumns and ReadColumnsWhere
+// response id, which it does not read). With a responder, case or date
+// filter it skips the row groups (of 64k rows, as build, gen and import
+// write them) in which no row passes the filter, after reading only the
+// filter's columns there: the rows of a skipped group are not counted
+// and, as in a pruned partition, not checked by these rules (the filter
+// columns' types and per-column value checks still run). ReadColumns and ReadColumnsWhere
 // apply the same rules to every column they read: of the responses their
 // ids (each once), case_id, responds_to, responder, organ, observed and
 // strategies; of the accusations their ids (each once), accuser,
@@ -129,6 +134,7 @@
 // ExampleCompareCases, ExampleSummarize, ExampleSharedStrategies,
 // ExampleStrategyProfile, ExampleProfile, ExampleNearest,
 // ExampleSimilarityMatrix, ExampleClusterOrder, ExampleDynamics,
-// ExampleResponseLag, ExampleCoOccurrences, ExampleCoOccurrences_byResponder, ExampleEvidenceStrategies,
-// ExampleKWIC, ExampleResponses and ExampleColumnsOf.
+// ExampleResponseLag, ExampleCoOccurrences, ExampleCoOccurrences_byResponder,
+// ExampleEvidenceStrategies, ExampleKWIC, ExampleResponses and
+// ExampleColumnsOf.
 package analysis

@@ -33,6 +33,14 @@ import (
 // validate's problems. Checks on columns and tables it does not read
 // (quotes and sources, say) are validate's; see the package doc.
 //
+// With a responder, case or date filter it reads, of each row group, the
+// filter's columns first, and the other columns only when some row of
+// the group passes the filter; a group none of whose rows does is
+// skipped, as a pruned partition is: its filter columns are checked
+// for their type and with the column checks of dataset.ScanColumns, but
+// validate's per-row rules (on observed, strategies, references) are not
+// applied to its rows, which are not counted.
+//
 // Deprecated: call Profile(Parquet(dir), opts), which does the same.
 func ProfileParquet(dir string, opts ProfileOptions) (dataframe.DataFrame, error) {
 	return profileParquet(dir, opts)
@@ -236,7 +244,8 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 	for i, n := range text {
 		cols[i].fixed = part.Vals[n]
 	}
-	err = dataset.ScanColumns(part.Path, schema.TableResponses, read, func(arrays []arrow.Array, row, n int) error {
+	keepNames, keep := s.prefilter(read, pos[colResponder], pos[colCase], dateCol, cols[colResponder].fixed, cols[colCase].fixed)
+	err = dataset.ScanColumnsPruned(part.Path, schema.TableResponses, read, keepNames, keep, func(arrays []arrow.Array, row, n int) error {
 		for i := range cols {
 			if pos[i] >= 0 {
 				cols[i].a = arrays[pos[i]].(*array.String)
@@ -325,4 +334,59 @@ func (s *profileScan) file(part dataset.Partition) (*profileCounter, error) {
 		err = check.problems.Err()
 	}
 	return p, err
+}
+
+// prefilter returns the columns (among read) of the responder, case and
+// date filters, and a function telling from them whether a row group may
+// hold a row the count selects, so that the scan decodes the strategies
+// and the other columns only of such groups. It selects exactly as the
+// count does (the same matcher on the same values), so skipping a group
+// never changes a count. respAt, caseAt and dateCol are the positions in
+// read (-1: not read; the partition fixes responder and case_id then).
+// With no such filter, or all its values fixed by the partition, it
+// returns no function: every group is read.
+func (s *profileScan) prefilter(read []string, respAt, caseAt, dateCol int, responder, caseID string) ([]string, func([]arrow.Array, int, int) (bool, error)) {
+	var names []string
+	at := func(k int) int {
+		if k < 0 {
+			return -1
+		}
+		names = append(names, read[k])
+		return len(names) - 1
+	}
+	r, c, d := -1, -1, -1
+	if s.m.responders != nil {
+		r = at(respAt)
+	}
+	if s.m.cases != nil {
+		c = at(caseAt)
+	}
+	if s.m.ranged {
+		d = at(dateCol)
+		at(dateCol + 1) // date_precision
+	}
+	if len(names) == 0 {
+		return nil, nil
+	}
+	return names, func(cols []arrow.Array, _, n int) (bool, error) {
+		resp, cs := textColumn{fixed: responder}, textColumn{fixed: caseID}
+		if r >= 0 {
+			resp.a = cols[r].(*array.String)
+		}
+		if c >= 0 {
+			cs.a = cols[c].(*array.String)
+		}
+		var date *array.Date32
+		var prec *array.String
+		if d >= 0 {
+			date, prec = cols[d].(*array.Date32), cols[d+1].(*array.String)
+		}
+		for i := 0; i < n; i++ {
+			if s.m.responders.has(resp.at(i)) && s.m.cases.has(cs.at(i)) &&
+				(date == nil || s.m.inRange(dateAt(date, prec, i))) {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
 }

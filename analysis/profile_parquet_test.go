@@ -5,9 +5,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
 	"github.com/rejoinder/rejoinder/dataset"
+	"github.com/rejoinder/rejoinder/internal/parquetio"
 	"github.com/rejoinder/rejoinder/schema"
 	"github.com/rejoinder/rejoinder/synth"
 )
@@ -321,4 +327,138 @@ func findKind(err, kind error, value string) *schema.FieldError {
 		}
 	}
 	return nil
+}
+
+// A responses file of several row groups, profiled from Parquet with
+// responder, case and date filters (the scan then skips the row groups
+// the filter excludes), gives exactly the profile of the same dataset in
+// memory, for every grouping and many filters.
+func TestProfileParquetRowGroupsMatchMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 200,000 responses; internal/parquetio's TestScanColumnsPrunedSkipsRowGroups covers the skipping")
+	}
+	gen, err := synth.Generate(synth.Options{Cases: 40, Responses: 3*parquetio.RowGroupRows + 5000, Seed: 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := gen.WriteParquet(dir); err != nil {
+		t.Fatal(err)
+	}
+	p, err := parquetio.Open(filepath.Join(dir, dataset.ParquetFile(schema.TableResponses)), parquetio.Limit, false, pqarrow.ArrowReadProperties{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := p.PF.NumRowGroups()
+	p.Close()
+	if groups < 4 {
+		t.Fatalf("responses written in %d row groups, want at least 4", groups)
+	}
+	var filters []Filter
+	for _, r := range []string{"CHN", "IRN", "PRK", "RUS"} {
+		filters = append(filters, Filter{Responders: []string{r}})
+		for y := 2010; y <= 2025; y += 5 {
+			filters = append(filters,
+				Filter{Responders: []string{r}, From: schema.DayDate(y, 1, 1), To: schema.DayDate(y, 12, 31)},
+				Filter{Responders: []string{r}, From: schema.Date{Year: y, Precision: schema.PrecisionYear}},
+				Filter{Responders: []string{r}, To: schema.Date{Year: y, Month: 6, Precision: schema.PrecisionMonth}})
+		}
+	}
+	filters = append(filters,
+		Filter{Responders: []string{"PRK", "IRN"}, From: schema.DayDate(2016, 3, 1), To: schema.DayDate(2017, 2, 28)},
+		Filter{From: schema.DayDate(2018, 1, 1), To: schema.DayDate(2018, 12, 31)},
+		Filter{Responders: []string{"PRK"}, Verified: true, From: schema.DayDate(2015, 1, 1)},
+		Filter{Responders: []string{"RUS"}, Accusers: []string{"USA"}, To: schema.DayDate(2019, 1, 1)},
+		Filter{Cases: []string{gen.Cases[0].CaseID, gen.Cases[len(gen.Cases)-1].CaseID}},
+		Filter{Cases: []string{gen.Cases[1].CaseID}, From: schema.DayDate(2000, 1, 1), To: schema.DayDate(2030, 1, 1)})
+	memory := ColumnsOf(gen) // the dataset in memory, built once
+	compared := 0
+	for _, by := range []Grouping{ByResponder, ByYear} {
+		for _, f := range filters {
+			opts := ProfileOptions{By: by, Filter: f}
+			want, wantErr := Profile(memory, opts)
+			got, err := Profile(Parquet(dir), opts)
+			label := fmt.Sprintf("%s %v", by, f)
+			if wantErr != nil {
+				if err == nil || errors.Is(err, ErrEmptySelection) != errors.Is(wantErr, ErrEmptySelection) {
+					t.Errorf("%s: err = %v, want %v", label, err, wantErr)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", label, err)
+			}
+			if a, b := fmtRecords(got.Records()), fmtRecords(want.Records()); a != b {
+				t.Errorf("%s: profile differs:\n%.400s\nwant\n%.400s", label, a, b)
+			}
+			compared++
+		}
+	}
+	if compared < len(filters) {
+		t.Errorf("only %d non-empty profiles compared of %d", compared, 2*len(filters))
+	}
+
+	// The scan really skips: a response no rule allows (responded, with
+	// no strategy) in a row group without a PRK response of 2018 makes
+	// the unfiltered profile fail, and is not seen by the filtered one,
+	// whose counts are still those of the data in memory.
+	f := Filter{Responders: []string{"PRK"}, From: schema.DayDate(2018, 1, 1), To: schema.DayDate(2018, 12, 31)}
+	victim := rowInGroupWithout(t, filepath.Join(dir, dataset.ParquetFile(schema.TableResponses)), f)
+	bad := *gen
+	bad.Responses = slices.Clone(gen.Responses)
+	for i := range bad.Responses {
+		if bad.Responses[i].ResponseID == victim {
+			bad.Responses[i].Observed, bad.Responses[i].Strategies = observedResponded, nil
+		}
+	}
+	badDir := t.TempDir()
+	if _, err := bad.WriteParquet(badDir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Profile(Parquet(badDir), ProfileOptions{}); err == nil {
+		t.Fatalf("response %s, responded without a strategy, accepted unfiltered", victim)
+	}
+	want, err := Profile(memory, ProfileOptions{Filter: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Profile(Parquet(badDir), ProfileOptions{Filter: f})
+	if err != nil {
+		t.Fatalf("filtered profile read the row group it excludes: %v", err)
+	}
+	if a, b := fmtRecords(got.Records()), fmtRecords(want.Records()); a != b {
+		t.Errorf("%v: profile differs:\n%.400s\nwant\n%.400s", f, a, b)
+	}
+}
+
+// rowInGroupWithout returns the response id of the first row of the
+// first row group of path in which no row passes f's responders and dates.
+func rowInGroupWithout(t *testing.T, path string, f Filter) string {
+	t.Helper()
+	m, err := f.matcher(schema.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	var match []bool
+	err = dataset.ScanColumns(path, schema.TableResponses, []string{"response_id", "responder", "date", "date_precision"},
+		func(cols []arrow.Array, _, n int) error {
+			id, resp := cols[0].(*array.String), cols[1].(*array.String)
+			date, prec := cols[2].(*array.Date32), cols[3].(*array.String)
+			for i := range n {
+				ids = append(ids, id.Value(i))
+				match = append(match, m.responders.has(resp.Value(i)) && m.inRange(dateAt(date, prec, i)))
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lo := 0; lo < len(ids); lo += parquetio.RowGroupRows {
+		if !slices.Contains(match[lo:min(lo+parquetio.RowGroupRows, len(ids))], true) {
+			return ids[lo]
+		}
+	}
+	t.Fatalf("%s: every row group holds a row of %v", path, f)
+	return ""
 }

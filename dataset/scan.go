@@ -16,12 +16,30 @@ import (
 // the requested columns are read, one batch at a time, so memory stays
 // flat however long the table.
 func ScanColumns(path, table string, names []string, fn func(cols []arrow.Array, firstRow, n int) error) error {
+	return parquetio.ScanColumns(path, ParquetLimit, names, columnChecks(path, table, names), fn)
+}
+
+// ScanColumnsPruned is ScanColumns that skips the row groups a filter
+// excludes, so that a filtered scan decodes only the groups that may
+// match: the columns named in keepNames (each also in names) of each
+// row group are read first and passed to keep batch by batch; only when
+// keep reports that the group may hold a wanted row are all the columns
+// of the group read and passed to fn. Every column's type is checked,
+// and the filter columns' values in every group; the other columns of a
+// skipped group are not read, so not checked.
+func ScanColumnsPruned(path, table string, names, keepNames []string, keep func(cols []arrow.Array, firstRow, n int) (bool, error), fn func(cols []arrow.Array, firstRow, n int) error) error {
+	return parquetio.ScanColumnsPruned(path, ParquetLimit, names, columnChecks(path, table, names),
+		parquetio.Prefilter{Names: keepNames, Keep: keep}, fn)
+}
+
+// columnChecks are ScanColumns' checks of the named columns of a table.
+func columnChecks(path, table string, names []string) parquetio.Checks {
 	// Each column is checked as fillTable checks it: its type, then its values.
 	checked := map[string]schema.Column{}
 	for _, c := range schema.Default().Columns(table) {
 		checked[c.Field.Name] = c
 	}
-	return parquetio.ScanColumns(path, ParquetLimit, names, parquetio.Checks{
+	return parquetio.Checks{
 		Column: func(n string, got arrow.DataType) error {
 			c, ok := checked[n]
 			if !ok || !sameColumnType(got, c.Field.Type) {
@@ -37,7 +55,7 @@ func ScanColumns(path, table string, names []string, fn func(cols []arrow.Array,
 		Values: func(i int, a arrow.Array, row int) error {
 			return checkValues(path, table, checked[names[i]], a, row)
 		},
-	}, fn)
+	}
 }
 
 // ScanColumnsAny is ScanColumns for a Parquet file outside the codebook's

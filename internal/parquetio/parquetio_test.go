@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/rejoinder/rejoinder/schema"
 )
@@ -126,5 +127,92 @@ func TestScanErrors(t *testing.T) {
 	}
 	if err := ScanColumnsAny(cut, []string{"id"}, none); err == nil {
 		t.Error("a file cut in half was read")
+	}
+}
+
+// groupedRecord is n rows of an id (its row number) and the row group
+// WriteRecord puts the row in.
+func groupedRecord(t *testing.T, n int) arrow.RecordBatch {
+	t.Helper()
+	sc := arrow.NewSchema([]arrow.Field{
+		{Name: "id", Type: arrow.PrimitiveTypes.Int64},
+		{Name: "group", Type: arrow.PrimitiveTypes.Int64},
+	}, nil)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, sc)
+	defer b.Release()
+	for i := range n {
+		b.Field(0).(*array.Int64Builder).Append(int64(i))
+		b.Field(1).(*array.Int64Builder).Append(int64(i / RowGroupRows))
+	}
+	rec := b.NewRecordBatch()
+	t.Cleanup(rec.Release)
+	return rec
+}
+
+// WriteRecord cuts a long table into row groups of RowGroupRows rows, and
+// ScanColumnsPruned passes fn exactly the rows of the groups Keep wants,
+// numbered from the file's first row, after checking the filter column
+// of every group and the other columns of the groups read.
+func TestScanColumnsPrunedSkipsRowGroups(t *testing.T) {
+	rows := 3*RowGroupRows + 100
+	var buf bytes.Buffer
+	if err := WriteRecord(&buf, groupedRecord(t, rows)); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "g.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(path, Limit, false, pqarrow.ArrowReadProperties{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := p.PF.NumRowGroups()
+	p.Close()
+	if groups != 4 {
+		t.Fatalf("%d rows written in %d row groups, want 4", rows, groups)
+	}
+	wanted := map[int64]bool{1: true, 3: true}
+	checked := map[string]int{}
+	checks := Checks{Values: func(i int, a arrow.Array, first int) error {
+		checked[[]string{"id", "group"}[i]] += a.Len()
+		return nil
+	}}
+	keep := func(cols []arrow.Array, first, n int) (bool, error) {
+		g := cols[0].(*array.Int64)
+		if int64(first/RowGroupRows) != g.Value(0) {
+			t.Errorf("filter batch at row %d holds group %d", first, g.Value(0))
+		}
+		return wanted[g.Value(0)], nil
+	}
+	var seen []int64
+	err = ScanColumnsPruned(path, Limit, []string{"id", "group"}, checks, Prefilter{Names: []string{"group"}, Keep: keep},
+		func(cols []arrow.Array, first, n int) error {
+			id, g := cols[0].(*array.Int64), cols[1].(*array.Int64)
+			for i := range n {
+				if id.Value(i) != int64(first+i) || !wanted[g.Value(i)] {
+					t.Fatalf("row %d: id %d of group %d", first+i, id.Value(i), g.Value(i))
+				}
+				seen = append(seen, id.Value(i))
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Group 1 is full; group 3 holds the rows after the third group.
+	want := RowGroupRows + (rows - 3*RowGroupRows)
+	if len(seen) != want {
+		t.Errorf("%d rows passed to fn, want %d", len(seen), want)
+	}
+	// The filter column is checked in every group (and again in the groups
+	// read); the id only where read.
+	if checked["group"] != rows+want || checked["id"] != want {
+		t.Errorf("values checked %v, want group %d, id %d", checked, rows+want, want)
+	}
+	// A filter column the scan does not read is refused.
+	err = ScanColumnsPruned(path, Limit, []string{"id"}, checks, Prefilter{Names: []string{"group"}, Keep: keep}, func([]arrow.Array, int, int) error { return nil })
+	if err == nil {
+		t.Error("filter column outside the scan's columns accepted")
 	}
 }

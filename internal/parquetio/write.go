@@ -23,6 +23,11 @@ import (
 // whose dictionary would not pay, or could outgrow that, go in plain
 // (WriteRecord decides from the data; PlainColumns).
 func WriterProperties(plain ...string) (*parquet.WriterProperties, pqarrow.ArrowWriterProperties) {
+	return parquet.NewWriterProperties(writerOptions(plain)...), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
+}
+
+// writerOptions are WriterProperties' settings.
+func writerOptions(plain []string) []parquet.WriterProperty {
 	opts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(3),
@@ -34,8 +39,15 @@ func WriterProperties(plain ...string) (*parquet.WriterProperties, pqarrow.Arrow
 	for _, p := range plain {
 		opts = append(opts, parquet.WithDictionaryFor(p, false))
 	}
-	return parquet.NewWriterProperties(opts...), pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
+	return opts
 }
+
+// RowGroupRows is the most rows WriteRecord puts in one row group. Row
+// groups of this size carry their own statistics and dictionaries, so a
+// reader with a filter can skip the groups it excludes (ScanColumns with
+// a Prefilter) instead of decoding a whole table; files of fewer rows
+// are one row group, as before.
+const RowGroupRows = 64 << 10
 
 // DictionaryPageLimit is the largest dictionary a column chunk builds.
 const DictionaryPageLimit = 256 << 20
@@ -115,11 +127,13 @@ func fixedBits(a arrow.Array, j int) uint64 {
 }
 
 // WriteRecord writes one record batch as a Parquet file with the
-// project's fixed writer settings (so the same data give the same bytes)
+// project's fixed writer settings (so the same data give the same bytes),
+// in row groups of RowGroupRows rows,
 // and the schema's metadata as the file's key-value metadata. It does not
 // close w.
 func WriteRecord(w io.Writer, rec arrow.RecordBatch) error {
-	props, aprops := WriterProperties(PlainColumns(rec)...)
+	props := parquet.NewWriterProperties(append(writerOptions(PlainColumns(rec)), parquet.WithMaxRowGroupLength(RowGroupRows))...)
+	aprops := pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
 	// Hide w's Close: the file writer would close it, but the caller syncs
 	// and renames the file after the Parquet footer is written.
 	fw, err := pqarrow.NewFileWriter(rec.Schema(), struct{ io.Writer }{w}, props, aprops)
