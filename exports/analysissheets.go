@@ -299,11 +299,15 @@ func (wb *workbook) timelineSheet(c *analysis.Columns, sources map[string]xlsxzi
 	}
 	type span struct{ first, last int }
 	spans := make([]span, len(ids))
-	late := 0
+	late, over := 0, 0
 	// The first pass counts each case's points and sizes the columns.
 	for k, id := range ids {
 		spans[k].first = g.rows + 1
 		late += timelinePoints(c, id, func(i, lag int) {
+			if g.rows > maxTimelineRows {
+				over++ // past the sheet's last row
+				return
+			}
 			g.rows++
 			for j, v := range []string{id, strconv.Itoa(k + 1), c.ResponseID[i], strconv.Itoa(lag)} {
 				g.widen(j, v)
@@ -337,6 +341,9 @@ func (wb *workbook) timelineSheet(c *analysis.Columns, sources map[string]xlsxzi
 	if capped {
 		note += fmt.Sprintf(" Only the %d cases with the most observed responses are shown.", MaxTimelineCases)
 	}
+	if over > 0 {
+		note += fmt.Sprintf(" %d responses past the sheet's last row are left off.", over)
+	}
 	if late > 0 {
 		note += fmt.Sprintf(" %d responses later than %d days are left off the chart.", late, MaxTimelineDays)
 	}
@@ -357,6 +364,10 @@ func (wb *workbook) timelineSheet(c *analysis.Columns, sources map[string]xlsxzi
 		Dimension: excelize.ChartDimension{Width: 900, Height: 520},
 	})
 }
+
+// maxTimelineRows is the Timeline's data rows at most: a sheet's, with
+// its header (a variable so that a test can lower it).
+var maxTimelineRows = ExcelMaxRows - 1
 
 // timelinePoints calls point for each response of case id that the
 // timeline plots, in row order, and returns how many of the case's
@@ -390,8 +401,8 @@ func (wb *workbook) timelineRows(c *analysis.Columns, ids []string, g *grid) fun
 		var err error
 		for k, id := range ids {
 			timelinePoints(c, id, func(i, lag int) {
-				if err != nil {
-					return
+				if err != nil || row > maxTimelineRows {
+					return // the first pass left the rest off
 				}
 				row++
 				lines := max(linesAt(id, g.colWidth(0)), linesAt(c.ResponseID[i], g.colWidth(2)))

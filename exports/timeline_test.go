@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -90,5 +91,57 @@ func TestTimelineRetainsNoRows(t *testing.T) {
 		if lag, err := strconv.Atoi(row[3]); err != nil || lag != lagOf[row[2]] {
 			t.Fatalf("row %d: response %s lag %q, want %d", r+2, row[2], row[3], lagOf[row[2]])
 		}
+	}
+}
+
+// The Timeline stops at the sheet's last row, saying how many responses
+// it leaves off, rather than write rows past Excel's limit.
+func TestTimelineStopsAtLastRow(t *testing.T) {
+	ds, err := synth.Generate(synth.Options{Cases: 3, Responses: 600, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := analysis.ColumnsOf(ds)
+	all := 0
+	for i := 0; i < c.N; i++ {
+		if lag, ok := c.Lag(i); ok && c.Responded(i) && lag <= MaxTimelineDays {
+			all++
+		}
+	}
+	limit := all / 2
+	defer func(old int) { maxTimelineRows = old }(maxTimelineRows)
+	maxTimelineRows = limit
+	f := excelize.NewFile()
+	defer f.Close()
+	wb, err := newWorkbook(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.sheet(SheetTimeline); err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string]xlsxzip.Rows{}
+	if err := wb.timelineSheet(c, sources); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := xlsxzip.Save(f, &buf, sources); err != nil {
+		t.Fatal(err)
+	}
+	back, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	rows, err := back.GetRows(SheetTimeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(rows) - 1; got != limit {
+		t.Errorf("Timeline has %d data rows, want the limit %d (of %d)", got, limit, all)
+	}
+	note, _ := back.GetCellValue(SheetTimeline, "F1")
+	if want := strconv.Itoa(all-limit) + " responses past the sheet's last row are left off."; !strings.Contains(note, want) {
+		t.Errorf("the note %q does not say %q", note, want)
 	}
 }
