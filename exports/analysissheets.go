@@ -1,10 +1,12 @@
 package exports
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +15,7 @@ import (
 
 	"github.com/rejoinder/rejoinder/analysis"
 	"github.com/rejoinder/rejoinder/coding"
+	"github.com/rejoinder/rejoinder/internal/xlsxzip"
 	"github.com/rejoinder/rejoinder/schema"
 )
 
@@ -280,8 +283,12 @@ func (wb *workbook) dynamicsSheet(c *analysis.Columns) error {
 var palette = []string{"4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"}
 
 // timelineSheet plots each response by days since the accusation it
-// answers, one horizontal row of points per case.
-func (wb *workbook) timelineSheet(c *analysis.Columns) error {
+// answers, one horizontal row of points per case. Its rows, as many as
+// the busiest cases' responses, are streamed into the sheet when the
+// workbook is saved (sources), like the table sheets' rows: held as
+// excelize cells they took memory and time that grew with the responses
+// per case (2.2 GB for 1M responses over 100 cases).
+func (wb *workbook) timelineSheet(c *analysis.Columns, sources map[string]xlsxzip.Rows) error {
 	s := SheetTimeline
 	ids, capped := busiest(c, MaxTimelineCases)
 	slices.Sort(ids)
@@ -292,30 +299,27 @@ func (wb *workbook) timelineSheet(c *analysis.Columns) error {
 	}
 	type span struct{ first, last int }
 	spans := make([]span, len(ids))
-	late := 0
+	late, over := 0, 0
+	// The first pass counts each case's points and sizes the columns.
 	for k, id := range ids {
 		spans[k].first = g.rows + 1
-		for i := 0; i < c.N; i++ {
-			if c.Case.At(i) != id || !c.Responded(i) {
-				continue
-			}
-			lag, ok := c.Lag(i)
-			if !ok {
-				continue
-			}
-			if lag > MaxTimelineDays {
-				late++
-				continue
+		late += timelinePoints(c, id, func(i, lag int) {
+			if g.rows > maxTimelineRows {
+				over++ // past the sheet's last row
+				return
 			}
 			g.rows++
-			for j, v := range []any{id, k + 1, c.ResponseID[i], lag} {
-				if err := g.put(j, v, false); err != nil {
-					return err
-				}
+			for j, v := range []string{id, strconv.Itoa(k + 1), c.ResponseID[i], strconv.Itoa(lag)} {
+				g.widen(j, v)
 			}
-		}
+		})
 		spans[k].last = g.rows
 	}
+	path, ok := sheetPaths(wb.f)[s]
+	if !ok {
+		return fmt.Errorf("no sheet %s", s)
+	}
+	sources[path] = xlsxzip.Rows{Write: wb.timelineRows(c, ids, g), FirstRow: 2, LastRow: g.rows, LastCol: len(header)}
 	if err := g.finish(true); err != nil {
 		return err
 	}
@@ -337,6 +341,9 @@ func (wb *workbook) timelineSheet(c *analysis.Columns) error {
 	if capped {
 		note += fmt.Sprintf(" Only the %d cases with the most observed responses are shown.", MaxTimelineCases)
 	}
+	if over > 0 {
+		note += fmt.Sprintf(" %d responses past the sheet's last row are left off.", over)
+	}
 	if late > 0 {
 		note += fmt.Sprintf(" %d responses later than %d days are left off the chart.", late, MaxTimelineDays)
 	}
@@ -356,6 +363,66 @@ func (wb *workbook) timelineSheet(c *analysis.Columns) error {
 		YAxis:     excelize.ChartAxis{Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "case (case_no)"}}}, Font: font},
 		Dimension: excelize.ChartDimension{Width: 900, Height: 520},
 	})
+}
+
+// maxTimelineRows is the Timeline's data rows at most: a sheet's, with
+// its header (a variable so that a test can lower it).
+var maxTimelineRows = ExcelMaxRows - 1
+
+// timelinePoints calls point for each response of case id that the
+// timeline plots, in row order, and returns how many of the case's
+// responses are left off for coming later than MaxTimelineDays.
+func timelinePoints(c *analysis.Columns, id string, point func(i, lag int)) (late int) {
+	for i := 0; i < c.N; i++ {
+		if c.Case.At(i) != id || !c.Responded(i) {
+			continue
+		}
+		lag, ok := c.Lag(i)
+		if !ok {
+			continue
+		}
+		if lag > MaxTimelineDays {
+			late++
+			continue
+		}
+		point(i, lag)
+	}
+	return late
+}
+
+// timelineRows writes the Timeline's data rows, from row 2, as the first
+// pass of timelineSheet counted and sized them (g): text cells wrapped,
+// numbers at the top, rows as tall as their wrapped text.
+func (wb *workbook) timelineRows(c *analysis.Columns, ids []string, g *grid) func(*bufio.Writer) error {
+	return func(w *bufio.Writer) error {
+		rx := newRowXML(len(g.widths))
+		var head []byte
+		row := 1
+		var err error
+		for k, id := range ids {
+			timelinePoints(c, id, func(i, lag int) {
+				if err != nil || row > maxTimelineRows {
+					return // the first pass left the rest off
+				}
+				row++
+				lines := max(linesAt(id, g.colWidth(0)), linesAt(c.ResponseID[i], g.colWidth(2)))
+				rx.text(0, row, wb.wrap, id)
+				rx.number(1, row, wb.top, int64(k+1))
+				if c.ResponseID[i] != "" { // as grid.put: an empty text is no cell
+					rx.text(2, row, wb.wrap, c.ResponseID[i])
+				}
+				rx.number(3, row, wb.top, int64(lag))
+				height := 0.0
+				if lines > 1 {
+					height = float64(min(lines, 27)) * 15
+				}
+				head = appendRowStart(head[:0], row, height)
+				err = rx.flush(w, head)
+			})
+		}
+		wb.noteCut(SheetTimeline, rx.cut)
+		return err
+	}
 }
 
 // coOccurrenceSheet writes the strategy × strategy counts as a shaded

@@ -31,6 +31,16 @@ const (
 	MaxURLLinks = 5000
 )
 
+// sheetPaths maps each sheet's name to its worksheet's path in the
+// archive, where xlsxzip splices streamed rows.
+func sheetPaths(f *excelize.File) map[string]string {
+	paths := map[string]string{}
+	for id, name := range f.GetSheetMap() {
+		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
+	}
+	return paths
+}
+
 // sheetPart is one worksheet of a table that may span several.
 type sheetPart struct {
 	name       string // "Responses", "Responses (2)", ...
@@ -111,10 +121,7 @@ func locate(src source, table string, ps []sheetPart) *location {
 // when the workbook is saved. Ids link to the rows they name
 // and URLs are links while a part stays within Excel's link limit.
 func (wb *workbook) writeDataSheets(src source, cb *schema.Codebook, specs []dataSheet, ps map[string][]sheetPart, progress io.Writer) (map[string]xlsxzip.Rows, *progress, error) {
-	paths := map[string]string{}
-	for id, name := range wb.f.GetSheetMap() {
-		paths[name] = fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
-	}
+	paths := sheetPaths(wb.f)
 	sources := map[string]xlsxzip.Rows{}
 	total := 0
 	for _, spec := range specs {

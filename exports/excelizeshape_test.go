@@ -3,7 +3,9 @@ package exports
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"runtime/debug"
 	"slices"
@@ -118,8 +120,13 @@ var (
 // cell names exists.
 func TestExcelizeFrameOfDataSheets(t *testing.T) {
 	ds := dataset.MustDefault()
-	raw, sources, saved := excelizeOutput(t, ds, WorkbookOptions{MaxRows: max(len(ds.Responses)/2, 1)})
+	raw, spliced, saved := excelizeOutput(t, ds, WorkbookOptions{MaxRows: max(len(ds.Responses)/2, 1)})
 	v := excelizeVersion()
+	// The Timeline's rows are spliced too, into an analysis sheet's frame
+	// (TestExcelizeFrameOfTimeline): the data sheets are the others.
+	timeline := sheetPath(t, saved, SheetTimeline)
+	sources := maps.Clone(spliced)
+	delete(sources, timeline)
 	if len(sources) < len(dataset.Tables)+1 {
 		t.Fatalf("%d sheets spliced, want the %d tables with responses split", len(sources), len(dataset.Tables))
 	}
@@ -201,6 +208,49 @@ func TestExcelizeFrameOfDataSheets(t *testing.T) {
 	}
 	if tables != len(sources) {
 		t.Errorf("%d Excel Tables, want one per spliced sheet (%d)", tables, len(sources))
+	}
+}
+
+// sheetPath is the zip path of the named sheet, from xl/workbook.xml (the
+// path its sheet id gives, as sheetPaths assumes).
+func sheetPath(t *testing.T, saved map[string]string, name string) string {
+	t.Helper()
+	m := regexp.MustCompile(`<sheet name="` + regexp.QuoteMeta(name) + `" sheetId="([0-9]+)"`).FindStringSubmatch(saved["xl/workbook.xml"])
+	if m == nil {
+		t.Fatalf("xl/workbook.xml names no sheet %s", name)
+	}
+	return "xl/worksheets/sheet" + m[1] + ".xml"
+}
+
+// The Timeline's frame, as excelize writes it, holds its header row (and
+// the note beside it) alone, so that the rows spliced from row 2 come
+// after it; after the splice its rows run 1..n in order and its
+// dimension covers them and the note.
+func TestExcelizeFrameOfTimeline(t *testing.T) {
+	raw, sources, saved := excelizeOutput(t, dataset.MustDefault(), WorkbookOptions{})
+	name := sheetPath(t, saved, SheetTimeline)
+	src, ok := sources[name]
+	if !ok {
+		t.Fatalf("the Timeline (%s) is not spliced", name)
+	}
+	frame := raw[name]
+	data := frame[strings.Index(frame, "<sheetData>"):strings.Index(frame, "</sheetData>")]
+	if rows := rowStart.FindAllStringSubmatch(data, -1); len(rows) != 1 || rows[0][1] != "1" {
+		t.Errorf("%s writes the Timeline's rows %v before the splice, want row 1 alone", excelizeVersion(), rows)
+	}
+	sheet := saved[name]
+	outline(t, sheet) // well-formed
+	var got []int
+	for _, m := range rowStart.FindAllStringSubmatch(sheet, -1) {
+		n, _ := strconv.Atoi(m[1])
+		got = append(got, n)
+	}
+	if src.LastRow < 2 || len(got) != src.LastRow || !slices.IsSorted(got) || got[len(got)-1] != src.LastRow {
+		t.Errorf("Timeline rows after the splice run %v..., want 1..%d in order", got[:min(len(got), 3)], src.LastRow)
+	}
+	// The note stands in F1, right of the four columns.
+	if d := dimRef.FindStringSubmatch(sheet); d == nil || d[1] != fmt.Sprintf("A1:F%d", src.LastRow) {
+		t.Errorf("Timeline dimension %v, want A1:F%d", d, src.LastRow)
 	}
 }
 

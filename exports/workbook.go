@@ -193,7 +193,7 @@ func writeWorkbook(w io.Writer, ds *dataset.Dataset, c *analysis.Columns, src so
 		func() error { return wb.profileSheet(c) },
 		func() error { return wb.similaritySheet(c) },
 		func() error { return wb.dynamicsSheet(c) },
-		func() error { return wb.timelineSheet(c) },
+		func() error { return wb.timelineSheet(c, sources) },
 		func() error { return wb.coOccurrenceSheet(c) },
 	}
 	if len(opts.Codings) > 0 {
@@ -415,6 +415,19 @@ func (g *grid) measure(col int, s string) {
 		lens = append(lens, n)
 		g.widths[col] = max(g.widths[col], n)
 	}
+	g.addTexts(col, lens)
+}
+
+// widen widens a column for s, as measure does, for a row written
+// outside the grid (streamed), whose height is set where it is written.
+func (g *grid) widen(col int, s string) {
+	for _, line := range strings.Split(s, "\n") {
+		g.widths[col] = max(g.widths[col], utf8.RuneCountInString(line))
+	}
+}
+
+// addTexts records the line lengths of a text cell of the current row.
+func (g *grid) addTexts(col int, lens []int) {
 	if g.texts[g.rows] == nil {
 		g.texts[g.rows] = map[int][]int{}
 	}
