@@ -154,28 +154,26 @@ func exploreData(m *model, emit func(name string, content []byte) error) error {
 // jsCall is a script that passes v, as JSON, to the function window[name]
 // that the page defines: how a file loaded on demand hands over its data.
 func jsCall(what, name string, v any) ([]byte, error) {
-	js, err := json.Marshal(v) // escapes <, > and &, so no text can close the script
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	buf.WriteString("// " + what + ", written by rejoinder site.\nwindow." + name + "(")
-	buf.Write(js)
-	buf.WriteString(");\n")
-	return buf.Bytes(), nil
+	return jsWith(what, "window."+name+"(", ");\n", v)
 }
 
 // jsScript is a script that sets window[name] to v as JSON, headed by a
 // comment saying what it is.
 func jsScript(what, name string, v any) ([]byte, error) {
+	return jsWith(what, "window."+name+" = ", ";\n", v)
+}
+
+// jsWith is v as JSON between before and after, headed by a comment saying
+// what it is.
+func jsWith(what, before, after string, v any) ([]byte, error) {
 	js, err := json.Marshal(v) // escapes <, > and &, so no text can close the script
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	buf.WriteString("// " + what + ", written by rejoinder site.\nwindow." + name + " = ")
+	buf.WriteString("// " + what + ", written by rejoinder site.\n" + before)
 	buf.Write(js)
-	buf.WriteString(";\n")
+	buf.WriteString(after)
 	return buf.Bytes(), nil
 }
 
