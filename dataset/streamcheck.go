@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -15,8 +17,9 @@ import (
 	"github.com/rejoinder/rejoinder/schema"
 )
 
-// streamBatch is the number of rows ValidateStreamed decodes at a time.
-const streamBatch = 16 * 1024
+// streamBatch is the number of rows ValidateStreamed decodes at a time
+// (a variable so that tests can cross batch boundaries on small data).
+var streamBatch = 16 * 1024
 
 // ValidateStreamed checks the responses and quotes of a Parquet directory
 // with the rules Validate applies to a loaded dataset (and build to YAML
@@ -24,23 +27,23 @@ const streamBatch = 16 * 1024
 // references, the ties between a response and its accusation, a quote's
 // source among its unit's — without loading them: it decodes one batch
 // of rows at a time. small holds the directory's cases, accusations and
-// sources, read and validated by ReadParquetTables. It keeps only the ids
-// of the rows and the source lists of the responses, for the quotes that
-// name them.
-// Problems are located by file and row; it returns them as one error.
+// sources, read and validated by ReadParquetTables.
+//
+// What it keeps between batches is compact, so that checking a million
+// responses takes tens of megabytes rather than the records' gigabyte: for
+// each id a 128-bit hash (two maphash sums, so that two distinct ids
+// collide with odds near 2^-128) instead of the string, and for each
+// response its strategies and the codes its quotes name as bit sets and its
+// sources as indexes. The few ids a problem needs are read again at the
+// end. Problems are located by file and row; it returns them as one error.
 func ValidateStreamed(dir string, small *Dataset) error {
 	cb := small.codebook()
-	var problems schema.ErrorList
-	type unit struct {
-		sources    []string
-		strategies []string
-		responded  bool            // observed is responded: every strategy needs a quote
-		pos        schema.Position // where the response stands, for ErrUnevidenced
+	known := cb.MustVariable(schema.TableResponses, "strategies").Codes()
+	if len(known) > 64 {
+		return fmt.Errorf("dataset: ValidateStreamed keeps a response's strategies in 64 bits; the codebook has %d", len(known))
 	}
-	responses := map[string]unit{}
-	answered := map[string]bool{}
-	evidenced := map[string][]string{} // response id → the codes its quotes name
-	in := interner{}
+	var problems schema.ErrorList
+	st := newStreamState(small, known)
 	base := schema.Records{Cases: small.Cases, Accusations: small.Accusations, Sources: small.Sources}
 	err := scanBatches(dir, schema.TableResponses, func(batch *Dataset) {
 		recs := base
@@ -51,35 +54,21 @@ func ValidateStreamed(dir string, small *Dataset) error {
 				problems = append(problems, p)
 			}
 		}
+		// Validate reports an id repeated within the batch; here, one
+		// first used in an earlier batch.
+		inBatch := map[string]bool{}
 		for _, r := range batch.Responses {
-			if _, dup := responses[r.ResponseID]; dup && r.ResponseID != "" {
+			if !st.addResponse(&r) && r.ResponseID != "" && !inBatch[r.ResponseID] {
 				problems = append(problems, &schema.FieldError{File: r.Pos.File, Line: r.Pos.Line, Table: schema.TableResponses,
 					ID: r.ResponseID, Field: "response_id", Value: r.ResponseID, Allowed: "each id once", Err: schema.ErrDuplicateID})
 			}
-			srcs := make([]string, len(r.Sources))
-			for i, s := range r.Sources {
-				srcs[i] = in.get(s)
-			}
-			strats := make([]string, len(r.Strategies))
-			for i, c := range r.Strategies {
-				strats[i] = in.get(c)
-			}
-			u := unit{sources: srcs, strategies: strats, responded: r.Observed == "responded"}
-			if r.Pos != nil {
-				u.pos = *r.Pos
-			}
-			responses[in.get(r.ResponseID)] = u
-			answered[in.get(r.RespondsTo)] = true
+			inBatch[r.ResponseID] = true
 		}
 	})
 	if err != nil {
 		return err
 	}
-	accusations := map[string]*schema.Accusation{}
-	for i := range small.Accusations {
-		accusations[small.Accusations[i].AccusationID] = &small.Accusations[i]
-	}
-	quoteIDs := map[string]bool{}
+	quoteIDs := idSet{}
 	err = scanBatches(dir, schema.TableQuotes, func(batch *Dataset) {
 		// Each quote goes on a stand-in of its unit carrying the unit's
 		// sources, so that Validate checks the quote's fields and its
@@ -87,23 +76,28 @@ func ValidateStreamed(dir string, small *Dataset) error {
 		var recs schema.Records
 		recs.Sources = small.Sources
 		units := map[string]int{}
+		earlier := map[string]uint32{} // unit id → its quotes in earlier batches
+		inBatch := map[string]bool{}   // as for the responses
 		for _, q := range batch.pendingQuotes {
-			if quoteIDs[q.QuoteID] {
+			if !quoteIDs.add(st.key(q.QuoteID)) && !inBatch[q.QuoteID] {
 				problems = append(problems, &schema.FieldError{File: q.Pos.File, Line: q.Pos.Line, Table: schema.TableQuotes,
 					ID: q.QuoteID, Field: "quote_id", Value: q.QuoteID, Allowed: "each id once", Err: schema.ErrDuplicateID})
 			}
-			quoteIDs[in.get(q.QuoteID)] = true
-			if a, ok := accusations[q.UnitID]; ok {
+			inBatch[q.QuoteID] = true
+			if i, ok := st.accusation[q.UnitID]; ok {
+				a := &small.Accusations[i]
 				k, seen := units[q.UnitID]
 				if !seen {
 					k = len(recs.Accusations)
 					units[q.UnitID] = k
+					earlier[q.UnitID] = st.accusationQuotes[i]
 					recs.Accusations = append(recs.Accusations, schema.Accusation{AccusationID: a.AccusationID, Sources: a.Sources, Pos: q.Pos})
 				}
 				recs.Accusations[k].Quotes = append(recs.Accusations[k].Quotes, q)
+				st.accusationQuotes[i]++
 				continue
 			}
-			u, ok := responses[q.UnitID]
+			u, ok := st.response(q.UnitID)
 			if !ok {
 				problems = append(problems, &schema.FieldError{File: q.Pos.File, Line: q.Pos.Line, Table: schema.TableQuotes, ID: q.QuoteID,
 					Field: "unit_id", Value: q.UnitID, Allowed: "the id of an accusation or response", Err: schema.ErrDangling})
@@ -113,17 +107,20 @@ func ValidateStreamed(dir string, small *Dataset) error {
 			if !seen {
 				k = len(recs.Responses)
 				units[q.UnitID] = k
-				recs.Responses = append(recs.Responses, schema.Response{ResponseID: q.UnitID, Sources: u.sources, Strategies: u.strategies, Pos: q.Pos})
+				earlier[q.UnitID] = st.quotes[u]
+				recs.Responses = append(recs.Responses, schema.Response{ResponseID: q.UnitID, Sources: st.sourcesOf(u), Strategies: st.strategiesOf(u), Pos: q.Pos})
 			}
 			recs.Responses[k].Quotes = append(recs.Responses[k].Quotes, q)
-			for _, c := range q.Codes {
-				if !slices.Contains(evidenced[q.UnitID], c) {
-					evidenced[in.get(q.UnitID)] = append(evidenced[q.UnitID], in.get(c))
-				}
-			}
+			st.addEvidence(u, q.Codes)
+			st.quotes[u]++
 		}
 		for _, p := range schema.Validate(cb, &recs) {
-			if p.Table == schema.TableQuotes || strings.HasPrefix(p.Field, "quotes[") {
+			if p.Table == schema.TableQuotes {
+				problems = append(problems, p)
+			} else if strings.HasPrefix(p.Field, "quotes[") {
+				// A stand-in holds the batch's quotes of its unit: count
+				// from the unit's first quote.
+				p.Field = shiftQuoteIndex(p.Field, earlier[p.ID])
 				problems = append(problems, p)
 			}
 		}
@@ -133,21 +130,31 @@ func ValidateStreamed(dir string, small *Dataset) error {
 	}
 	// The rules that tie the tables together, now that all are read: each
 	// strategy evidenced by a quote, each accusation answered.
-	known := cb.MustVariable(schema.TableResponses, "strategies").Codes()
-	for id, u := range responses {
-		if !u.responded || slices.ContainsFunc(u.strategies, func(c string) bool { return !slices.Contains(known, c) }) {
-			continue // an unknown code is reported as such; comparing with it would only echo it
-		}
-		for i, code := range u.strategies {
-			if !slices.Contains(evidenced[id], code) {
-				problems = append(problems, &schema.FieldError{File: u.pos.File, Line: u.pos.Line, Table: schema.TableResponses, ID: id,
-					Field: fmt.Sprintf("strategies[%d]", i), Value: code, Allowed: "a strategy that one of the response's quotes evidences (its codes)",
-					Err: schema.ErrUnevidenced, Detail: "no quote of this response names it in its codes"})
+	if bare := st.unevidenced(); len(bare) > 0 {
+		// Only now are these responses' ids and rows needed: read again.
+		err := scanBatches(dir, schema.TableResponses, func(batch *Dataset) {
+			for _, r := range batch.Responses {
+				k := st.key(r.ResponseID)
+				if !bare[k] {
+					continue
+				}
+				delete(bare, k) // a duplicate id is reported as such, once
+				u, _ := st.response(r.ResponseID)
+				for i, code := range r.Strategies {
+					if !st.evidenced(u, code) {
+						problems = append(problems, &schema.FieldError{File: r.Pos.File, Line: r.Pos.Line, Table: schema.TableResponses, ID: r.ResponseID,
+							Field: fmt.Sprintf("strategies[%d]", i), Value: code, Allowed: "a strategy that one of the response's quotes evidences (its codes)",
+							Err: schema.ErrUnevidenced, Detail: "no quote of this response names it in its codes"})
+					}
+				}
 			}
+		})
+		if err != nil {
+			return err
 		}
 	}
-	for _, a := range small.Accusations {
-		if !answered[a.AccusationID] {
+	for i, a := range small.Accusations {
+		if !st.answered[i] {
 			pos := schema.Position{}
 			if a.Pos != nil {
 				pos = *a.Pos
@@ -158,6 +165,180 @@ func ValidateStreamed(dir string, small *Dataset) error {
 	}
 	problems.Sort()
 	return problems.Err()
+}
+
+// idKey is an id's 128-bit hash: ValidateStreamed's stand-in for the id.
+type idKey [2]uint64
+
+// idSet is a set of ids by their keys.
+type idSet map[idKey]struct{}
+
+// add adds k and reports whether it was new.
+func (s idSet) add(k idKey) bool {
+	if _, dup := s[k]; dup {
+		return false
+	}
+	s[k] = struct{}{}
+	return true
+}
+
+// streamState is what ValidateStreamed keeps of the responses for the
+// quotes that follow: per response, a run of interned strings in lists
+// (the number of sources, the sources, then the strategies), a bit set of
+// the codes its quotes name, and whether its evidence is checked.
+type streamState struct {
+	seeds    [2]maphash.Seed
+	index    map[idKey]int32 // response id → its response number
+	start    []uint32        // response i's run: lists[start[i]:start[i+1]]
+	lists    []uint32
+	evidence []uint64 // bit b: the strategy known[b] named by a quote
+	quotes   []uint32 // quotes read so far
+	checked  []bool   // responded, with known strategies only: every strategy needs a quote
+	strings  []string // sources and strategies, interned
+	interned map[string]uint32
+	bit      map[string]uint64 // strategy code → its bit
+
+	accusation       map[string]int // accusation id → its row in small
+	answered         []bool         // by row of small.Accusations
+	accusationQuotes []uint32       // quotes read so far, by row of small.Accusations
+}
+
+func newStreamState(small *Dataset, known []string) *streamState {
+	st := &streamState{
+		seeds:      [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
+		index:      map[idKey]int32{},
+		start:      []uint32{0},
+		interned:   map[string]uint32{},
+		bit:        map[string]uint64{},
+		accusation: map[string]int{},
+		answered:   make([]bool, len(small.Accusations)),
+
+		accusationQuotes: make([]uint32, len(small.Accusations)),
+	}
+	for b, c := range known {
+		st.bit[c] = 1 << b
+	}
+	for i, a := range small.Accusations {
+		st.accusation[a.AccusationID] = i
+	}
+	return st
+}
+
+func (st *streamState) key(id string) idKey {
+	return idKey{maphash.String(st.seeds[0], id), maphash.String(st.seeds[1], id)}
+}
+
+func (st *streamState) intern(s string) uint32 {
+	i, ok := st.interned[s]
+	if !ok {
+		i = uint32(len(st.strings))
+		st.strings = append(st.strings, strings.Clone(s))
+		st.interned[st.strings[i]] = i
+	}
+	return i
+}
+
+// addResponse records r and reports whether its id was new; a repeated
+// id keeps the first response's state.
+func (st *streamState) addResponse(r *schema.Response) bool {
+	if i, ok := st.accusation[r.RespondsTo]; ok {
+		st.answered[i] = true
+	}
+	k := st.key(r.ResponseID)
+	if _, dup := st.index[k]; dup {
+		return false
+	}
+	st.index[k] = int32(len(st.checked))
+	st.lists = append(st.lists, uint32(len(r.Sources)))
+	for _, s := range r.Sources {
+		st.lists = append(st.lists, st.intern(s))
+	}
+	checked := r.Observed == "responded"
+	for _, c := range r.Strategies {
+		st.lists = append(st.lists, st.intern(c))
+		if st.bit[c] == 0 {
+			checked = false // an unknown code is reported as such; comparing with it would only echo it
+		}
+	}
+	st.start = append(st.start, uint32(len(st.lists)))
+	st.evidence = append(st.evidence, 0)
+	st.quotes = append(st.quotes, 0)
+	st.checked = append(st.checked, checked)
+	return true
+}
+
+// response returns the number of the response with this id.
+func (st *streamState) response(id string) (int32, bool) {
+	u, ok := st.index[st.key(id)]
+	return u, ok
+}
+
+func (st *streamState) run(u int32) (sources, strategies []uint32) {
+	run := st.lists[st.start[u]:st.start[u+1]]
+	n := run[0]
+	return run[1 : 1+n], run[1+n:]
+}
+
+func (st *streamState) names(idx []uint32) []string {
+	out := make([]string, len(idx))
+	for i, k := range idx {
+		out[i] = st.strings[k]
+	}
+	return out
+}
+
+func (st *streamState) sourcesOf(u int32) []string {
+	s, _ := st.run(u)
+	return st.names(s)
+}
+
+func (st *streamState) strategiesOf(u int32) []string {
+	_, s := st.run(u)
+	return st.names(s)
+}
+
+// addEvidence records the codes a quote of response u names.
+func (st *streamState) addEvidence(u int32, codes []string) {
+	for _, c := range codes {
+		st.evidence[u] |= st.bit[c]
+	}
+}
+
+func (st *streamState) evidenced(u int32, code string) bool {
+	return st.evidence[u]&st.bit[code] != 0
+}
+
+// unevidenced returns the keys of the checked responses with a strategy
+// that no quote names.
+func (st *streamState) unevidenced() map[idKey]bool {
+	bare := map[idKey]bool{}
+	for k, u := range st.index {
+		if !st.checked[u] {
+			continue
+		}
+		_, strategies := st.run(u)
+		for _, c := range strategies {
+			if !st.evidenced(u, st.strings[c]) {
+				bare[k] = true
+				break
+			}
+		}
+	}
+	return bare
+}
+
+// shiftQuoteIndex adds by to the index of a field path "quotes[i]...".
+func shiftQuoteIndex(field string, by uint32) string {
+	rest, ok := strings.CutPrefix(field, "quotes[")
+	end := strings.IndexByte(rest, ']')
+	if !ok || end < 0 || by == 0 {
+		return field
+	}
+	i, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return field
+	}
+	return fmt.Sprintf("quotes[%d]%s", i+int(by), rest[end+1:])
 }
 
 // onlyTable keeps the problems of one table.
@@ -181,7 +362,7 @@ func scanBatches(dir, table string, fn func(batch *Dataset)) error {
 }
 
 func scanFileBatches(part Partition, table string, fn func(batch *Dataset)) (err error) {
-	p, err := openParquet(part.Path, true, pqarrow.ArrowReadProperties{BatchSize: streamBatch})
+	p, err := openParquet(part.Path, true, pqarrow.ArrowReadProperties{BatchSize: int64(streamBatch)})
 	if err != nil {
 		return err
 	}
