@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,10 +45,12 @@ func ValidateStreamed(dir string, small *Dataset) error {
 	}
 	var problems schema.ErrorList
 	st := newStreamState(small, known)
-	base := schema.Records{Cases: small.Cases, Accusations: small.Accusations, Sources: small.Sources}
+	sourceRow := make(map[string]int, len(small.Sources))
+	for i, s := range small.Sources {
+		sourceRow[s.SourceID] = i
+	}
 	err := scanBatches(dir, schema.TableResponses, func(batch *Dataset) {
-		recs := base
-		recs.Responses = batch.Responses
+		recs := st.referenced(small, batch.Responses, sourceRow)
 		// The quotes come later: evidence is checked once they are read.
 		for _, p := range onlyTable(schema.Validate(cb, &recs), schema.TableResponses) {
 			if !errors.Is(p, schema.ErrUnevidenced) {
@@ -74,7 +77,7 @@ func ValidateStreamed(dir string, small *Dataset) error {
 		// sources, so that Validate checks the quote's fields and its
 		// source; only the quotes' problems are kept.
 		var recs schema.Records
-		recs.Sources = small.Sources
+		cited := map[int]bool{} // the sources the batch's quotes cite, for Validate to find
 		units := map[string]int{}
 		earlier := map[string]uint32{} // unit id → its quotes in earlier batches
 		inBatch := map[string]bool{}   // as for the responses
@@ -84,6 +87,9 @@ func ValidateStreamed(dir string, small *Dataset) error {
 					ID: q.QuoteID, Field: "quote_id", Value: q.QuoteID, Allowed: "each id once", Err: schema.ErrDuplicateID})
 			}
 			inBatch[q.QuoteID] = true
+			if i, ok := sourceRow[q.SourceID]; ok {
+				cited[i] = true
+			}
 			if i, ok := st.accusation[q.UnitID]; ok {
 				a := &small.Accusations[i]
 				k, seen := units[q.UnitID]
@@ -113,6 +119,9 @@ func ValidateStreamed(dir string, small *Dataset) error {
 			recs.Responses[k].Quotes = append(recs.Responses[k].Quotes, q)
 			st.addEvidence(u, q.Codes)
 			st.quotes[u]++
+		}
+		for _, i := range slices.Sorted(maps.Keys(cited)) {
+			recs.Sources = append(recs.Sources, small.Sources[i])
 		}
 		for _, p := range schema.Validate(cb, &recs) {
 			if p.Table == schema.TableQuotes {
@@ -236,6 +245,33 @@ func (st *streamState) intern(s string) uint32 {
 		st.interned[st.strings[i]] = i
 	}
 	return i
+}
+
+// referenced returns the records Validate needs to check a batch of
+// responses: every case (a source's case is found among them), and the
+// accusations and sources the batch refers to. They were checked when
+// small was read; giving Validate only these keeps it from checking tens
+// of thousands of rows again for each batch.
+func (st *streamState) referenced(small *Dataset, responses []schema.Response, sourceRow map[string]int) schema.Records {
+	recs := schema.Records{Cases: small.Cases, Responses: responses}
+	accusations, sources := map[int]bool{}, map[int]bool{}
+	for _, r := range responses {
+		if i, ok := st.accusation[r.RespondsTo]; ok {
+			accusations[i] = true
+		}
+		for _, s := range r.Sources {
+			if i, ok := sourceRow[s]; ok {
+				sources[i] = true
+			}
+		}
+	}
+	for _, i := range slices.Sorted(maps.Keys(accusations)) {
+		recs.Accusations = append(recs.Accusations, small.Accusations[i])
+	}
+	for _, i := range slices.Sorted(maps.Keys(sources)) {
+		recs.Sources = append(recs.Sources, small.Sources[i])
+	}
+	return recs
 }
 
 // addResponse records r and reports whether its id was new; a repeated
