@@ -397,23 +397,7 @@ func scanBatches(dir, table string, fn func(batch *Dataset)) error {
 	return nil
 }
 
-func scanFileBatches(part Partition, table string, fn func(batch *Dataset)) error {
-	// Decoding a batch into records costs about as much as checking it:
-	// one goroutine decodes the next batch while fn checks this one.
-	batches := make(chan *Dataset, 1)
-	decoded := make(chan error, 1)
-	go func() {
-		defer close(batches)
-		decoded <- decodeFileBatches(part, table, batches)
-	}()
-	for batch := range batches {
-		fn(batch)
-	}
-	return <-decoded
-}
-
-// decodeFileBatches sends the batches of one file to out, in order.
-func decodeFileBatches(part Partition, table string, out chan<- *Dataset) (err error) {
+func scanFileBatches(part Partition, table string, fn func(batch *Dataset)) (err error) {
 	p, err := openParquet(part.Path, true, pqarrow.ArrowReadProperties{BatchSize: int64(streamBatch)})
 	if err != nil {
 		return err
@@ -445,8 +429,8 @@ func decodeFileBatches(part Partition, table string, out chan<- *Dataset) (err e
 		for _, pos := range batch.positions() {
 			pos.Line += first
 		}
+		fn(batch)
 		first += int(rec.NumRows())
-		out <- batch
 	}
 }
 
