@@ -60,37 +60,62 @@ func ParquetFile(table string) string { return table + ".parquet" }
 // together and that a citation matches the data.
 func (ds *Dataset) ContentHash() string {
 	h := sha256.New()
-	w := bufio.NewWriterSize(h, 64<<10)
-	var num [binary.MaxVarintLen64]byte
-	put := func(tag byte, s string) {
-		w.WriteByte(tag)
-		w.Write(num[:binary.PutUvarint(num[:], uint64(len(s)))])
-		w.WriteString(s)
-	}
+	e := newRowEncoder(h)
 	for _, table := range Tables {
-		put('T', table)
-		_ = ds.Scan(table, func(row []any) error {
-			w.WriteByte('R')
-			for _, v := range row {
-				switch x := v.(type) {
-				case string:
-					put('s', x)
-				case bool:
-					put('b', strconv.FormatBool(x))
-				case []string:
-					put('l', strconv.Itoa(len(x)))
-					for _, item := range x {
-						put('i', item)
-					}
-				case schema.Date:
-					put('d', x.String())
-				}
-			}
-			return nil
-		})
+		e.table(table)
+		e.rows(ds, table)
 	}
-	w.Flush()
+	e.Flush()
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// rowEncoder writes ContentHash's canonical encoding of tables and rows,
+// so that a streamed writer (ImportCSV) hashes a table batch by batch
+// exactly as ContentHash hashes it whole.
+type rowEncoder struct {
+	*bufio.Writer
+	num [binary.MaxVarintLen64]byte
+}
+
+func newRowEncoder(w io.Writer) *rowEncoder {
+	return &rowEncoder{Writer: bufio.NewWriterSize(w, 64<<10)}
+}
+
+func (e *rowEncoder) put(tag byte, s string) {
+	e.WriteByte(tag)
+	e.Write(e.num[:binary.PutUvarint(e.num[:], uint64(len(s)))])
+	e.WriteString(s)
+}
+
+// table starts a table.
+func (e *rowEncoder) table(name string) { e.put('T', name) }
+
+// rows encodes every row of a table of ds, in Scan's order.
+func (e *rowEncoder) rows(ds *Dataset, table string) {
+	_ = ds.Scan(table, func(row []any) error {
+		e.row(row)
+		return nil
+	})
+}
+
+// row encodes one row as Scan gives it.
+func (e *rowEncoder) row(row []any) {
+	e.WriteByte('R')
+	for _, v := range row {
+		switch x := v.(type) {
+		case string:
+			e.put('s', x)
+		case bool:
+			e.put('b', strconv.FormatBool(x))
+		case []string:
+			e.put('l', strconv.Itoa(len(x)))
+			for _, item := range x {
+				e.put('i', item)
+			}
+		case schema.Date:
+			e.put('d', x.String())
+		}
+	}
 }
 
 // Record converts one table of the dataset to an Arrow record batch with
@@ -102,6 +127,12 @@ func (ds *Dataset) Record(table string, mem memory.Allocator) (arrow.RecordBatch
 // record is Record with the content hash given, so that a writer of all
 // tables hashes the dataset once, not once per table.
 func (ds *Dataset) record(table string, mem memory.Allocator, hash string) (arrow.RecordBatch, error) {
+	return ds.recordEncoding(table, mem, hash, nil)
+}
+
+// recordEncoding is record that also encodes each row for the content
+// hash into enc, when not nil, in the same pass.
+func (ds *Dataset) recordEncoding(table string, mem memory.Allocator, hash string, enc *rowEncoder) (arrow.RecordBatch, error) {
 	cb := ds.codebook()
 	cols := cb.Columns(table)
 	if cols == nil {
@@ -113,6 +144,9 @@ func (ds *Dataset) record(table string, mem memory.Allocator, hash string) (arro
 	err := ds.Scan(table, func(row []any) error {
 		for i, col := range cols {
 			appendValue(b.Field(i), col, row[i])
+		}
+		if enc != nil {
+			enc.row(row)
 		}
 		return nil
 	})
