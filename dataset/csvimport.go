@@ -457,13 +457,13 @@ func newStreamFile(dir, table string, small *Dataset, enc *rowEncoder) (*streamF
 	sc := small.codebook().ArrowSchema(table, small.fileMetadata(table, hashStandIn))
 	s := &streamFile{f: f, w: parquetio.NewStreamWriter(f, sc), table: table,
 		batches: make(chan *Dataset, 1), done: make(chan struct{})}
-	go s.run(enc)
+	go s.run(s.batches, enc)
 	return s, nil
 }
 
-func (s *streamFile) run(enc *rowEncoder) {
+func (s *streamFile) run(batches <-chan *Dataset, enc *rowEncoder) {
 	defer close(s.done)
-	for batch := range s.batches {
+	for batch := range batches {
 		if s.err == nil {
 			s.err = s.convert(batch, enc)
 		}
