@@ -7,7 +7,6 @@ import (
 	"errors"
 	"hash/maphash"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -120,7 +119,7 @@ func importStreamed(dir, out string) ([]string, error) {
 
 	done := make(chan struct{})
 	defer close(done)
-	rbatches := make(chan responseBatch, 1)
+	rbatches := make(chan responseBatch)
 	qbatches := make(chan quoteBatch, 1)
 	go readResponseBatches(responses, rbatches, done)
 	go readQuoteBatches(quotes, qbatches, done)
@@ -134,7 +133,7 @@ func importStreamed(dir, out string) ([]string, error) {
 		}
 	}
 	st := &streamState{cb: cb, small: small, seed: maphash.MakeSeed(), accusationIDs: map[string]bool{},
-		responseIDs: map[uint64]bool{}, quoteIDs: map[uint64]bool{}, answered: map[string]bool{}, cited: map[string]bool{}}
+		responseIDs: map[uint64]bool{}, quoteIDs: map[uint64]bool{}}
 	for _, a := range small.Accusations {
 		st.accusationIDs[a.AccusationID] = true
 		for _, q := range a.Quotes {
@@ -375,7 +374,6 @@ type streamState struct {
 	// Hashes of the ids seen: a repeated hash is a duplicate id, or (rarely)
 	// a collision, which the whole read then settles.
 	responseIDs, quoteIDs map[uint64]bool
-	answered, cited       map[string]bool
 }
 
 // once records an id; false when its hash was seen before.
@@ -404,34 +402,15 @@ func (st *streamState) check(rows []schema.Response) error {
 				return errNotStreamable
 			}
 		}
-		if !st.answered[r.RespondsTo] {
-			st.answered[strings.Clone(r.RespondsTo)] = true
-		}
-		for _, s := range r.Sources {
-			if !st.cited[s] {
-				st.cited[strings.Clone(s)] = true
-			}
-		}
 	}
 	return nil
 }
 
-// finish applies Validate to the small tables, with stand-ins for the
-// responses that answer each accusation and cite each source, so that
-// every rule on those tables sees all the responses; the stand-ins' own
-// problems are not theirs.
+// finish applies Validate's rules to the small tables, now that every
+// response has been seen, and the dataset's own checks.
 func (st *streamState) finish() error {
-	recs := st.small.Records
-	recs.Responses = nil
-	for _, id := range slices.Sorted(maps.Keys(st.answered)) {
-		recs.Responses = append(recs.Responses, schema.Response{RespondsTo: id})
-	}
-	recs.Responses = append(recs.Responses, schema.Response{Sources: slices.Sorted(maps.Keys(st.cited))})
-	check := &Dataset{Codebook: st.cb, Meta: st.small.Meta, metaFile: st.small.metaFile, Records: recs}
-	for _, p := range check.Validate() {
-		if p.Table != schema.TableResponses {
-			return errNotStreamable
-		}
+	if len(st.part.Finish(&st.small.Records)) > 0 || len(st.small.metaProblems()) > 0 {
+		return errNotStreamable
 	}
 	return nil
 }
@@ -456,7 +435,7 @@ func newStreamFile(dir, table string, small *Dataset, enc *rowEncoder) (*streamF
 	}
 	sc := small.codebook().ArrowSchema(table, small.fileMetadata(table, hashStandIn))
 	s := &streamFile{f: f, w: parquetio.NewStreamWriter(f, sc), table: table,
-		batches: make(chan *Dataset, 1), done: make(chan struct{})}
+		batches: make(chan *Dataset), done: make(chan struct{})}
 	go s.run(s.batches, enc)
 	return s, nil
 }

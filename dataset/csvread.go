@@ -427,6 +427,7 @@ type csvTable struct {
 	index        map[string]int // variable name → struct field index
 	columns      map[string]int // variable name → 1-based CSV column, for positions
 	quotesAt     int            // index of the (derived, not read) quotes column; -1 if none
+	posField     int            // index of the record's Pos field
 	notUTF8Cells int
 }
 
@@ -485,6 +486,8 @@ func openCSVTable(path, table string, excel bool, cb *schema.Codebook) (t *csvTa
 	t = &csvTable{path: path, table: table, excel: excel, f: f, r: r, header: header, cols: cols, at: at,
 		index: map[string]int{}, columns: map[string]int{}, quotesAt: -1}
 	t.rt, _ = schema.RecordType(table)
+	pos, _ := t.rt.FieldByName("Pos")
+	t.posField = pos.Index[0]
 	for _, fl := range schema.FieldsOf(t.rt) {
 		t.index[fl.Name] = fl.Index
 	}
@@ -566,7 +569,7 @@ func (t *csvTable) read(rows reflect.Value, n int, quotes *[]string) (_ reflect.
 func (t *csvTable) fill(rv reflect.Value, rec []string, line int, intern interner) (problems schema.ErrorList) {
 	path, table, r := t.path, t.table, t.r
 	pos := &schema.Position{File: path, Line: line, Column: 1, Columns: t.columns}
-	rv.FieldByName("Pos").Set(reflect.ValueOf(pos))
+	rv.Field(t.posField).Set(reflect.ValueOf(pos))
 	for _, c := range t.cols {
 		i, ok := t.at[c.Field.Name]
 		if !ok || c.Variable.Name == "quotes" {
