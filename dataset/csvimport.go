@@ -61,8 +61,14 @@ var errNotStreamable = errors.New("not streamable")
 // made of a character neither hex nor base64 uses.
 var hashStandIn = strings.Repeat("?", sha256.Size*2)
 
-// responseBatch is one row group of responses and, for each, the cell of
-// its quotes column.
+// streamedRows is how many responses the streamed import reads, checks
+// and converts at a time: a quarter of a row group (the writer gathers
+// them into row groups), so that the few batches in flight between the
+// goroutines hold little.
+const streamedRows = parquetio.RowGroupRows / 4
+
+// responseBatch is a batch of responses and, for each, the cell of its
+// quotes column.
 type responseBatch struct {
 	rows   []schema.Response
 	quotes []string
@@ -264,7 +270,7 @@ func readResponseBatches(t *csvTable, out chan<- responseBatch, done <-chan stru
 	defer close(out)
 	for {
 		var quotes []string
-		rows, problems, state, err := t.read(reflect.MakeSlice(reflect.SliceOf(t.rt), 0, parquetio.RowGroupRows), parquetio.RowGroupRows, &quotes)
+		rows, problems, state, err := t.read(reflect.MakeSlice(reflect.SliceOf(t.rt), 0, streamedRows), streamedRows, &quotes)
 		b := responseBatch{rows: rows.Interface().([]schema.Response), quotes: quotes, err: err}
 		if err == nil && (len(problems) > 0 || state == csvBroken) {
 			b.err = errNotStreamable
