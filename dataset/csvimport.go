@@ -463,7 +463,7 @@ func (s *streamFile) convert(batch *Dataset, enc *rowEncoder) error {
 	}
 	defer rec.Release()
 	err = s.w.Write(rec)
-	if errors.Is(err, parquetio.ErrDictionaryTooLarge) {
+	if parquetio.DictionaryTooLarge(err) {
 		return errNotStreamable
 	}
 	return err

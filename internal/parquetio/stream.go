@@ -17,12 +17,17 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
 
-// ErrDictionaryTooLarge is returned by StreamWriter.Write when a row
+// errDictionaryTooLarge is returned by StreamWriter.Write when a row
 // group's values in a dictionary-encoded column could outgrow
 // DictionaryPageLimit: the writer would then fall back to plain encoding
 // half way, and the bytes would change from run to run (see
 // WriterProperties). The caller writes the table whole with WriteRecord.
-var ErrDictionaryTooLarge = errors.New("parquetio: a column's values outgrow its dictionary in a row group")
+var errDictionaryTooLarge = errors.New("parquetio: a column's values outgrow its dictionary in a row group")
+
+// DictionaryTooLarge reports whether StreamWriter refused a row group
+// whose values could outgrow a column's dictionary: the table is then to
+// be written whole, with WriteRecord, which chooses plain encoding for it.
+func DictionaryTooLarge(err error) bool { return errors.Is(err, errDictionaryTooLarge) }
 
 // StreamWriter writes a table that arrives in record batches as the file
 // WriteRecord writes for the same rows in one record: row groups of
@@ -96,7 +101,7 @@ func (s *StreamWriter) flush(n int64) error {
 			return err
 		}
 	} else if s.outgrows(group) {
-		return ErrDictionaryTooLarge
+		return errDictionaryTooLarge
 	}
 	s.written = true
 	return s.fw.Write(group)
