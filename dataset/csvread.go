@@ -55,6 +55,14 @@ func JoinList(items []string) string {
 
 // SplitList is the inverse of JoinList.
 func SplitList(cell string) []string {
+	if !strings.Contains(cell, `\`) {
+		return strings.Split(cell, ListSeparator) // nothing escaped: the common case, without a copy
+	}
+	return splitEscaped(cell)
+}
+
+// splitEscaped is SplitList for any cell, escapes undone byte by byte.
+func splitEscaped(cell string) []string {
 	var items []string
 	var cur strings.Builder
 	for i := 0; i < len(cell); i++ {

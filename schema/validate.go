@@ -165,6 +165,25 @@ var (
 	cameoPattern    = regexp.MustCompile(`^[0-9]{2,4}$`)
 )
 
+// isID reports whether s matches idPattern (lower-case letters and digits
+// in runs joined by single hyphens), without the regular expression: every
+// id of every row is checked, and the pattern's matcher was a tenth of
+// the validator's time.
+func isID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // IsCountry reports whether code is an ISO 3166-1 alpha-3 country code.
 func IsCountry(code string) bool {
 	_, ok := iso3166Alpha3[code]
@@ -383,7 +402,7 @@ func (v *validator) checkScalar(table, id string, pos *Position, vr *Variable, n
 	}
 	switch vr.Type {
 	case TypeID:
-		if !idPattern.MatchString(s) {
+		if !isID(s) {
 			bad(ErrBadValue, "")
 		}
 	case TypeEnum:
