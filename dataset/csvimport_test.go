@@ -80,7 +80,38 @@ func TestImportCSVStreamsWhatBuildWrites(t *testing.T) {
 			if entries, _ := os.ReadDir(got); len(entries) != len(dataset.Tables) {
 				t.Errorf("left in the output directory: %v", entries)
 			}
+			if name == "synthetic" {
+				duplicateAcrossBatches(t, ds, csvDir)
+			}
 		})
+	}
+}
+
+// duplicateAcrossBatches gives the last response's first quote the id of
+// the first response's first quote, in both files, so that the two
+// quotes pair with their units in batches far apart: the stream must
+// still leave the data to ReadCSV, which reports the duplicate.
+func duplicateAcrossBatches(t *testing.T, ds *dataset.Dataset, csvDir string) {
+	first, last := ds.Responses[0], ds.Responses[len(ds.Responses)-1]
+	if len(first.Quotes) == 0 || len(last.Quotes) == 0 {
+		t.Fatal("the first or last synthetic response has no quote")
+	}
+	from, to := last.Quotes[0].QuoteID, first.Quotes[0].QuoteID
+	for _, file := range []string{"quotes.csv", "responses.csv"} {
+		p := filepath.Join(csvDir, file)
+		b := mustRead(t, p)
+		if !bytes.Contains(b, []byte(from)) {
+			t.Fatalf("%s does not hold %s", file, from)
+		}
+		os.WriteFile(p, bytes.ReplaceAll(b, []byte(from), []byte(to)), 0o644)
+	}
+	if _, err := dataset.ImportStreamed(csvDir, t.TempDir()); !errors.Is(err, dataset.ErrNotStreamable) {
+		t.Errorf("streamed a dataset with a quote id twice: %v", err)
+	}
+	_, got := dataset.ImportCSV(csvDir, t.TempDir())
+	_, want := dataset.ReadCSV(csvDir)
+	if got == nil || want == nil || got.Error() != want.Error() || !strings.Contains(got.Error(), "duplicate id") {
+		t.Errorf("ImportCSV: %v\nReadCSV: %v\nwant the duplicate id reported by both", got, want)
 	}
 }
 
@@ -234,7 +265,7 @@ func FuzzImportCSV(f *testing.F) {
 	})
 }
 
-func mustRead(t *testing.T, path string) []byte {
+func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -436,7 +436,16 @@ type csvTable struct {
 	columns      map[string]int // variable name → 1-based CSV column, for positions
 	quotesAt     int            // index of the (derived, not read) quotes column; -1 if none
 	posField     int            // index of the record's Pos field
+	slots        []csvSlot      // the columns read, in codebook order
 	notUTF8Cells int
+}
+
+// csvSlot is a column of the codebook that a table's rows are read into:
+// where its cells stand in the CSV rows and which field they fill.
+type csvSlot struct {
+	col   schema.Column
+	at    int // index in the header
+	field int // struct field index
 }
 
 // The states a csvTable is in after a read.
@@ -506,6 +515,9 @@ func openCSVTable(path, table string, excel bool, cb *schema.Codebook) (t *csvTa
 		}
 		if i, ok := at[c.Field.Name]; ok && c.Variable.Name == "quotes" {
 			t.quotesAt = i
+		}
+		if i, ok := at[c.Field.Name]; ok && c.Variable.Name != "quotes" {
+			t.slots = append(t.slots, csvSlot{col: c, at: i, field: t.index[c.Variable.Name]})
 		}
 	}
 	return t, problems, nil
@@ -578,11 +590,8 @@ func (t *csvTable) fill(rv reflect.Value, rec []string, line int, intern interne
 	path, table, r := t.path, t.table, t.r
 	pos := &schema.Position{File: path, Line: line, Column: 1, Columns: t.columns}
 	rv.Field(t.posField).Set(reflect.ValueOf(pos))
-	for _, c := range t.cols {
-		i, ok := t.at[c.Field.Name]
-		if !ok || c.Variable.Name == "quotes" {
-			continue
-		}
+	for _, sl := range t.slots {
+		c, i := sl.col, sl.at
 		_, col := r.FieldPos(min(i, len(rec)-1))
 		if i >= len(rec) {
 			problems = append(problems, &schema.FieldError{File: path, Line: line, Table: table, Field: c.Field.Name,
@@ -590,7 +599,7 @@ func (t *csvTable) fill(rv reflect.Value, rec []string, line int, intern interne
 			continue
 		}
 		cell := rec[i]
-		fv := rv.Field(t.index[c.Variable.Name])
+		fv := rv.Field(sl.field)
 		bad := func(allowed string) {
 			problems = append(problems, &schema.FieldError{File: path, Line: line, Column: col, Table: table,
 				Field: c.Field.Name, Value: cell, Allowed: allowed, Err: schema.ErrBadValue})
