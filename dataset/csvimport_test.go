@@ -2,9 +2,11 @@ package dataset_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -143,6 +145,27 @@ func TestImportCSVAgreesWithReadCSV(t *testing.T) {
 		}, want: `unknown code "respondedd"`},
 		{name: "accusation unanswered", file: "responses.csv", edit: func(s string) string {
 			return strings.Replace(s, ","+firstResponse.RespondsTo+",", ","+firstResponse.CaseID+"-a99,", -1)
+		}, want: "accusation has no response record"},
+		{name: "accusation no longer answered", file: "accusations.csv", edit: func(s string) string {
+			// A copy of the first accusation under a new id, with no quotes:
+			// no response answers it.
+			rows, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			row := slices.Clone(rows[1])
+			for i, name := range rows[0] {
+				switch name {
+				case "accusation_id":
+					row[i] = firstResponse.CaseID + "-a99"
+				case "quotes":
+					row[i] = ""
+				}
+			}
+			var b strings.Builder
+			w := csv.NewWriter(&b)
+			w.WriteAll(append(rows, row))
+			return b.String()
 		}, want: "accusation has no response record"},
 		{name: "source no longer cited", file: "sources.csv", edit: func(s string) string {
 			// A copy of the first source under a new id of its case.
