@@ -93,6 +93,11 @@ func importStreamed(dir, out string) ([]string, error) {
 		return nil, errNotStreamable
 	}
 	cb := small.codebook()
+	for _, v := range small.fileMetadata(schema.TableResponses, "") {
+		if strings.Contains(v, hashStandIn) {
+			return nil, errNotStreamable // the stand-in must be found once in each footer
+		}
+	}
 	// The small tables are read whole, the accusations with their quotes
 	// column, to pair them with the head of quotes.csv.
 	var accQuotes []string
