@@ -62,10 +62,10 @@ var errNotStreamable = errors.New("not streamable")
 var hashStandIn = strings.Repeat("?", sha256.Size*2)
 
 // streamedRows is how many responses the streamed import reads, checks
-// and converts at a time: a quarter of a row group (the writer gathers
+// and converts at a time: an eighth of a row group (the writer gathers
 // them into row groups), so that the few batches in flight between the
 // goroutines hold little.
-const streamedRows = parquetio.RowGroupRows / 4
+const streamedRows = parquetio.RowGroupRows / 8
 
 // responseBatch is a batch of responses and, for each, the cell of its
 // quotes column.
