@@ -27,7 +27,7 @@ import (
 // returns the paths written. out should be a staging directory
 // (outdir.Replace): on an error, files may be left in it.
 //
-// The responses and quotes are streamed in batches of a row group, so
+// The responses and quotes are streamed in batches (streamedRows), so
 // that memory does not grow with them, and parsed, checked, hashed and
 // written on all cores. Data with a problem, or in a shape the stream
 // cannot pair (quotes.csv not in its units' order, no quotes column in
