@@ -100,6 +100,7 @@ fuzz:
 	$(GO) test ./internal/geniso3166 -run '^$$' -fuzz FuzzGenerate -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzPartitionValue -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadCSV -fuzztime $(SLOWFUZZTIME)
+	$(GO) test ./dataset -run '^$$' -fuzz FuzzImportCSV -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzListCell -fuzztime $(FUZZTIME)
 	$(GO) test ./dataset -run '^$$' -fuzz FuzzReadParquet -fuzztime $(SLOWFUZZTIME)
 	$(GO) test ./schema -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME)

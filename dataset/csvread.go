@@ -55,6 +55,14 @@ func JoinList(items []string) string {
 
 // SplitList is the inverse of JoinList.
 func SplitList(cell string) []string {
+	if !strings.Contains(cell, `\`) {
+		return strings.Split(cell, ListSeparator) // nothing escaped: the common case, without a copy
+	}
+	return splitEscaped(cell)
+}
+
+// splitEscaped is SplitList for any cell, escapes undone byte by byte.
+func splitEscaped(cell string) []string {
 	var items []string
 	var cur strings.Builder
 	for i := 0; i < len(cell); i++ {
@@ -372,29 +380,110 @@ func readPackageMeta(path string, m *Metadata) error {
 // checked.
 // excel undoes the escapes of EscapeExcelCell in every cell but the header.
 func (ds *Dataset) readTableCSV(path, table string, excel bool) (problems schema.ErrorList, complete bool, err error) {
-	f, err := os.Open(path)
+	t, problems, err := openCSVTable(path, table, excel, ds.codebook())
+	if t == nil || err != nil {
+		return problems, false, err
+	}
+	defer t.close()
+	capacity := 64
+	if info, err := t.f.Stat(); err == nil {
+		capacity = int(info.Size()/200) + 64 // a guess at the row count, to grow the slice less
+	}
+	rows := reflect.MakeSlice(reflect.SliceOf(t.rt), 0, capacity)
+	rows, found, state, err := t.read(rows, -1, nil)
 	if err != nil {
 		return nil, false, err
 	}
-	defer f.Close()
+	problems = append(problems, found...)
+	if state == csvBroken {
+		return problems, false, nil
+	}
+	problems = append(problems, t.notUTF8Summary()...)
+	ds.setRows(table, rows)
+	return problems, true, nil
+}
+
+// setRows sets the rows of one table from a slice of its record type;
+// quotes wait in pendingQuotes for their units.
+func (ds *Dataset) setRows(table string, rows reflect.Value) {
+	switch table {
+	case schema.TableCases:
+		ds.Cases = rows.Interface().([]schema.Case)
+	case schema.TableAccusations:
+		ds.Accusations = rows.Interface().([]schema.Accusation)
+	case schema.TableResponses:
+		ds.Responses = rows.Interface().([]schema.Response)
+	case schema.TableSources:
+		ds.Sources = rows.Interface().([]schema.Source)
+	case schema.TableQuotes:
+		ds.pendingQuotes = rows.Interface().([]schema.Quote)
+	}
+}
+
+// csvTable reads the rows of one CSV table into records, in batches or
+// all at once: the parsing rules of ReadCSV, shared by its whole-table
+// reader and the streamed import (ImportCSV).
+type csvTable struct {
+	path, table  string
+	excel        bool
+	f            *os.File
+	r            *csv.Reader
+	header       []string
+	cols         []schema.Column
+	at           map[string]int // column name → index in the header
+	rt           reflect.Type
+	index        map[string]int // variable name → struct field index
+	columns      map[string]int // variable name → 1-based CSV column, for positions
+	quotesAt     int            // index of the (derived, not read) quotes column; -1 if none
+	posField     int            // index of the record's Pos field
+	slots        []csvSlot      // the columns read, in codebook order
+	notUTF8Cells int
+}
+
+// csvSlot is a column of the codebook that a table's rows are read into:
+// where its cells stand in the CSV rows and which field they fill.
+type csvSlot struct {
+	col   schema.Column
+	at    int // index in the header
+	field int // struct field index
+}
+
+// The states a csvTable is in after a read.
+const (
+	csvMore   = iota // rows are left
+	csvEOF           // every row was read
+	csvBroken        // the CSV syntax broke off: the rows after it were not read
+)
+
+// openCSVTable opens a table's CSV file and checks its header. A header
+// that lacks a column gives a nil table and the problems: its rows cannot
+// be read. An unknown or repeated column is reported, and the rows are
+// read with the known columns (the first of a repeated one).
+func openCSVTable(path, table string, excel bool, cb *schema.Codebook) (t *csvTable, problems schema.ErrorList, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if t == nil {
+			f.Close()
+		}
+	}()
 	br := bufio.NewReaderSize(f, 64<<10)
 	if err := checkNotUTF16(path, table, br); err != nil {
-		return nil, false, err
+		return nil, nil, err
 	}
 	r := csv.NewReader(br)
 	r.ReuseRecord = true
 	header, err := r.Read()
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: no header row: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: no header row: %w", path, err)
 	}
 	header = append([]string(nil), header...)
 	if len(header) > 0 {
 		header[0] = strings.TrimPrefix(header[0], "\uFEFF")
 	}
-	cols := ds.codebook().Columns(table)
-	// An unknown or repeated column is reported, and the rows are read
-	// with the known columns (the first of a repeated one); without a
-	// needed column they are not read at all.
+	cols := cb.Columns(table)
 	at, problems := headerColumns(path, table, header, r, cols)
 	var missing schema.ErrorList
 	for _, c := range cols {
@@ -409,41 +498,65 @@ func (ds *Dataset) readTableCSV(path, table string, excel bool) (problems schema
 		}
 	}
 	if len(missing) > 0 {
-		return append(problems, missing...), false, nil
+		return nil, append(problems, missing...), nil
 	}
-	rt, _ := schema.RecordType(table)
-	index := map[string]int{}
-	for _, fl := range schema.FieldsOf(rt) {
-		index[fl.Name] = fl.Index
+	t = &csvTable{path: path, table: table, excel: excel, f: f, r: r, header: header, cols: cols, at: at,
+		index: map[string]int{}, columns: map[string]int{}, quotesAt: -1}
+	t.rt, _ = schema.RecordType(table)
+	pos, _ := t.rt.FieldByName("Pos")
+	t.posField = pos.Index[0]
+	for _, fl := range schema.FieldsOf(t.rt) {
+		t.index[fl.Name] = fl.Index
 	}
 	// Rows of this file share one map of field columns for their positions.
-	columns := map[string]int{}
 	for _, c := range cols {
 		if i, ok := at[c.Field.Name]; ok && !c.Precision {
-			columns[c.Variable.Name] = i + 1
+			t.columns[c.Variable.Name] = i + 1
+		}
+		if i, ok := at[c.Field.Name]; ok && c.Variable.Name == "quotes" {
+			t.quotesAt = i
+		}
+		if i, ok := at[c.Field.Name]; ok && c.Variable.Name != "quotes" {
+			t.slots = append(t.slots, csvSlot{col: c, at: i, field: t.index[c.Variable.Name]})
 		}
 	}
-	capacity := 64
-	if info, err := f.Stat(); err == nil {
-		capacity = int(info.Size()/200) + 64 // a guess at the row count, to grow the slice less
+	return t, problems, nil
+}
+
+func (t *csvTable) close() { t.f.Close() }
+
+// notUTF8Summary counts the cells not UTF-8 beyond those listed.
+func (t *csvTable) notUTF8Summary() schema.ErrorList {
+	if n := t.notUTF8Cells - maxListedNotUTF8; n > 0 {
+		return schema.ErrorList{&schema.FieldError{File: t.path, Table: t.table, Err: schema.ErrBadValue,
+			Detail: fmt.Sprintf("%d more cells are not valid UTF-8 (the first %d are listed): save the file as UTF-8", n, maxListedNotUTF8)}}
 	}
-	notUTF8Cells := 0
-	rows := reflect.MakeSlice(reflect.SliceOf(rt), 0, capacity)
+	return nil
+}
+
+// read appends up to n rows (all when n < 0) to rows, a slice of the
+// table's record type, and returns it with the problems of their cells.
+// quotes, when not nil, gets each row's cell of the quotes column ("" when
+// the header has none): ReadCSV derives a unit's quotes from quotes.csv
+// and ignores that cell, which the streamed import uses to pair the two
+// files.
+func (t *csvTable) read(rows reflect.Value, n int, quotes *[]string) (_ reflect.Value, problems schema.ErrorList, state int, err error) {
+	path, table, r := t.path, t.table, t.r
 	intern := interner{}
-	for {
+	for k := 0; n < 0 || k < n; k++ {
 		rec, err := r.Read()
 		if err == io.EOF {
-			break
+			return rows, problems, csvEOF, nil
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return append(problems, &schema.FieldError{File: path, Line: pe.Line, Column: pe.Column, Table: table,
-				Err: schema.ErrSyntax, Detail: pe.Err.Error() + "; the rows after it were not read"}), false, nil
+			return rows, append(problems, &schema.FieldError{File: path, Line: pe.Line, Column: pe.Column, Table: table,
+				Err: schema.ErrSyntax, Detail: pe.Err.Error() + "; the rows after it were not read"}), csvBroken, nil
 		}
 		if err != nil {
-			return nil, false, err
+			return rows, nil, csvBroken, err
 		}
-		if excel {
+		if t.excel {
 			for i := range rec {
 				rec[i] = UnescapeExcelCell(rec[i])
 			}
@@ -451,90 +564,85 @@ func (ds *Dataset) readTableCSV(path, table string, excel bool) (problems schema
 		line, _ := r.FieldPos(0)
 		// The row is still read, so that its id is known and no reference
 		// to it is reported as dangling.
-		if bad := invalidUTF8Cells(path, table, header, rec, r); len(bad) > 0 {
+		if bad := invalidUTF8Cells(path, table, t.header, rec, r); len(bad) > 0 {
 			// A file in Latin-1 has such a cell in every other row: list
 			// the first few, then count the rest.
-			room := max(0, maxListedNotUTF8-notUTF8Cells)
+			room := max(0, maxListedNotUTF8-t.notUTF8Cells)
 			problems = append(problems, bad[:min(len(bad), room)]...)
-			notUTF8Cells += len(bad)
+			t.notUTF8Cells += len(bad)
 		}
-		pos := &schema.Position{File: path, Line: line, Column: 1, Columns: columns}
-		rv := reflect.New(rt).Elem()
-		rv.FieldByName("Pos").Set(reflect.ValueOf(pos))
-		for _, c := range cols {
-			i, ok := at[c.Field.Name]
-			if !ok || c.Variable.Name == "quotes" {
-				continue
+		if quotes != nil {
+			cell := ""
+			if t.quotesAt >= 0 && t.quotesAt < len(rec) {
+				cell = strings.Clone(rec[t.quotesAt])
 			}
-			_, col := r.FieldPos(min(i, len(rec)-1))
-			if i >= len(rec) {
-				problems = append(problems, &schema.FieldError{File: path, Line: line, Table: table, Field: c.Field.Name,
-					Err: schema.ErrMissing, Detail: fmt.Sprintf("the row has %d fields", len(rec))})
-				continue
-			}
-			cell := rec[i]
-			fv := rv.Field(index[c.Variable.Name])
-			bad := func(allowed string) {
-				problems = append(problems, &schema.FieldError{File: path, Line: line, Column: col, Table: table,
-					Field: c.Field.Name, Value: cell, Allowed: allowed, Err: schema.ErrBadValue})
-			}
-			switch {
-			case c.Precision:
-				p, err := schema.ParsePrecision(cell)
-				if err != nil {
-					bad("day, month, year or empty")
-					continue
-				}
-				if d := fv.Interface().(schema.Date); !d.IsZero() && p != schema.PrecisionNone {
-					fv.Set(reflect.ValueOf(schema.DateFromEpochDays(d.DaysSinceEpoch(), p)))
-				}
-			case c.Variable.Type == schema.TypeDate:
-				d, err := schema.ParseDate(cell)
-				if err != nil || (d.Precision != schema.PrecisionDay && !d.IsZero()) {
-					bad("YYYY-MM-DD or empty (the precision goes in the next column)")
-					continue
-				}
-				fv.Set(reflect.ValueOf(d))
-			case c.Variable.Type == schema.TypeBool:
-				switch cell {
-				case "true":
-					fv.SetBool(true)
-				case "false":
-				default:
-					bad("true or false")
-				}
-			case c.Variable.List:
-				if cell == "" {
-					continue
-				}
-				parts := SplitList(cell)
-				for k, p := range parts {
-					parts[k] = intern.get(strings.TrimSpace(p))
-				}
-				fv.Set(reflect.ValueOf(parts))
-			case repeats(c.Variable):
-				fv.SetString(intern.get(cell))
-			default:
-				fv.SetString(strings.Clone(cell))
-			}
+			*quotes = append(*quotes, cell)
 		}
+		rv := reflect.New(t.rt).Elem()
+		problems = append(problems, t.fill(rv, rec, line, intern)...)
 		rows = reflect.Append(rows, rv)
 	}
-	if n := notUTF8Cells - maxListedNotUTF8; n > 0 {
-		problems = append(problems, &schema.FieldError{File: path, Table: table, Err: schema.ErrBadValue,
-			Detail: fmt.Sprintf("%d more cells are not valid UTF-8 (the first %d are listed): save the file as UTF-8", n, maxListedNotUTF8)})
+	return rows, problems, csvMore, nil
+}
+
+// fill sets the fields of one record from the cells of its CSV row.
+func (t *csvTable) fill(rv reflect.Value, rec []string, line int, intern interner) (problems schema.ErrorList) {
+	path, table, r := t.path, t.table, t.r
+	pos := &schema.Position{File: path, Line: line, Column: 1, Columns: t.columns}
+	rv.Field(t.posField).Set(reflect.ValueOf(pos))
+	for _, sl := range t.slots {
+		c, i := sl.col, sl.at
+		_, col := r.FieldPos(min(i, len(rec)-1))
+		if i >= len(rec) {
+			problems = append(problems, &schema.FieldError{File: path, Line: line, Table: table, Field: c.Field.Name,
+				Err: schema.ErrMissing, Detail: fmt.Sprintf("the row has %d fields", len(rec))})
+			continue
+		}
+		cell := rec[i]
+		fv := rv.Field(sl.field)
+		bad := func(allowed string) {
+			problems = append(problems, &schema.FieldError{File: path, Line: line, Column: col, Table: table,
+				Field: c.Field.Name, Value: cell, Allowed: allowed, Err: schema.ErrBadValue})
+		}
+		switch {
+		case c.Precision:
+			p, err := schema.ParsePrecision(cell)
+			if err != nil {
+				bad("day, month, year or empty")
+				continue
+			}
+			if d := fv.Interface().(schema.Date); !d.IsZero() && p != schema.PrecisionNone {
+				fv.Set(reflect.ValueOf(schema.DateFromEpochDays(d.DaysSinceEpoch(), p)))
+			}
+		case c.Variable.Type == schema.TypeDate:
+			d, err := schema.ParseDate(cell)
+			if err != nil || (d.Precision != schema.PrecisionDay && !d.IsZero()) {
+				bad("YYYY-MM-DD or empty (the precision goes in the next column)")
+				continue
+			}
+			fv.Set(reflect.ValueOf(d))
+		case c.Variable.Type == schema.TypeBool:
+			switch cell {
+			case "true":
+				fv.SetBool(true)
+			case "false":
+			default:
+				bad("true or false")
+			}
+		case c.Variable.List:
+			if cell == "" {
+				continue
+			}
+			parts := SplitList(cell)
+			for k, p := range parts {
+				parts[k] = intern.get(strings.TrimSpace(p))
+			}
+			fv.Set(reflect.ValueOf(parts))
+		case repeats(c.Variable):
+			fv.SetString(intern.get(cell))
+		default:
+			fv.SetString(strings.Clone(cell))
+		}
 	}
-	switch table {
-	case schema.TableCases:
-		ds.Cases = rows.Interface().([]schema.Case)
-	case schema.TableAccusations:
-		ds.Accusations = rows.Interface().([]schema.Accusation)
-	case schema.TableResponses:
-		ds.Responses = rows.Interface().([]schema.Response)
-	case schema.TableSources:
-		ds.Sources = rows.Interface().([]schema.Source)
-	case schema.TableQuotes:
-		ds.pendingQuotes = rows.Interface().([]schema.Quote)
-	}
-	return problems, true, nil
+	return problems
 }

@@ -362,12 +362,17 @@ func (ds *Dataset) Validate() schema.ErrorList {
 	if cb == nil {
 		cb = schema.Default()
 	}
-	problems := schema.Validate(cb, &ds.Records)
+	return append(schema.Validate(cb, &ds.Records), ds.metaProblems()...)
+}
+
+// metaProblems checks the dataset's metadata: a version, when given, is a
+// semantic version.
+func (ds *Dataset) metaProblems() schema.ErrorList {
 	if ds.Meta.Version != "" && !semver.MatchString(ds.Meta.Version) {
-		problems = append(problems, &schema.FieldError{File: cmp.Or(ds.metaFile, MetadataFile), Field: "version", Value: ds.Meta.Version,
-			Allowed: "a semantic version such as 1.2.0", Err: schema.ErrBadValue})
+		return schema.ErrorList{&schema.FieldError{File: cmp.Or(ds.metaFile, MetadataFile), Field: "version", Value: ds.Meta.Version,
+			Allowed: "a semantic version such as 1.2.0", Err: schema.ErrBadValue}}
 	}
-	return problems
+	return nil
 }
 
 func decodeMetadata(file string, data []byte, m *Metadata) schema.ErrorList {

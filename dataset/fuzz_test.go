@@ -129,7 +129,14 @@ func FuzzListCell(f *testing.F) {
 	f.Add("denial", "identity_dispute")
 	f.Add("Gatwick; Heathrow", `back\slash`)
 	f.Add("", ";")
+	f.Add("a;; b", ";  ;")
 	f.Fuzz(func(t *testing.T, a, b string) {
+		// A cell with no escape splits as the escape-undoing path splits it.
+		for _, plain := range []string{a, b, a + ListSeparator + b} {
+			if !strings.Contains(plain, `\`) && !slices.Equal(SplitList(plain), splitEscaped(plain)) {
+				t.Fatalf("SplitList(%q) = %q, the escape-undoing split gives %q", plain, SplitList(plain), splitEscaped(plain))
+			}
+		}
 		cell := JoinList([]string{a, b})
 		if got := SplitList(cell); len(got) != 2 || got[0] != a || got[1] != b {
 			t.Fatalf("%q, %q -> %q -> %q", a, b, cell, got)

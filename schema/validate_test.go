@@ -305,3 +305,13 @@ func TestTextEvidenceAndSourceRules(t *testing.T) {
 		})
 	}
 }
+
+// isID accepts exactly what idPattern matches.
+func TestIsIDMatchesPattern(t *testing.T) {
+	for _, s := range []string{"", "a", "-", "a-", "-a", "a-b", "a--b", "prk-park-2018-r1", "A", "a_b", "a b", "é", "0", "0-0-0",
+		"a-b-", "ab\n", "\x00", "abc-DEF", "x-1-y-22", "--", "a-b--c"} {
+		if got, want := isID(s), idPattern.MatchString(s); got != want {
+			t.Errorf("isID(%q) = %v, idPattern says %v", s, got, want)
+		}
+	}
+}

@@ -49,10 +49,6 @@ as an argument after csv (import csv DIR), as earlier versions required.`,
 			if err := outdir.CheckDir(out); err != nil {
 				return err
 			}
-			ds, err := dataset.ReadCSV(dir)
-			if err != nil {
-				return err
-			}
 			lock, err := lockOutput(cmd, out, wait)
 			if err != nil {
 				return err
@@ -60,7 +56,7 @@ as an argument after csv (import csv DIR), as earlier versions required.`,
 			defer lock.Unlock()
 			var paths []string
 			err = outdir.Replace(out, func(staging string) error {
-				written, err := ds.WriteParquet(staging)
+				written, err := dataset.ImportCSV(dir, staging)
 				paths = outdir.Rebase(written, staging, out)
 				return err
 			}, replacedParquet)
