@@ -44,7 +44,7 @@ func ValidateStreamed(dir string, small *Dataset) error {
 		return fmt.Errorf("dataset: ValidateStreamed keeps a response's strategies in 64 bits; the codebook has %d", len(known))
 	}
 	var problems schema.ErrorList
-	st := newStreamState(small, known)
+	st := newCheckState(small, known)
 	sourceRow := make(map[string]int, len(small.Sources))
 	for i, s := range small.Sources {
 		sourceRow[s.SourceID] = i
@@ -191,11 +191,11 @@ func (s idSet) add(k idKey) bool {
 	return true
 }
 
-// streamState is what ValidateStreamed keeps of the responses for the
+// checkState is what ValidateStreamed keeps of the responses for the
 // quotes that follow: per response, a run of interned strings in lists
 // (the number of sources, the sources, then the strategies), a bit set of
 // the codes its quotes name, and whether its evidence is checked.
-type streamState struct {
+type checkState struct {
 	seeds    [2]maphash.Seed
 	index    map[idKey]int32 // response id → its response number
 	start    []uint32        // response i's run: lists[start[i]:start[i+1]]
@@ -212,8 +212,8 @@ type streamState struct {
 	accusationQuotes []uint32       // quotes read so far, by row of small.Accusations
 }
 
-func newStreamState(small *Dataset, known []string) *streamState {
-	st := &streamState{
+func newCheckState(small *Dataset, known []string) *checkState {
+	st := &checkState{
 		seeds:      [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		index:      map[idKey]int32{},
 		start:      []uint32{0},
@@ -233,11 +233,11 @@ func newStreamState(small *Dataset, known []string) *streamState {
 	return st
 }
 
-func (st *streamState) key(id string) idKey {
+func (st *checkState) key(id string) idKey {
 	return idKey{maphash.String(st.seeds[0], id), maphash.String(st.seeds[1], id)}
 }
 
-func (st *streamState) intern(s string) uint32 {
+func (st *checkState) intern(s string) uint32 {
 	i, ok := st.interned[s]
 	if !ok {
 		i = uint32(len(st.strings))
@@ -252,7 +252,7 @@ func (st *streamState) intern(s string) uint32 {
 // accusations and sources the batch refers to. They were checked when
 // small was read; giving Validate only these keeps it from checking tens
 // of thousands of rows again for each batch.
-func (st *streamState) referenced(small *Dataset, responses []schema.Response, sourceRow map[string]int) schema.Records {
+func (st *checkState) referenced(small *Dataset, responses []schema.Response, sourceRow map[string]int) schema.Records {
 	recs := schema.Records{Cases: small.Cases, Responses: responses}
 	accusations, sources := map[int]bool{}, map[int]bool{}
 	for _, r := range responses {
@@ -276,7 +276,7 @@ func (st *streamState) referenced(small *Dataset, responses []schema.Response, s
 
 // addResponse records r and reports whether its id was new; a repeated
 // id keeps the first response's state.
-func (st *streamState) addResponse(r *schema.Response) bool {
+func (st *checkState) addResponse(r *schema.Response) bool {
 	if i, ok := st.accusation[r.RespondsTo]; ok {
 		st.answered[i] = true
 	}
@@ -304,18 +304,18 @@ func (st *streamState) addResponse(r *schema.Response) bool {
 }
 
 // response returns the number of the response with this id.
-func (st *streamState) response(id string) (int32, bool) {
+func (st *checkState) response(id string) (int32, bool) {
 	u, ok := st.index[st.key(id)]
 	return u, ok
 }
 
-func (st *streamState) run(u int32) (sources, strategies []uint32) {
+func (st *checkState) run(u int32) (sources, strategies []uint32) {
 	run := st.lists[st.start[u]:st.start[u+1]]
 	n := run[0]
 	return run[1 : 1+n], run[1+n:]
 }
 
-func (st *streamState) names(idx []uint32) []string {
+func (st *checkState) names(idx []uint32) []string {
 	out := make([]string, len(idx))
 	for i, k := range idx {
 		out[i] = st.strings[k]
@@ -323,30 +323,30 @@ func (st *streamState) names(idx []uint32) []string {
 	return out
 }
 
-func (st *streamState) sourcesOf(u int32) []string {
+func (st *checkState) sourcesOf(u int32) []string {
 	s, _ := st.run(u)
 	return st.names(s)
 }
 
-func (st *streamState) strategiesOf(u int32) []string {
+func (st *checkState) strategiesOf(u int32) []string {
 	_, s := st.run(u)
 	return st.names(s)
 }
 
 // addEvidence records the codes a quote of response u names.
-func (st *streamState) addEvidence(u int32, codes []string) {
+func (st *checkState) addEvidence(u int32, codes []string) {
 	for _, c := range codes {
 		st.evidence[u] |= st.bit[c]
 	}
 }
 
-func (st *streamState) evidenced(u int32, code string) bool {
+func (st *checkState) evidenced(u int32, code string) bool {
 	return st.evidence[u]&st.bit[code] != 0
 }
 
 // unevidenced returns the keys of the checked responses with a strategy
 // that no quote names.
-func (st *streamState) unevidenced() map[idKey]bool {
+func (st *checkState) unevidenced() map[idKey]bool {
 	bare := map[idKey]bool{}
 	for k, u := range st.index {
 		if !st.checked[u] {
