@@ -270,40 +270,45 @@ func (ds *Dataset) readWhole(path, table string, excel bool, quotes *[]string) b
 // readResponseBatches reads responses.csv a row group at a time.
 func readResponseBatches(t *csvTable, out chan<- responseBatch, done <-chan struct{}) {
 	defer close(out)
-	for {
-		var quotes []string
-		rows, problems, state, err := t.read(reflect.MakeSlice(reflect.SliceOf(t.rt), 0, streamedRows), streamedRows, &quotes)
-		b := responseBatch{rows: rows.Interface().([]schema.Response), quotes: quotes, err: err}
-		if err == nil && (len(problems) > 0 || state == csvBroken) {
-			b.err = errNotStreamable
-		}
+	readBatches(t, streamedRows, true, func(rows []schema.Response, quotes []string, err error) bool {
 		select {
-		case out <- b:
+		case out <- responseBatch{rows: rows, quotes: quotes, err: err}:
+			return true
 		case <-done:
-			return
+			return false
 		}
-		if b.err != nil || state != csvMore {
-			return
-		}
-	}
+	})
 }
 
 // readQuoteBatches reads quotes.csv in runs of rows.
 func readQuoteBatches(t *csvTable, out chan<- quoteBatch, done <-chan struct{}) {
 	defer close(out)
-	const n = 16 << 10
-	for {
-		rows, problems, state, err := t.read(reflect.MakeSlice(reflect.SliceOf(t.rt), 0, n), n, nil)
-		b := quoteBatch{rows: rows.Interface().([]schema.Quote), err: err}
-		if err == nil && (len(problems) > 0 || state == csvBroken) {
-			b.err = errNotStreamable
-		}
+	readBatches(t, 16<<10, false, func(rows []schema.Quote, _ []string, err error) bool {
 		select {
-		case out <- b:
+		case out <- quoteBatch{rows: rows, err: err}:
+			return true
 		case <-done:
-			return
+			return false
 		}
-		if b.err != nil || state != csvMore {
+	})
+}
+
+// readBatches reads a table's rows of type R, n at a time, and hands each
+// batch to send (with the cells of its quotes column when withQuotes),
+// until the table ends, a batch has a problem (errNotStreamable: ReadCSV
+// will report it), or send refuses.
+func readBatches[R any](t *csvTable, n int, withQuotes bool, send func(rows []R, quotes []string, err error) bool) {
+	for {
+		var quotes []string
+		var cells *[]string
+		if withQuotes {
+			cells = &quotes
+		}
+		rows, problems, state, err := t.read(reflect.MakeSlice(reflect.SliceOf(t.rt), 0, n), n, cells)
+		if err == nil && (len(problems) > 0 || state == csvBroken) {
+			err = errNotStreamable
+		}
+		if !send(rows.Interface().([]R), quotes, err) || err != nil || state != csvMore {
 			return
 		}
 	}
