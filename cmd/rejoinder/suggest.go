@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rejoinder/rejoinder/coding"
 	"github.com/rejoinder/rejoinder/dataset"
 	"github.com/rejoinder/rejoinder/exports"
 	"github.com/rejoinder/rejoinder/internal/atomicfile"
@@ -44,7 +45,11 @@ JSON array, like every other command, of one object per statement: {"id",
 --format jsonl gives the same objects one a line (JSON Lines), for streaming.
 
 --evaluate runs leave-one-case-out evaluation on the dataset (everything
-fitted inside the folds) and prints EVALUATION.md (or writes it with --out).`,
+fitted inside the folds) and prints EVALUATION.md (or writes it with --out).
+On the embedded dataset it also scores the two independent coders of each
+response against each other (the published codings), the reference the
+model is read against; with --data it does not, since the published codings
+are the embedded dataset's.`,
 		Example: `  rejoinder suggest "These groundless allegations are a smear campaign."
   rejoinder suggest --file statements.txt --format json
   rejoinder suggest --responses --format jsonl | jq -c 'select(.coded)'
@@ -75,6 +80,13 @@ fitted inside the folds) and prints EVALUATION.md (or writes it with --out).`,
 				ev, err := suggest.Evaluate(ds)
 				if err != nil {
 					return err
+				}
+				if dataDir == "" {
+					codings, err := coding.Published()
+					if err != nil {
+						return err
+					}
+					ev.CompareCoders(codings)
 				}
 				if out == "" {
 					return ev.WriteMarkdown(cmd.OutOrStdout(), ds)
